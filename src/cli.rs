@@ -1,0 +1,165 @@
+//! The command line: every subcommand and flag, parsed with clap. Dispatch
+//! lives in `main.rs`; each command's work lives in `commands/`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kiosk",
+    version,
+    about = "A full-screen kiosk that teaches seniors to use their phones for public life.",
+    long_about = "Run without a command to start the kiosk on the lessons and database named in kiosk.toml."
+)]
+pub struct Cli {
+    /// The configuration file.
+    #[arg(long, global = true, value_name = "FILE", default_value = "kiosk.toml")]
+    pub config: PathBuf,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start the kiosk (the default when no command is given).
+    Run,
+    /// Check lesson files and report every problem.
+    Check {
+        /// The lessons folder (default: the one in kiosk.toml, or ./lessons).
+        #[arg(long, value_name = "DIR")]
+        lessons: Option<PathBuf>,
+    },
+    /// Write a consistent snapshot of the database.
+    Backup {
+        /// Where to write it (default: a dated file in the backup folder).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Add, list, find, import or forget residents.
+    Residents {
+        #[command(subcommand)]
+        command: ResidentsCommand,
+    },
+    /// Set the instructor PIN (asks twice, never shows it).
+    SetPin,
+    /// Export attendance, progress or indicators for Excel.
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
+    /// Print a summary of residents, learning and indicators.
+    Report {
+        #[command(flatten)]
+        range: DateRange,
+        /// Only this site.
+        #[arg(long, value_name = "SITE")]
+        site: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write this site's records to one file for the ward coordinator.
+    Bundle {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Merge bundles from several cultural houses into this database.
+    Merge {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Fill a database with realistic demo data.
+    Seed {
+        #[arg(long, value_name = "N")]
+        residents: u32,
+        #[arg(long, value_name = "D", default_value_t = 30)]
+        days: u32,
+        #[arg(long, value_name = "S", default_value_t = 1)]
+        seed: u64,
+        /// Also when the database already holds real residents.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check that this computer is ready to be a kiosk.
+    Doctor,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ResidentsCommand {
+    /// Register a resident.
+    Add {
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_name = "N")]
+        group: i64,
+        #[arg(long = "birth-year", value_name = "YYYY")]
+        birth_year: i64,
+        #[arg(long, value_name = "H")]
+        household: Option<String>,
+        #[arg(long, value_name = "P")]
+        phone: Option<String>,
+    },
+    /// List residents.
+    List {
+        #[arg(long, value_name = "N")]
+        group: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Find residents by any part of their name (accents optional).
+    Find {
+        text: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import a ward roster (CSV).
+    Import {
+        file: PathBuf,
+        /// Import the good rows even when some rows are bad.
+        #[arg(long = "skip-bad")]
+        skip_bad: bool,
+    },
+    /// Erase a resident's personal data (kept erased after merges).
+    Forget { id: String },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DateRange {
+    /// First day, YYYY-MM-DD (inclusive).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Last day, YYYY-MM-DD (inclusive).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub range: DateRange,
+    /// Only this residential group.
+    #[arg(long, value_name = "N")]
+    pub group: Option<i64>,
+    /// Only this site.
+    #[arg(long, value_name = "SITE")]
+    pub site: Option<String>,
+    /// csv or xlsx (default: from the file name).
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// Column headers in vi or en.
+    #[arg(long, value_name = "LANG", default_value = "vi")]
+    pub lang: String,
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportWhat {
+    /// One row per resident per class session or day signed in.
+    Attendance(ExportArgs),
+    /// One row per resident per module.
+    Progress(ExportArgs),
+    /// Per residential group: households reached for each indicator.
+    Indicators(ExportArgs),
+}

@@ -1,0 +1,45 @@
+//! The commands behind the command line, one file per family. Each returns
+//! an exit code or a [`CliError`] that `main` prints in one line.
+
+use std::process::ExitCode;
+
+use crate::cli::{Cli, Command};
+use crate::config::{Config, ConfigError};
+
+/// A command's failure, in words for the person at the keyboard.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The command could not start (missing file, bad flag value): exit 2.
+    #[error("{0}")]
+    Usage(String),
+    /// The command ran and failed: exit 1.
+    #[error("{0}")]
+    Failed(String),
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+}
+
+impl CliError {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Usage(_) | CliError::Config(_) => 2,
+            CliError::Failed(_) => 1,
+        }
+    }
+}
+
+pub fn load_config(cli: &Cli) -> Result<Config, CliError> {
+    Ok(Config::load(&cli.config)?)
+}
+
+/// Runs the command `cli` names.
+pub fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
+    match &cli.command {
+        None | Some(Command::Run) => {
+            let cfg = load_config(&cli)?;
+            crate::ui::run(&cfg)
+        }
+        Some(Command::Check { lessons }) => crate::lessons::check::run(&cli, lessons.as_deref()),
+        Some(_) => Err(CliError::Usage("this command is not built yet".into())),
+    }
+}

@@ -1,0 +1,20 @@
+//! kiosk: a full-screen terminal program that teaches seniors at a ward's
+//! cultural house to use their phones for public life.
+//!
+//! Module map (each module's own docs say what it owns):
+//! - `config`: `kiosk.toml`.
+//! - `i18n`: every piece of interface text, Vietnamese and English.
+//! - `text`: NFC and the folded search key.
+//! - `lessons`: lesson files: loading, validation, `kiosk check`.
+//! - `store`: the SQLite database; the only module with SQL in it.
+//! - `ui`: the full-screen interface, one file per screen.
+//! - `commands`: the command-line commands.
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod i18n;
+pub mod lessons;
+pub mod store;
+pub mod text;
+pub mod ui;

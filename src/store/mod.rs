@@ -1,0 +1,3 @@
+//! The progress store: the only module that speaks SQL.
+
+pub mod schema;
