@@ -1,10 +1,19 @@
-//! Lesson modules: the model ([`model`]), loading and validating the TOML
-//! files (`load`), and the `kiosk check` command ([`check`]).
+//! Lesson modules: the model ([`model`]), loading a folder ([`load`]),
+//! validating one file ([`parse`]) and the rules across files (`links`),
+//! plain-language measures (`plain`), and the `kiosk check` command
+//! ([`check`]). The file format is documented for authors in
+//! `lessons/README.md`.
 
 pub mod check;
+mod diag;
+mod links;
+pub mod load;
 pub mod model;
+pub mod parse;
+mod plain;
 
 pub use model::*;
+pub use parse::{FileReport, Located, load_str};
 
 use std::path::{Path, PathBuf};
 
@@ -42,6 +51,8 @@ impl Curriculum {
 #[derive(Debug, Clone, Default)]
 pub struct LoadReport {
     pub curriculum: Curriculum,
+    /// How many lesson files were read (valid or not).
+    pub files: usize,
     pub diagnostics: Vec<Diagnostic>,
     pub skipped: Vec<PathBuf>,
 }
@@ -54,13 +65,49 @@ pub struct LoadError {
     pub source: std::io::Error,
 }
 
-/// Loads and validates every `*.toml` file in `dir`. `indicators` are the
+/// Loads and validates every `*.toml` file directly in `dir` (not in
+/// sub-folders; names starting with a dot are ignored). `indicators` are the
 /// campaign indicator ids allowed by `kiosk.toml`.
+///
+/// Every problem becomes a [`Diagnostic`] (sorted by file, line, column); a
+/// module with any error is left out and its file listed in `skipped`; the
+/// rest load, sorted by (order, id). Only a folder that cannot be listed is
+/// an `Err`. The same folder always gives the same report.
 pub fn load_dir(dir: &Path, indicators: &[String]) -> Result<LoadReport, LoadError> {
-    let _ = indicators;
-    std::fs::read_dir(dir).map_err(|source| LoadError {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    Ok(LoadReport::default())
+    load::load_dir(dir, indicators)
+}
+
+impl LoadReport {
+    pub fn errors(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
+    }
+}
+
+impl std::fmt::Display for Diagnostic {
+    /// `path:line:col: error: message`, the form editors and terminals
+    /// recognise as a link to the place.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(
+            f,
+            "{}:{}:{}: {severity}: {}",
+            self.path.display(),
+            self.line,
+            self.col,
+            self.message
+        )
+    }
 }

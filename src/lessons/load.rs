@@ -1,0 +1,208 @@
+//! Loading a lessons folder: which files count, reading each one safely, and
+//! putting the per-file results ([`parse`](super::parse)) and the cross-file
+//! rules ([`links`](super::links)) together into a [`LoadReport`].
+//!
+//! Nothing in a folder may stop the kiosk or make it hang: every file is
+//! checked to be a regular file of at most [`MAX_FILE_BYTES`] before it is
+//! opened (a FIFO named `x.toml` would block a read forever, `/dev/zero`
+//! would never end), and every failure becomes a diagnostic naming the file.
+//!
+//! Deep nesting (`a = [[[[…` a hundred thousand deep) needs no pre-scan:
+//! the `toml` parser refuses to go deeper than 80 levels with an error of its
+//! own instead of recursing, and our walk only follows the few levels the
+//! format has. `tests/check.rs` holds this to account.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::links;
+use super::parse::{FileReport, load_str};
+use super::{Curriculum, Diagnostic, LoadError, LoadReport, Severity};
+
+/// A lesson file larger than this is refused: real modules are a few
+/// kilobytes, and this bounds the time and memory one file can take.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// One `*.toml` entry of the folder and what became of it.
+pub(crate) struct Entry {
+    pub path: PathBuf,
+    /// `None` when the file could not be read as text (already diagnosed).
+    pub report: Option<FileReport>,
+    /// Set by the cross-file checks.
+    pub failed: bool,
+}
+
+/// Loads and validates every `*.toml` file directly inside `dir`; see
+/// [`super::load_dir`].
+pub fn load_dir(dir: &Path, indicators: &[String]) -> Result<LoadReport, LoadError> {
+    let listing = std::fs::read_dir(dir).map_err(|source| LoadError {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut diagnostics = Vec::new();
+    let mut names = Vec::new();
+    for entry in listing {
+        let entry = entry.map_err(|source| LoadError {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let name = entry.file_name();
+        let shown = name.to_string_lossy();
+        // Hidden files are editor leftovers (`.#03.toml` is an Emacs lock,
+        // a link to nowhere), never lessons.
+        if shown.starts_with('.') {
+            continue;
+        }
+        if shown.ends_with(".toml") {
+            names.push(name);
+        } else if shown.to_ascii_lowercase().ends_with(".toml") {
+            diagnostics.push(file_diagnostic(
+                &dir.join(&name),
+                Severity::Warning,
+                "ignored: a lesson file's name must end in \".toml\" in small letters".into(),
+            ));
+        }
+    }
+    // read_dir's order depends on the file system; the report must not.
+    names.sort();
+
+    let mut entries = Vec::with_capacity(names.len());
+    for name in names {
+        let path = dir.join(&name);
+        match read_lesson(&path) {
+            Ok(text) => {
+                let report = load_str(&path, &text, indicators);
+                entries.push(Entry {
+                    path,
+                    report: Some(report),
+                    failed: false,
+                });
+            }
+            Err(d) => {
+                // A warning here means "not a file at all" (a folder named
+                // x.toml): no lesson is lost, so it is neither counted nor
+                // listed as skipped.
+                if d.severity == Severity::Error {
+                    entries.push(Entry {
+                        path,
+                        report: None,
+                        failed: true,
+                    });
+                }
+                diagnostics.push(d);
+            }
+        }
+    }
+
+    links::check(&mut entries, &mut diagnostics);
+
+    let files = entries.len();
+    let mut modules = Vec::new();
+    let mut skipped = Vec::new();
+    for e in entries {
+        let module = e.report.and_then(|mut r| {
+            diagnostics.append(&mut r.diagnostics);
+            r.module
+        });
+        match module {
+            Some(m) if !e.failed => modules.push(m),
+            _ => skipped.push(e.path),
+        }
+    }
+    modules.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+    skipped.sort();
+    // Stable: problems at the same place keep the order they were found in.
+    diagnostics.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
+    Ok(LoadReport {
+        curriculum: Curriculum { modules },
+        files,
+        diagnostics,
+        skipped,
+    })
+}
+
+/// A diagnostic about a whole file, placed at its start.
+pub(crate) fn file_diagnostic(path: &Path, severity: Severity, message: String) -> Diagnostic {
+    Diagnostic {
+        path: path.to_path_buf(),
+        line: 1,
+        col: 1,
+        severity,
+        message,
+    }
+}
+
+/// Reads one lesson file as UTF-8 text, or says in words why not. Things
+/// that are not files at all (a folder named `x.toml`) come back as a
+/// warning: they are not lessons someone wrote, so nothing is lost.
+fn read_lesson(path: &Path) -> Result<String, Diagnostic> {
+    let error = |message: String| file_diagnostic(path, Severity::Error, message);
+    // `metadata` follows links, so a link to a lesson file works.
+    let meta = std::fs::metadata(path).map_err(|e| error(cannot_read(path, &e)))?;
+    if meta.is_dir() {
+        return Err(file_diagnostic(
+            path,
+            Severity::Warning,
+            "skipped: this is a folder, not a lesson file".into(),
+        ));
+    }
+    if !meta.is_file() {
+        return Err(file_diagnostic(
+            path,
+            Severity::Warning,
+            "skipped: this is not an ordinary file (a device or a pipe?)".into(),
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(error(too_big(meta.len())));
+    }
+    let file = std::fs::File::open(path).map_err(|e| error(cannot_read(path, &e)))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The file may have grown since `metadata`: read one byte past the limit
+    // at most.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| error(cannot_read(path, &e)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(error(too_big(bytes.len() as u64)));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let good = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        // Valid by construction: `valid_up_to` ends on a character boundary.
+        let before = std::str::from_utf8(&bytes[..good]).unwrap_or("");
+        let (line, col) = crate::config::line_col(before, good);
+        Diagnostic {
+            line,
+            col,
+            ..error(format!(
+                "this file is not UTF-8 text (the first bad byte is at line {line}, column {col}); save it as UTF-8, or remove it if it is not a lesson"
+            ))
+        }
+    })
+}
+
+fn too_big(len: u64) -> String {
+    format!(
+        "this file is {:.1} MiB; a lesson file may be at most {} MiB (is it really a lesson?)",
+        len as f64 / (1024.0 * 1024.0),
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
+}
+
+fn cannot_read(path: &Path, e: &std::io::Error) -> String {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    match e.kind() {
+        std::io::ErrorKind::NotFound if is_link => {
+            "cannot read this file: it is a link to a file that does not exist".into()
+        }
+        std::io::ErrorKind::PermissionDenied => {
+            "cannot read this file: permission denied (let every user read it, e.g. chmod a+r)"
+                .into()
+        }
+        _ if is_link => format!(
+            "cannot read this file: it is a link that cannot be followed (a link that leads back to itself?): {e}"
+        ),
+        _ => format!("cannot read this file: {e}"),
+    }
+}

@@ -1,0 +1,1166 @@
+//! One lesson file's text → one [`Module`], reporting every problem in it.
+//!
+//! The TOML is parsed with `DeTable::parse_recoverable`, which keeps going
+//! after a syntax error and gives every key and value its byte span. We then
+//! walk that tree by hand instead of deriving `Deserialize`: serde stops at
+//! the first problem, and authors need all of them, each with its line,
+//! column and key. Cross-file rules (duplicate module ids, prerequisites)
+//! are checked later by `load`, from the id and prerequisites recorded here.
+
+use std::ops::Range;
+use std::path::Path;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::diag::{Sink, closest, unknown_key_message};
+use super::plain;
+use super::{Answer, Diagnostic, Module, Question, QuestionKind, Step, Text};
+use crate::text::nfc;
+
+type Val<'i> = Spanned<DeValue<'i>>;
+
+const MODULE_KEYS: &[&str] = &[
+    "id",
+    "order",
+    "minutes",
+    "title",
+    "summary",
+    "prerequisites",
+    "indicators",
+    "pass_percent",
+    "shuffle_choices",
+    "steps",
+    "quiz",
+];
+const STEP_KEYS: &[&str] = &["text", "tip", "warning", "practice"];
+const QUESTION_KEYS: &[&str] = &["id", "kind", "question", "choices", "answer", "explanation"];
+const TEXT_KEYS: &[&str] = &["vi", "en"];
+const KINDS: &[&str] = &["single", "multi", "true-false", "order"];
+
+/// The default share of right answers needed to pass.
+pub const DEFAULT_PASS_PERCENT: u8 = 80;
+/// The most minutes a module may claim.
+pub const MAX_MINUTES: i64 = 240;
+
+/// A value together with its position in the file (1-based).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located<T> {
+    pub value: T,
+    pub line: usize,
+    pub col: usize,
+}
+
+/// What one file yielded.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    /// The module, when the file has no errors (warnings are fine).
+    pub module: Option<Module>,
+    /// Every problem found in the file, in the order found.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many of the problems are errors.
+    pub errors: usize,
+    /// The module id, when one is written and valid, even if the file has
+    /// other errors: duplicates across files are still worth reporting.
+    pub id: Option<Located<String>>,
+    /// Prerequisite ids as written (valid slugs only).
+    pub prerequisites: Vec<Located<String>>,
+}
+
+/// Validates the text of one lesson file. `path` only names the file in
+/// diagnostics; `indicators` are the indicator ids `kiosk.toml` allows.
+pub fn load_str(path: &Path, text: &str, indicators: &[String]) -> FileReport {
+    // A byte-order mark (Windows Notepad writes one) is not part of the
+    // TOML; dropping it keeps the columns of the first line right.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (root, syntax) = DeTable::parse_recoverable(text);
+    let mut w = Walker {
+        sink: Sink::new(path, text),
+        text,
+        indicators,
+        syntax_errors: !syntax.is_empty(),
+        texts: 0,
+        missing_en: Vec::new(),
+        id: None,
+        prerequisites: Vec::new(),
+        question_ids: Vec::new(),
+    };
+    for e in &syntax {
+        let span = e.span().unwrap_or(0..0);
+        w.sink
+            .error(span, format!("TOML syntax: {}", e.message().trim()));
+    }
+    let module = if root.get_ref().is_empty() && syntax.is_empty() {
+        w.sink.error(
+            0..0,
+            "the file is empty: a lesson needs an `id`, a `title`, [[steps]] and a [[quiz]] (see lessons/README.md)",
+        );
+        None
+    } else {
+        w.module(root.get_ref(), root.span(), path)
+    };
+    let errors = w.sink.errors();
+    FileReport {
+        module: if errors == 0 { module } else { None },
+        errors,
+        id: w.id,
+        prerequisites: w.prerequisites,
+        diagnostics: w.sink.finish(),
+    }
+}
+
+struct Walker<'a> {
+    sink: Sink<'a>,
+    text: &'a str,
+    indicators: &'a [String],
+    /// With a syntax error the tree is only a best effort: a key may be
+    /// absent because its line failed to parse, so "missing" errors would
+    /// only mislead and are not reported.
+    syntax_errors: bool,
+    /// Texts seen, and the ones without English (position and name).
+    texts: usize,
+    missing_en: Vec<(Range<usize>, String)>,
+    id: Option<Located<String>>,
+    prerequisites: Vec<Located<String>>,
+    /// Question ids with their number and position, also from questions
+    /// with other errors, so a repeated id is always reported.
+    question_ids: Vec<(String, usize, Range<usize>)>,
+}
+
+fn get<'t, 'i>(table: &'t DeTable<'i>, name: &str) -> Option<&'t Val<'i>> {
+    table
+        .iter()
+        .find(|(k, _)| k.get_ref().as_ref() == name)
+        .map(|(_, v)| v)
+}
+
+/// What a value is, in words an author understands.
+fn describe(v: &DeValue<'_>) -> &'static str {
+    match v {
+        DeValue::String(_) => "a text in quotes",
+        DeValue::Integer(_) => "a whole number",
+        DeValue::Float(_) => "a number with a decimal point",
+        DeValue::Boolean(_) => "true or false",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "a list",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+impl<'a> Walker<'a> {
+    fn located(&self, span: &Range<usize>, value: String) -> Located<String> {
+        let (line, col) = self.sink.position(span.start);
+        Located { value, line, col }
+    }
+
+    fn unknown_keys(&mut self, table: &DeTable<'_>, known: &[&str], ctx: &str) {
+        for (k, _) in table.iter() {
+            let key: &str = k.get_ref();
+            if !known.contains(&key) {
+                let msg = unknown_key_message(key, known);
+                self.sink.error(k.span(), format!("{ctx}{msg}"));
+            }
+        }
+    }
+
+    fn missing(&mut self, span: Range<usize>, message: String) {
+        if !self.syntax_errors {
+            self.sink.error(span, message);
+        }
+    }
+
+    fn wrong_type(&mut self, v: &Val<'_>, ctx: &str, key: &str, want: &str) {
+        self.sink.error(
+            v.span(),
+            format!("{ctx}`{key}` must be {want}, not {}", describe(v.get_ref())),
+        );
+    }
+
+    fn string(&mut self, v: &Val<'_>, ctx: &str, key: &str) -> Option<String> {
+        match v.get_ref() {
+            DeValue::String(s) => Some(nfc(s)),
+            _ => {
+                self.wrong_type(v, ctx, key, "a text in quotes");
+                None
+            }
+        }
+    }
+
+    fn integer(&mut self, v: &Val<'_>, ctx: &str, key: &str) -> Option<i64> {
+        match v.get_ref() {
+            DeValue::Integer(i) => {
+                let digits: String = i.as_str().chars().filter(|c| *c != '_').collect();
+                match i64::from_str_radix(&digits, i.radix()) {
+                    Ok(n) => Some(n),
+                    Err(_) => {
+                        self.sink
+                            .error(v.span(), format!("{ctx}`{key}` is far too large a number"));
+                        None
+                    }
+                }
+            }
+            _ => {
+                self.wrong_type(v, ctx, key, "a whole number");
+                None
+            }
+        }
+    }
+
+    fn in_range(&mut self, v: &Val<'_>, ctx: &str, key: &str, lo: i64, hi: i64) -> Option<i64> {
+        let n = self.integer(v, ctx, key)?;
+        if n < lo || n > hi {
+            self.sink.error(
+                v.span(),
+                format!("{ctx}`{key}` is {n} but must be from {lo} to {hi}"),
+            );
+            return None;
+        }
+        Some(n)
+    }
+
+    fn slug(&mut self, v: &Val<'_>, ctx: &str, key: &str) -> Option<String> {
+        let s = self.string(v, ctx, key)?;
+        if !crate::config::is_slug(&s) {
+            let shown: String = s.chars().take(40).collect();
+            self.sink.error(
+                v.span(),
+                format!(
+                    "{ctx}`{key}` {shown:?} must be 1 to 32 lowercase letters (a-z, no accents), digits or dashes, not starting with a dash, e.g. \"vneid-level-2\""
+                ),
+            );
+            return None;
+        }
+        Some(s)
+    }
+
+    /// A list of slugs (prerequisites, indicators). Repeats are dropped with
+    /// a warning.
+    fn slug_list(&mut self, v: &Val<'_>, key: &str) -> Vec<(String, Range<usize>)> {
+        let DeValue::Array(items) = v.get_ref() else {
+            self.wrong_type(v, "", key, "a list such as [\"a\", \"b\"]");
+            return Vec::new();
+        };
+        let mut out: Vec<(String, Range<usize>)> = Vec::new();
+        for item in items.iter() {
+            let Some(s) = self.slug(item, "", key) else {
+                continue;
+            };
+            if out.iter().any(|(o, _)| *o == s) {
+                self.sink
+                    .warning(item.span(), format!("`{key}` lists {s:?} twice"));
+                continue;
+            }
+            out.push((s, item.span()));
+        }
+        out
+    }
+
+    /// A text in both languages: `KEY.vi` / `KEY.en` or `KEY = { vi, en }`.
+    /// `key` is its key (`None` for a choice, which is an item of a list);
+    /// `label` names it in messages ("`title`", "choice 2").
+    fn text(&mut self, v: &Val<'_>, ctx: &str, key: Option<&str>, label: &str) -> Option<Text> {
+        // How to name its `vi`/`en` and how to tell the author to add one.
+        let (vi_label, en_label, vi_hint) = match key {
+            Some(k) => (
+                format!("`{k}.vi`"),
+                format!("`{k}.en`"),
+                format!("{k}.vi = \"…\""),
+            ),
+            None => (
+                format!("`vi` of {label}"),
+                format!("`en` of {label}"),
+                "vi = \"…\" inside its { }".to_string(),
+            ),
+        };
+        let vi_label = vi_label.as_str();
+        let table = match v.get_ref() {
+            DeValue::Table(t) => t,
+            DeValue::String(_) => {
+                self.sink.error(
+                    v.span(),
+                    format!(
+                        "{ctx}{label} needs its language: write {vi_hint} (and the English next to it)"
+                    ),
+                );
+                return None;
+            }
+            other => {
+                self.sink.error(
+                    v.span(),
+                    format!(
+                        "{ctx}{label} must be a text written {vi_hint}, not {}",
+                        describe(other)
+                    ),
+                );
+                return None;
+            }
+        };
+        self.unknown_keys(table, TEXT_KEYS, &format!("{ctx}{label}: "));
+        self.texts += 1;
+        let en = match get(table, "en") {
+            Some(e) => self.language(e, ctx, &en_label),
+            None => None,
+        };
+        if en.is_none() {
+            self.missing_en.push((v.span(), label.to_string()));
+        }
+        let vi = match get(table, "vi") {
+            Some(x) => {
+                let s = self.language(x, ctx, vi_label);
+                if s.is_none() && matches!(x.get_ref(), DeValue::String(_)) {
+                    self.sink
+                        .error(x.span(), format!("{ctx}{vi_label} is empty"));
+                }
+                s?
+            }
+            None => {
+                self.sink.error(
+                    v.span(),
+                    format!("{ctx}{label} has no Vietnamese text: add {vi_hint}"),
+                );
+                return None;
+            }
+        };
+        Some(Text { vi, en })
+    }
+
+    /// One language of a text: NFC, trimmed; `None` when empty or not text.
+    /// Long sentences draw a warning at the sentence itself when it can be
+    /// found in the file.
+    fn language(&mut self, v: &Val<'_>, ctx: &str, label: &str) -> Option<String> {
+        let DeValue::String(s) = v.get_ref() else {
+            self.sink.error(
+                v.span(),
+                format!(
+                    "{ctx}{label} must be a text in quotes, not {}",
+                    describe(v.get_ref())
+                ),
+            );
+            return None;
+        };
+        let s = nfc(s.trim());
+        if s.is_empty() {
+            return None;
+        }
+        for (sentence, n) in plain::long_sentences(&s) {
+            let at = self.find_in(v.span(), sentence);
+            self.sink.warning(
+                at,
+                format!(
+                    "{ctx}{label}: a sentence has {n} words; aim for at most {}: \"{}\"",
+                    plain::SENTENCE_WORDS,
+                    plain::opening(sentence)
+                ),
+            );
+        }
+        Some(s)
+    }
+
+    /// Where `needle` starts inside `span` of the file, or the span itself
+    /// when it cannot be found (escapes, or text that was not NFC).
+    fn find_in(&self, span: Range<usize>, needle: &str) -> Range<usize> {
+        let mut end = needle.len().min(40);
+        while !needle.is_char_boundary(end) {
+            end -= 1;
+        }
+        let raw = self.text.get(span.clone()).unwrap_or("");
+        match raw.find(&needle[..end]) {
+            Some(i) if end > 0 => span.start + i..span.start + i + end,
+            _ => span,
+        }
+    }
+
+    fn module(
+        &mut self,
+        root: &DeTable<'_>,
+        root_span: Range<usize>,
+        path: &Path,
+    ) -> Option<Module> {
+        self.unknown_keys(root, MODULE_KEYS, "");
+        let start = root_span.start..root_span.start;
+
+        let id = match get(root, "id") {
+            Some(v) => {
+                let id = self.slug(v, "", "id");
+                if let Some(id) = &id {
+                    self.id = Some(self.located(&v.span(), id.clone()));
+                }
+                id
+            }
+            None => {
+                self.missing(
+                    start.clone(),
+                    "`id` is missing: add a line such as id = \"vneid-level-2\"".into(),
+                );
+                None
+            }
+        };
+        let order = match get(root, "order") {
+            Some(v) => self.integer(v, "", "order"),
+            None => {
+                self.missing(start.clone(), "`order` is missing: add a line such as order = 30 (smaller comes first on the home screen)".into());
+                None
+            }
+        };
+        let minutes = match get(root, "minutes") {
+            Some(v) => self.in_range(v, "", "minutes", 1, MAX_MINUTES),
+            None => {
+                self.missing(
+                    start.clone(),
+                    "`minutes` is missing: add about how long the module takes, e.g. minutes = 15"
+                        .into(),
+                );
+                None
+            }
+        };
+        let title = self.required_text(root, &start, "", "title");
+        let summary = self.required_text(root, &start, "", "summary");
+        let prerequisites = match get(root, "prerequisites") {
+            Some(v) => self.slug_list(v, "prerequisites"),
+            None => Vec::new(),
+        };
+        for (p, span) in &prerequisites {
+            let located = self.located(span, p.clone());
+            self.prerequisites.push(located);
+        }
+        let indicators = match get(root, "indicators") {
+            Some(v) => self.slug_list(v, "indicators"),
+            None => Vec::new(),
+        };
+        for (ind, span) in &indicators {
+            if !self.indicators.iter().any(|a| a == ind) {
+                let known: Vec<&str> = self.indicators.iter().map(String::as_str).collect();
+                let hint = match closest(ind, &known) {
+                    Some(c) => format!("did you mean {c:?}?"),
+                    None if known.is_empty() => "kiosk.toml lists no indicators".to_string(),
+                    None => format!("kiosk.toml lists {}", known.join(", ")),
+                };
+                self.sink.error(
+                    span.clone(),
+                    format!("`indicators`: unknown indicator {ind:?}; {hint}"),
+                );
+            }
+        }
+        let pass_percent = match get(root, "pass_percent") {
+            Some(v) => self.in_range(v, "", "pass_percent", 0, 100),
+            None => Some(i64::from(DEFAULT_PASS_PERCENT)),
+        };
+        let shuffle_choices = match get(root, "shuffle_choices") {
+            Some(v) => match v.get_ref() {
+                DeValue::Boolean(b) => Some(*b),
+                _ => {
+                    self.wrong_type(v, "", "shuffle_choices", "true or false");
+                    None
+                }
+            },
+            None => Some(false),
+        };
+
+        let steps = self.blocks(root, &start, "steps", "page", |w, i, v| w.step(i, v));
+        let quiz = self.blocks(root, &start, "quiz", "question", |w, i, v| w.question(i, v));
+        self.check_question_ids();
+        self.english_warning();
+
+        Some(Module {
+            id: id?,
+            title: title?,
+            summary: summary?,
+            minutes: u32::try_from(minutes?).ok()?,
+            order: order?,
+            prerequisites: prerequisites.into_iter().map(|(p, _)| p).collect(),
+            indicators: indicators.into_iter().map(|(i, _)| i).collect(),
+            pass_percent: u8::try_from(pass_percent?).ok()?,
+            shuffle_choices: shuffle_choices?,
+            steps: steps.into_iter().collect::<Option<Vec<_>>>()?,
+            quiz: quiz.into_iter().collect::<Option<Vec<_>>>()?,
+            source: path.to_path_buf(),
+        })
+    }
+
+    fn required_text(
+        &mut self,
+        table: &DeTable<'_>,
+        at: &Range<usize>,
+        ctx: &str,
+        key: &str,
+    ) -> Option<Text> {
+        match get(table, key) {
+            Some(v) => self.text(v, ctx, Some(key), &format!("`{key}`")),
+            None => {
+                self.missing(
+                    at.clone(),
+                    format!("{ctx}`{key}` is missing: add {key}.vi = \"…\" and {key}.en = \"…\""),
+                );
+                None
+            }
+        }
+    }
+
+    fn optional_text(&mut self, table: &DeTable<'_>, ctx: &str, key: &str) -> Option<Option<Text>> {
+        match get(table, key) {
+            Some(v) => self.text(v, ctx, Some(key), &format!("`{key}`")).map(Some),
+            None => Some(None),
+        }
+    }
+
+    /// `[[steps]]` or `[[quiz]]`: a non-empty list of tables, each parsed by
+    /// `each` (given its 1-based number). `None` entries had errors.
+    fn blocks<T>(
+        &mut self,
+        root: &DeTable<'_>,
+        start: &Range<usize>,
+        key: &str,
+        noun: &str,
+        mut each: impl FnMut(&mut Self, usize, &Val<'_>) -> Option<T>,
+    ) -> Vec<Option<T>> {
+        let Some(v) = get(root, key) else {
+            self.missing(
+                start.clone(),
+                format!("there is no [[{key}]]: add at least one {noun}, each starting with a line [[{key}]]"),
+            );
+            return vec![None];
+        };
+        let DeValue::Array(items) = v.get_ref() else {
+            self.sink.error(
+                v.span(),
+                format!("`{key}` must be a list of {noun}s, each starting with a line [[{key}]] (two brackets), not {}", describe(v.get_ref())),
+            );
+            return vec![None];
+        };
+        if items.is_empty() {
+            self.sink.error(
+                v.span(),
+                format!(
+                    "`{key}` is empty: add at least one {noun}, each starting with a line [[{key}]]"
+                ),
+            );
+            return vec![None];
+        }
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| each(self, i + 1, item))
+            .collect()
+    }
+
+    fn step(&mut self, n: usize, v: &Val<'_>) -> Option<Step> {
+        let ctx = format!("step {n}: ");
+        let DeValue::Table(t) = v.get_ref() else {
+            self.sink.error(
+                v.span(),
+                format!(
+                    "{ctx}a page must be a table of keys (text, tip, …), not {}",
+                    describe(v.get_ref())
+                ),
+            );
+            return None;
+        };
+        self.unknown_keys(t, STEP_KEYS, &ctx);
+        let span = v.span();
+        let text = self.required_text(t, &(span.start..span.start), &ctx, "text");
+        let tip = self.optional_text(t, &ctx, "tip");
+        let warning = self.optional_text(t, &ctx, "warning");
+        let practice = self.optional_text(t, &ctx, "practice");
+        let step = Step {
+            text: text?,
+            tip: tip?,
+            warning: warning?,
+            practice: practice?,
+        };
+        // Everything on one page counts: the callouts are read too.
+        let parts = [
+            Some(&step.text),
+            step.tip.as_ref(),
+            step.warning.as_ref(),
+            step.practice.as_ref(),
+        ];
+        let vi: usize = parts.iter().flatten().map(|t| plain::words(&t.vi)).sum();
+        let en: usize = parts
+            .iter()
+            .flatten()
+            .filter_map(|t| t.en.as_deref())
+            .map(plain::words)
+            .sum();
+        for (lang, n) in [("Vietnamese", vi), ("English", en)] {
+            if n > plain::PAGE_WORDS {
+                let at = get(t, "text").map_or(span.clone(), Spanned::span);
+                self.sink.warning(
+                    at,
+                    format!(
+                        "{ctx}this page has {n} words in {lang}; aim for at most {} (split it into two pages)",
+                        plain::PAGE_WORDS
+                    ),
+                );
+            }
+        }
+        Some(step)
+    }
+
+    fn question(&mut self, n: usize, v: &Val<'_>) -> Option<Question> {
+        let DeValue::Table(t) = v.get_ref() else {
+            self.sink.error(
+                v.span(),
+                format!(
+                    "question {n}: a question must be a table of keys (id, kind, …), not {}",
+                    describe(v.get_ref())
+                ),
+            );
+            return None;
+        };
+        let span = v.span();
+        let start = span.start..span.start;
+        let id_val = get(t, "id");
+        let id = match id_val {
+            Some(iv) => self.slug(iv, &format!("question {n}: "), "id"),
+            None => None,
+        };
+        if let (Some(id), Some(iv)) = (&id, id_val) {
+            self.question_ids.push((id.clone(), n, iv.span()));
+        }
+        let ctx = match &id {
+            Some(id) => format!("question {n} ({id:?}): "),
+            None => format!("question {n}: "),
+        };
+        if id_val.is_none() {
+            self.missing(
+                start.clone(),
+                format!("{ctx}`id` is missing: add a short name, e.g. id = \"where\""),
+            );
+        }
+        self.unknown_keys(t, QUESTION_KEYS, &ctx);
+        let kind = match get(t, "kind") {
+            Some(kv) => match self.string(kv, &ctx, "kind") {
+                Some(k) => match QuestionKind::parse(&k) {
+                    Some(kind) => Some(kind),
+                    None => {
+                        let shown: String = k.chars().take(40).collect();
+                        let hint = match closest(&k, KINDS) {
+                            Some(c) => format!("did you mean \"{c}\"?"),
+                            None => "use \"single\", \"multi\", \"true-false\" or \"order\"".into(),
+                        };
+                        self.sink.error(
+                            kv.span(),
+                            format!("{ctx}unknown question kind {shown:?}; {hint}"),
+                        );
+                        None
+                    }
+                },
+                None => None,
+            },
+            None => {
+                self.missing(
+                    start.clone(),
+                    format!("{ctx}`kind` is missing: add kind = \"single\", \"multi\", \"true-false\" or \"order\""),
+                );
+                None
+            }
+        };
+        let prompt = self.required_text(t, &start, &ctx, "question");
+        let explanation = self.required_text(t, &start, &ctx, "explanation");
+        let choices = self.choices(t, &start, &ctx, kind);
+        let answer = self.answer(t, &start, &ctx, kind, choices.as_ref().map(Vec::len));
+        Some(Question {
+            id: id?,
+            kind: kind?,
+            prompt: prompt?,
+            choices: choices?,
+            answer: answer?,
+            explanation: explanation?,
+        })
+    }
+
+    /// The choices; `Some(vec![])` for a true-false question.
+    fn choices(
+        &mut self,
+        t: &DeTable<'_>,
+        start: &Range<usize>,
+        ctx: &str,
+        kind: Option<QuestionKind>,
+    ) -> Option<Vec<Text>> {
+        let Some(v) = get(t, "choices") else {
+            if kind == Some(QuestionKind::TrueFalse) {
+                return Some(Vec::new());
+            }
+            if kind.is_some() {
+                self.missing(
+                    start.clone(),
+                    format!("{ctx}`choices` is missing: add choices = [ {{ vi = \"…\", en = \"…\" }}, … ]"),
+                );
+            }
+            return None;
+        };
+        if kind == Some(QuestionKind::TrueFalse) {
+            self.sink.error(
+                v.span(),
+                format!("{ctx}a true-false question has no `choices` (the kiosk shows Đúng / Sai): remove them, or use kind = \"single\""),
+            );
+            return None;
+        }
+        let DeValue::Array(items) = v.get_ref() else {
+            self.wrong_type(
+                v,
+                ctx,
+                "choices",
+                "a list such as [ { vi = \"…\", en = \"…\" }, … ]",
+            );
+            return None;
+        };
+        let mut texts = Vec::new();
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let label = format!("choice {}", i + 1);
+            match self.text(item, ctx, None, &label) {
+                Some(text) => texts.push((text, item.span())),
+                None => ok = false,
+            }
+        }
+        let min = if kind == Some(QuestionKind::Order) {
+            3
+        } else {
+            2
+        };
+        if items.len() < min {
+            let what = if kind == Some(QuestionKind::Order) {
+                "an order question needs at least 3 steps to put in order"
+            } else {
+                "a question needs at least 2 choices"
+            };
+            self.sink.error(
+                v.span(),
+                format!("{ctx}`choices` has {}: {what}", items.len()),
+            );
+            ok = false;
+        }
+        if items.len() > plain::MAX_CHOICES {
+            self.sink.warning(
+                v.span(),
+                format!(
+                    "{ctx}{} choices are a lot to read; aim for at most {}",
+                    items.len(),
+                    plain::MAX_CHOICES
+                ),
+            );
+        }
+        // Two choices alike cannot both be right or wrong in a way a learner
+        // could tell apart; compare per language, ignoring outer spaces
+        // (texts are already NFC and trimmed).
+        for (lang, pick) in [("Vietnamese", 0), ("English", 1)] {
+            for (j, (b, span)) in texts.iter().enumerate() {
+                let text_of = |t: &Text| {
+                    if pick == 0 {
+                        Some(t.vi.clone())
+                    } else {
+                        t.en.clone()
+                    }
+                };
+                let Some(bt) = text_of(b) else { continue };
+                if let Some(i) = texts[..j]
+                    .iter()
+                    .position(|(a, _)| text_of(a).as_deref() == Some(bt.as_str()))
+                {
+                    self.sink.error(
+                        span.clone(),
+                        format!(
+                            "{ctx}choices {} and {} are the same in {lang}: {bt:?}",
+                            i + 1,
+                            j + 1
+                        ),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        ok.then(|| texts.into_iter().map(|(t, _)| t).collect())
+    }
+
+    fn answer(
+        &mut self,
+        t: &DeTable<'_>,
+        start: &Range<usize>,
+        ctx: &str,
+        kind: Option<QuestionKind>,
+        count: Option<usize>,
+    ) -> Option<Answer> {
+        let v = get(t, "answer");
+        let kind = kind?;
+        let Some(v) = v else {
+            let hint = match kind {
+                QuestionKind::Single => {
+                    "answer = 2 (the number of the right choice, counting from 1)"
+                }
+                QuestionKind::Multi => "answer = [1, 3] (the numbers of every right choice)",
+                QuestionKind::TrueFalse => "answer = true or answer = false",
+                QuestionKind::Order => return Some(Answer::Order),
+            };
+            self.missing(
+                start.clone(),
+                format!("{ctx}`answer` is missing: add {hint}"),
+            );
+            return None;
+        };
+        match kind {
+            QuestionKind::Order => {
+                self.sink.error(
+                    v.span(),
+                    format!("{ctx}an order question has no `answer`: write the choices in the right order and remove `answer`"),
+                );
+                None
+            }
+            QuestionKind::TrueFalse => match v.get_ref() {
+                DeValue::Boolean(b) => Some(Answer::TrueFalse(*b)),
+                _ => {
+                    self.wrong_type(v, ctx, "answer", "true or false (without quotes)");
+                    None
+                }
+            },
+            QuestionKind::Single => {
+                if matches!(v.get_ref(), DeValue::Array(_)) {
+                    self.sink.error(
+                        v.span(),
+                        format!("{ctx}`answer` of a single-choice question is one number, e.g. answer = 2; for several right choices use kind = \"multi\""),
+                    );
+                    return None;
+                }
+                let n = self.integer(v, ctx, "answer")?;
+                Some(Answer::Single(self.choice_number(v, ctx, n, count?)?))
+            }
+            QuestionKind::Multi => {
+                let DeValue::Array(items) = v.get_ref() else {
+                    self.wrong_type(
+                        v,
+                        ctx,
+                        "answer",
+                        "a list of choice numbers, e.g. answer = [1, 3]",
+                    );
+                    return None;
+                };
+                if items.is_empty() {
+                    self.sink.error(
+                        v.span(),
+                        format!("{ctx}`answer` is empty: a select-all question needs at least one right choice, e.g. answer = [1, 3]"),
+                    );
+                    return None;
+                }
+                let mut picked = Vec::new();
+                let mut ok = true;
+                for item in items.iter() {
+                    let Some(n) = self.integer(item, ctx, "answer") else {
+                        ok = false;
+                        continue;
+                    };
+                    let Some(c) = count else {
+                        ok = false;
+                        continue;
+                    };
+                    match self.choice_number(item, ctx, n, c) {
+                        Some(i) if picked.contains(&i) => {
+                            self.sink
+                                .error(item.span(), format!("{ctx}`answer` lists {n} twice"));
+                            ok = false;
+                        }
+                        Some(i) => picked.push(i),
+                        None => ok = false,
+                    }
+                }
+                picked.sort_unstable();
+                ok.then_some(Answer::Multi(picked))
+            }
+        }
+    }
+
+    /// A 1-based choice number from the file → a 0-based index.
+    fn choice_number(&mut self, v: &Val<'_>, ctx: &str, n: i64, count: usize) -> Option<usize> {
+        if n < 1 || n > count as i64 {
+            let msg = if n < 1 {
+                format!(
+                    "{ctx}`answer` is {n}, but choices are counted from 1 (the first choice is 1)"
+                )
+            } else {
+                format!("{ctx}`answer` is {n} but there are only {count} choices")
+            };
+            self.sink.error(v.span(), msg);
+            return None;
+        }
+        Some(n as usize - 1)
+    }
+
+    fn check_question_ids(&mut self) {
+        let ids = std::mem::take(&mut self.question_ids);
+        for (k, (id, n, span)) in ids.iter().enumerate() {
+            if let Some((_, first, _)) = ids[..k].iter().find(|(other, _, _)| other == id) {
+                self.sink.error(
+                    span.clone(),
+                    format!("question {n}: id {id:?} is already used by question {first}; each question needs its own id"),
+                );
+            }
+        }
+    }
+
+    /// One warning per module: English is optional while writing, but every
+    /// shipped module has it.
+    fn english_warning(&mut self) {
+        let Some((span, label)) = self.missing_en.first().cloned() else {
+            return;
+        };
+        let n = self.missing_en.len();
+        let msg = if n == self.texts {
+            "this module has no English; add KEY.en = \"…\" next to each KEY.vi".to_string()
+        } else {
+            format!(
+                "{label} has no English; {n} of the {} texts in this module have none",
+                self.texts
+            )
+        };
+        self.sink.warning(span, msg);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lessons::Severity;
+
+    fn indicators() -> Vec<String> {
+        crate::config::default_indicators()
+            .into_iter()
+            .map(|i| i.id)
+            .collect()
+    }
+
+    fn load(text: &str) -> FileReport {
+        load_str(Path::new("m.toml"), text, &indicators())
+    }
+
+    /// The complete example in lessons/README.md: it must stay valid.
+    fn readme_example() -> String {
+        let readme = include_str!("../../lessons/README.md");
+        let start = readme
+            .find("## A complete example")
+            .expect("README has the example");
+        let body = &readme[start..];
+        let open = body.find("```toml\n").expect("a toml block") + "```toml\n".len();
+        let len = body[open..].find("```").expect("closed block");
+        body[open..open + len].to_string()
+    }
+
+    /// A small valid module with `extra` appended to the first question.
+    fn minimal(extra: &str) -> String {
+        format!(
+            r#"id = "m"
+order = 1
+minutes = 5
+title.vi = "Tiêu đề"
+title.en = "Title"
+summary.vi = "Tóm tắt"
+summary.en = "Summary"
+
+[[steps]]
+text.vi = "Trang một."
+text.en = "Page one."
+
+[[quiz]]
+id = "q"
+question.vi = "Hỏi?"
+question.en = "Ask?"
+explanation.vi = "Vì thế."
+explanation.en = "Because."
+{extra}
+"#
+        )
+    }
+
+    fn messages(r: &FileReport, severity: Severity) -> Vec<String> {
+        r.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .map(|d| format!("{}:{}: {}", d.line, d.col, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn the_readme_example_loads_exactly() {
+        let r = load(&readme_example());
+        assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+        let m = r.module.expect("valid");
+        assert_eq!(m.id, "vneid-level-2");
+        assert_eq!((m.order, m.minutes, m.pass_percent), (30, 15, 80));
+        assert!(m.shuffle_choices);
+        assert_eq!(m.prerequisites, vec!["vneid-level-1"]);
+        assert_eq!(m.indicators, vec!["vneid"]);
+        assert_eq!(m.title.vi, "Tài khoản VNeID mức 2");
+        assert_eq!(m.steps.len(), 3);
+        assert_eq!(
+            m.steps[0].tip.as_ref().unwrap().en.as_deref(),
+            Some("Bring your chip ID card.")
+        );
+        assert!(m.steps[1].warning.is_some() && m.steps[2].practice.is_some());
+        let answers: Vec<&Answer> = m.quiz.iter().map(|q| &q.answer).collect();
+        // Files count choices from 1; the model from 0.
+        assert_eq!(
+            answers,
+            vec![
+                &Answer::Single(1),
+                &Answer::Multi(vec![0, 2]),
+                &Answer::TrueFalse(false),
+                &Answer::Order
+            ]
+        );
+        assert!(m.quiz[2].choices.is_empty());
+        assert_eq!(
+            m.quiz[3].choices[1].en.as_deref(),
+            Some("Hand over your ID card")
+        );
+        let id = r.id.expect("id recorded");
+        assert_eq!((id.line, id.col), (2, 6));
+        assert_eq!(r.prerequisites[0].value, "vneid-level-1");
+    }
+
+    #[test]
+    fn text_is_nfc_and_both_spellings_mean_the_same() {
+        use unicode_normalization::UnicodeNormalization;
+        let nfd: String = "Tiêu đề".nfd().collect();
+        let dotted = minimal("kind = \"true-false\"\nanswer = true").replace("Tiêu đề", &nfd);
+        let inline = dotted.replace(
+            &format!("title.vi = \"{nfd}\"\ntitle.en = \"Title\""),
+            "title = { vi = \"Tiêu đề\", en = \"Title\" }",
+        );
+        assert_ne!(dotted, inline);
+        let a = load(&dotted).module.expect("dotted is valid");
+        let b = load(&inline).module.expect("inline is valid");
+        assert_eq!(a.title.vi, "Tiêu đề");
+        assert_eq!(a.title, b.title);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored() {
+        let text = format!(
+            "\u{feff}{}",
+            minimal("kind = \"true-false\"\nanswer = true")
+        );
+        let r = load(&text);
+        assert!(r.module.is_some(), "{:?}", r.diagnostics);
+    }
+
+    #[test]
+    fn every_problem_is_reported_not_just_the_first() {
+        let text = minimal(
+            "kind = \"single\"\nchoices = [{ vi = \"A\" }, { vi = \"B\" }]\nanswer = 7\nhint = 1",
+        )
+        .replace("minutes = 5", "minutes = 0")
+        .replace("id = \"m\"", "id = \"M\"");
+        let r = load(&text);
+        let errors = messages(&r, Severity::Error);
+        assert_eq!(r.errors, 4, "{errors:#?}");
+        assert!(r.module.is_none());
+        assert!(r.id.is_none(), "an invalid id is not recorded");
+        for needle in [
+            "`id` \"M\"",
+            "`minutes` is 0",
+            "`answer` is 7 but there are only 2 choices",
+            "unknown key `hint`",
+        ] {
+            assert!(
+                errors.iter().any(|e| e.contains(needle)),
+                "{needle} in {errors:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn missing_keys_are_not_guessed_after_a_syntax_error() {
+        // The broken line hides `order`; saying "order is missing" would
+        // send the author looking in the wrong place.
+        let text =
+            minimal("kind = \"true-false\"\nanswer = true").replace("order = 1", "order = = 1");
+        let r = load(&text);
+        let errors = messages(&r, Severity::Error);
+        assert!(errors.iter().all(|e| !e.contains("missing")), "{errors:#?}");
+        assert!(errors[0].starts_with("2:"), "{errors:#?}");
+        assert!(errors[0].contains("TOML syntax"), "{errors:#?}");
+    }
+
+    #[test]
+    fn plain_language_warnings_point_at_the_place() {
+        let long = vec!["chữ"; 30].join(" ");
+        let page = vec!["Một câu ngắn."; 50].join(" ");
+        let text = minimal(&format!(
+            "kind = \"single\"\nchoices = [{}]\nanswer = 1",
+            (1..=7)
+                .map(|i| format!("{{ vi = \"Chọn {i}\", en = \"Pick {i}\" }}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+        .replace(
+            "text.vi = \"Trang một.\"",
+            &format!("text.vi = \"Mở máy. {long}.\""),
+        )
+        .replace("text.en = \"Page one.\"", &format!("text.en = \"{page}\""));
+        let r = load(&text);
+        assert!(r.module.is_some(), "warnings never stop a module");
+        let warnings = messages(&r, Severity::Warning);
+        assert_eq!(warnings.len(), 3, "{warnings:#?}");
+        // The long sentence starts after `text.vi = "Mở máy. ` on line 10.
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.starts_with("10:20: step 1: `text.vi`: a sentence has 30 words")),
+            "{warnings:#?}"
+        );
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("step 1: this page has 150 words in English")),
+            "{warnings:#?}"
+        );
+        assert!(
+            warnings.iter().any(|w| w.contains("7 choices are a lot")),
+            "{warnings:#?}"
+        );
+    }
+
+    #[test]
+    fn one_warning_for_a_module_without_english() {
+        let text: String = minimal("kind = \"true-false\"\nanswer = false")
+            .lines()
+            .filter(|l| !l.contains(".en"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let r = load(&text);
+        assert!(r.module.is_some());
+        let warnings = messages(&r, Severity::Warning);
+        assert_eq!(
+            warnings,
+            vec![
+                "4:1: this module has no English; add KEY.en = \"…\" next to each KEY.vi"
+                    .to_string()
+            ]
+        );
+    }
+
+    #[test]
+    fn multi_answers_are_sorted_and_checked() {
+        let choices = "choices = [{ vi = \"A\" }, { vi = \"B\" }, { vi = \"C\" }]";
+        let r = load(&minimal(&format!(
+            "kind = \"multi\"\n{choices}\nanswer = [3, 1]"
+        )));
+        assert_eq!(r.module.unwrap().quiz[0].answer, Answer::Multi(vec![0, 2]));
+        let r = load(&minimal(&format!(
+            "kind = \"multi\"\n{choices}\nanswer = [1, 1, 4]"
+        )));
+        let errors = messages(&r, Severity::Error);
+        assert!(
+            errors.iter().any(|e| e.contains("lists 1 twice")),
+            "{errors:#?}"
+        );
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains("is 4 but there are only 3")),
+            "{errors:#?}"
+        );
+        let r = load(&minimal(&format!(
+            "kind = \"multi\"\n{choices}\nanswer = 2"
+        )));
+        assert!(messages(&r, Severity::Error)[0].contains("must be a list of choice numbers"));
+    }
+}
