@@ -6,6 +6,10 @@ use std::process::ExitCode;
 use crate::cli::{Cli, Command};
 use crate::config::{Config, ConfigError};
 
+// store helper: residents and backup commands.
+pub mod backup;
+pub mod residents;
+
 /// A command's failure, in words for the person at the keyboard.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
@@ -28,6 +32,17 @@ impl CliError {
     }
 }
 
+// store helper: a store error becomes a one-line message. A bad value the
+// person typed cannot run (exit 2); anything else failed (exit 1).
+impl From<crate::store::StoreError> for CliError {
+    fn from(e: crate::store::StoreError) -> Self {
+        match e {
+            crate::store::StoreError::Invalid { .. } => CliError::Usage(e.to_string()),
+            _ => CliError::Failed(e.to_string()),
+        }
+    }
+}
+
 pub fn load_config(cli: &Cli) -> Result<Config, CliError> {
     Ok(Config::load(&cli.config)?)
 }
@@ -40,6 +55,9 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
             crate::ui::run(&cfg)
         }
         Some(Command::Check { lessons }) => crate::lessons::check::run(&cli, lessons.as_deref()),
+        // store helper
+        Some(Command::Backup { out }) => backup::run(&cli, out.as_deref()),
+        Some(Command::Residents { command }) => residents::run(&cli, command),
         Some(_) => Err(CliError::Usage("this command is not built yet".into())),
     }
 }

@@ -84,7 +84,9 @@ pub fn backup_to(store: &Store, out: &Path) -> Result<PathBuf> {
     })?;
     let _ = std::fs::remove_file(&tmp);
     let result = (|| {
-        store.read(|c| c.execute("VACUUM INTO ?1", [tmp_text]).map(|_| ()))?;
+        // VACUUM INTO refuses to run inside a transaction; on its own it
+        // reads one consistent snapshot while seats go on writing.
+        store.retrying(|c| c.execute("VACUUM INTO ?1", [tmp_text]).map(|_| ()))?;
         std::fs::File::open(&tmp)
             .and_then(|f| f.sync_all())
             .map_err(|e| io(&tmp, e))?;

@@ -134,7 +134,19 @@ impl Store {
         })
     }
 
-    fn retrying<T>(
+    /// SQLite's full `PRAGMA integrity_check`: `["ok"]` when the file is
+    /// sound, otherwise the problems found (for `kiosk doctor` and tests).
+    pub fn integrity_check(&self) -> Result<Vec<String>> {
+        self.retrying(|c| {
+            let mut stmt = c.prepare("PRAGMA integrity_check")?;
+            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+            rows.collect()
+        })
+    }
+
+    /// Runs `f` outside any transaction of ours (for statements such as
+    /// `VACUUM INTO` that refuse to run inside one), retried while busy.
+    pub(crate) fn retrying<T>(
         &self,
         mut attempt: impl FnMut(&Connection) -> rusqlite::Result<T>,
     ) -> Result<T> {

@@ -243,6 +243,24 @@ impl Store {
         })
     }
 
+    /// A resident (not forgotten) with the same name (accents aside), birth
+    /// year and group as `r`: probably the same person registered before.
+    pub fn matching_resident(&self, r: &NewResident) -> Result<Option<Resident>> {
+        let key = fold(&r.full_name);
+        self.read(|c| {
+            c.query_row(
+                &format!(
+                    "SELECT {COLUMNS} FROM residents
+                     WHERE search_key = ?1 AND birth_year = ?2 AND group_no = ?3 AND forgotten_at IS NULL
+                     ORDER BY id LIMIT 1"
+                ),
+                params![key, r.birth_year, r.group_no],
+                from_row,
+            )
+            .optional()
+        })
+    }
+
     /// Every resident not forgotten, optionally of one group, by group then
     /// name.
     pub fn list_residents(&self, group: Option<i64>) -> Result<Vec<Resident>> {

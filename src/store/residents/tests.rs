@@ -307,3 +307,24 @@ fn batch_add_is_all_or_nothing() {
         .unwrap();
     assert_eq!(added[1].id, "vh-test-2");
 }
+
+#[test]
+fn matching_resident_finds_the_same_person_typed_differently() {
+    let (_d, s) = store();
+    let a = s.add_resident(&person("Nguyễn Thị Hằng", 1948, 3)).unwrap();
+    assert_eq!(
+        s.matching_resident(&person("nguyen thi hang", 1948, 3))
+            .unwrap(),
+        Some(a)
+    );
+    assert_eq!(
+        s.matching_resident(&person("Nguyễn Thị Hằng", 1949, 3))
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        s.matching_resident(&person("Nguyễn Thị Hằng", 1948, 4))
+            .unwrap(),
+        None
+    );
+}

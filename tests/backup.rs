@@ -1,0 +1,83 @@
+//! `kiosk backup`: the real binary writes a dated, whole snapshot into the
+//! backup folder and keeps only the newest `backup.keep`.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn kiosk(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kiosk"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn files(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn backup_writes_a_dated_snapshot_and_keeps_the_newest() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("kiosk.toml"),
+        "[site]\nid = \"vh-test\"\nname = \"Thử\"\n[backup]\nfolder = \"saved\"\nkeep = 2\n",
+    )
+    .unwrap();
+    let out = kiosk(d, &["backup"]);
+    assert_eq!(out.status.code(), Some(1), "no database yet");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing to back up"));
+
+    let add = kiosk(
+        d,
+        &[
+            "residents",
+            "add",
+            "--name",
+            "Tạ Thị Gấm",
+            "--group",
+            "2",
+            "--birth-year",
+            "1953",
+        ],
+    );
+    assert!(add.status.success());
+    std::fs::create_dir_all(d.join("saved")).unwrap();
+    for old in ["kiosk-2025-01-01-0100.db", "kiosk-2025-01-02-0100.db"] {
+        std::fs::write(d.join("saved").join(old), b"old").unwrap();
+    }
+    let out = kiosk(d, &["backup"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let saved = files(&d.join("saved"));
+    assert_eq!(saved.len(), 2, "{saved:?}");
+    assert_eq!(saved[0], "kiosk-2025-01-02-0100.db");
+    let newest = &saved[1];
+    assert!(
+        newest.starts_with("kiosk-20") && newest.ends_with(".db"),
+        "{newest}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains(newest.as_str()));
+
+    // The snapshot is a kiosk database holding the resident.
+    std::fs::write(
+        d.join("restore.toml"),
+        format!("database = \"saved/{newest}\"\n[site]\nid = \"vh-test\"\nname = \"Thử\"\n"),
+    )
+    .unwrap();
+    let list = kiosk(d, &["--config", "restore.toml", "residents", "find", "gam"]);
+    assert!(String::from_utf8_lossy(&list.stdout).contains("Tạ Thị Gấm"));
+
+    let out = kiosk(d, &["backup", "--out", "usb/copy.db"]);
+    assert!(out.status.success());
+    assert_eq!(files(&d.join("usb")), ["copy.db"]);
+}
