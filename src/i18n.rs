@@ -61,6 +61,66 @@ texts! {
     language_name: "Tiếng Việt", "English";
     switch_language: "English", "Tiếng Việt";
     modules_loaded: "Đã nạp {count} bài học", "{count} lessons loaded";
+
+    // --- coordinator: export column headers, values and sheet names (src/export/) ---
+    exp_sheet_attendance: "Điểm danh", "Attendance";
+    exp_sheet_progress: "Tiến độ học", "Progress";
+    exp_sheet_indicators: "Chỉ tiêu", "Indicators";
+    exp_day: "Ngày", "Date";
+    exp_topic: "Chủ đề buổi học", "Class topic";
+    exp_resident_id: "Mã người học", "Resident ID";
+    exp_name: "Họ và tên", "Name";
+    exp_birth_year: "Năm sinh", "Birth year";
+    exp_group: "Tổ dân phố", "Residential group";
+    exp_household: "Hộ gia đình", "Household";
+    exp_status: "Tình trạng", "Status";
+    exp_first: "Hoạt động đầu tiên", "First activity";
+    exp_last: "Hoạt động cuối cùng", "Last activity";
+    exp_minutes: "Số phút học", "Minutes active";
+    exp_modules: "Bài đã học", "Modules worked on";
+    exp_site: "Điểm sinh hoạt", "Site";
+    exp_sites: "Các điểm sinh hoạt", "Sites";
+    exp_present: "Có mặt", "Present";
+    exp_late: "Đến muộn", "Late";
+    exp_excused: "Vắng có phép", "Excused";
+    exp_absent: "Vắng", "Absent";
+    exp_self_signed_in: "Tự đăng nhập", "Self-signed-in";
+    exp_forgotten: "(đã xóa theo yêu cầu)", "(erased on request)";
+    exp_module: "Bài học", "Module";
+    exp_module_id: "Mã bài học", "Module ID";
+    exp_steps_seen: "Số trang đã xem", "Pages seen";
+    exp_steps_total: "Tổng số trang", "Pages in total";
+    exp_attempts: "Số lần làm bài kiểm tra", "Quiz attempts";
+    exp_best_score: "Điểm cao nhất (%)", "Best score (%)";
+    exp_passed: "Đạt", "Passed";
+    exp_passed_at: "Thời điểm đạt", "Passed at";
+    exp_last_activity: "Hoạt động gần nhất", "Last activity";
+    exp_yes: "Có", "Yes";
+    exp_no: "Không", "No";
+    exp_residents: "Số người dân", "Residents";
+    exp_households: "Số hộ", "Households";
+    exp_ind_reached: "{name}: số hộ đạt", "{name}: households reached";
+    exp_ind_share: "{name}: tỉ lệ (%)", "{name}: share (%)";
+    exp_ind_target: "{name}: mục tiêu (%)", "{name}: target (%)";
+
+    // --- coordinator: `kiosk report` (src/commands/report.rs) ---
+    rep_title: "Báo cáo học tập và chỉ tiêu", "Learning and campaign report";
+    rep_period: "Từ {from} đến {to}", "From {from} to {to}";
+    rep_sites: "Điểm sinh hoạt: {sites}", "Sites: {sites}";
+    rep_no_sites: "(chưa có dữ liệu)", "(no data yet)";
+    rep_residents: "Người dân đã đăng ký", "Residents registered";
+    rep_active: "Người đã học", "Active learners";
+    rep_seat_sessions: "Lượt đăng nhập máy", "Seat sessions";
+    rep_class_sessions: "Buổi học", "Class sessions";
+    rep_modules_completed: "Bài học đã hoàn thành", "Modules completed";
+    rep_per_site: "Theo điểm sinh hoạt", "Per site";
+    rep_indicators: "Chỉ tiêu theo tổ dân phố (mục tiêu {target}%)", "Indicators per residential group (target {target}%)";
+    rep_group: "Tổ {n}: {residents} người, {households} hộ", "Group {n}: {residents} residents, {households} households";
+    rep_all_groups: "Cả phường: {residents} người, {households} hộ", "All groups: {residents} residents, {households} households";
+    rep_indicator_line: "{name}: {reached}/{households} hộ ({share}%) {verdict}", "{name}: {reached}/{households} households ({share}%) {verdict}";
+    rep_met: "đạt", "met";
+    rep_not_met: "chưa đạt", "not met";
+    rep_no_residents: "Chưa có người dân nào trong phạm vi này.", "No residents in this range.";
 }
 
 /// The texts for `lang`.

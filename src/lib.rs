@@ -8,11 +8,13 @@
 //! - `lessons`: lesson files: loading, validation, `kiosk check`.
 //! - `store`: the SQLite database; the only module with SQL in it.
 //! - `ui`: the full-screen interface, one file per screen.
+//! - `export`: CSV and XLSX files for ward coordinators (no SQL: rows come from `store`).
 //! - `commands`: the command-line commands.
 
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod export;
 pub mod i18n;
 pub mod lessons;
 pub mod store;

@@ -17,6 +17,10 @@ mod error;
 pub mod learner;
 mod open;
 pub mod residents;
+// coordinator (exports, reports, bundles, merges)
+pub mod export;
+#[cfg(test)]
+pub(crate) mod fixture;
 pub mod schema;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,278 @@
+//! Test data for the coordinator queries (exports, reports, bundles and
+//! merges): small, hand-made records with known answers, written straight
+//! into a migrated database.
+
+use chrono::{Local, NaiveDate, TimeZone};
+use rusqlite::{Connection, params};
+
+use super::schema::MIGRATIONS;
+
+/// A fresh database with every migration applied.
+pub fn migrated(conn: &Connection) {
+    for (i, m) in MIGRATIONS.iter().enumerate() {
+        conn.execute_batch(m).unwrap();
+        conn.pragma_update(None, "user_version", (i + 1) as i64)
+            .unwrap();
+    }
+}
+
+pub fn memory_db() -> Connection {
+    let conn = Connection::open_in_memory().unwrap();
+    conn.pragma_update(None, "foreign_keys", true).unwrap();
+    migrated(&conn);
+    conn
+}
+
+/// UTC ms of a local time.
+pub fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> i64 {
+    let t = NaiveDate::from_ymd_opt(y, mo, d)
+        .unwrap()
+        .and_hms_opt(h, mi, 0)
+        .unwrap();
+    Local
+        .from_local_datetime(&t)
+        .earliest()
+        .unwrap()
+        .timestamp_millis()
+}
+
+pub fn resident(
+    conn: &Connection,
+    id: &str,
+    name: &str,
+    birth_year: i64,
+    group: i64,
+    household: &str,
+    created_at: i64,
+) {
+    let site = id.rsplit_once('-').unwrap().0;
+    conn.execute(
+        "INSERT INTO residents (id, site_id, full_name, search_key, birth_year, group_no,
+             household, household_key, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+        params![
+            id,
+            site,
+            name,
+            crate::text::fold(name),
+            birth_year,
+            group,
+            household,
+            crate::text::fold(household),
+            created_at
+        ],
+    )
+    .unwrap();
+}
+
+/// Erases a resident the way forgetting does and leaves the marker.
+pub fn forget(conn: &Connection, id: &str, when: i64) {
+    let site = id.rsplit_once('-').unwrap().0;
+    conn.execute(
+        "UPDATE residents SET full_name = '', search_key = '', birth_year = NULL,
+             household = '', household_key = '', phone = NULL, forgotten_at = ?2,
+             updated_at = ?2
+         WHERE id = ?1",
+        params![id, when],
+    )
+    .unwrap();
+    conn.execute(
+        "INSERT INTO forgotten (resident_id, site_id, forgotten_at) VALUES (?1, ?2, ?3)",
+        params![id, site, when],
+    )
+    .unwrap();
+}
+
+pub fn seat(conn: &Connection, id: &str, site: &str, resident: &str, start: i64, end: i64) {
+    conn.execute(
+        "INSERT INTO seat_sessions (id, site_id, resident_id, seat, started_at, ended_at, end_reason)
+         VALUES (?1, ?2, ?3, '1', ?4, ?5, 'sign-out')",
+        params![id, site, resident, start, end],
+    )
+    .unwrap();
+}
+
+pub fn step(
+    conn: &Connection,
+    id: &str,
+    site: &str,
+    resident: &str,
+    module: &str,
+    step: i64,
+    at: i64,
+) {
+    conn.execute(
+        "INSERT INTO step_views (id, site_id, resident_id, session_id, module_id, step, seen_at)
+         VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6)",
+        params![id, site, resident, module, step, at],
+    )
+    .unwrap();
+}
+
+/// An attempt with its result.
+#[allow(clippy::too_many_arguments)]
+pub fn quiz(
+    conn: &Connection,
+    id: &str,
+    site: &str,
+    resident: &str,
+    module: &str,
+    score: i64,
+    passed: bool,
+    start: i64,
+    end: i64,
+) {
+    conn.execute(
+        "INSERT INTO quiz_attempts (id, site_id, resident_id, session_id, module_id, question_order, started_at)
+         VALUES (?1, ?2, ?3, NULL, ?4, '[\"q1\"]', ?5)",
+        params![id, site, resident, module, start],
+    )
+    .unwrap();
+    conn.execute(
+        "INSERT INTO quiz_answers (id, site_id, attempt_id, resident_id, module_id, question_id,
+             response, correct, answered_at)
+         VALUES (?1 || '-a', ?2, ?1, ?3, ?4, 'q1', '0', ?5, ?6)",
+        params![id, site, resident, module, passed as i64, end],
+    )
+    .unwrap();
+    conn.execute(
+        "INSERT INTO quiz_results (attempt_id, site_id, resident_id, module_id, correct, total,
+             score, threshold, passed, finished_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, 80, ?7, ?8)",
+        params![
+            id,
+            site,
+            resident,
+            module,
+            passed as i64,
+            score,
+            passed as i64,
+            end
+        ],
+    )
+    .unwrap();
+}
+
+pub fn class(conn: &Connection, id: &str, site: &str, day: &str, start: i64, topic: &str) {
+    conn.execute(
+        "INSERT INTO class_sessions (id, site_id, day, started_at, ended_at, topic, instructor)
+         VALUES (?1, ?2, ?3, ?4, ?4 + 5400000, ?5, 'Cô Lan')",
+        params![id, site, day, start, topic],
+    )
+    .unwrap();
+}
+
+pub fn mark(conn: &Connection, id: &str, class: &str, resident: &str, status: &str, at: i64) {
+    let site: String = conn
+        .query_row(
+            "SELECT site_id FROM class_sessions WHERE id = ?1",
+            [class],
+            |r| r.get(0),
+        )
+        .unwrap();
+    conn.execute(
+        "INSERT INTO attendance (id, site_id, class_session_id, resident_id, status, marked_by, marked_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, 'Cô Lan', ?6)",
+        params![id, site, class, resident, status, at],
+    )
+    .unwrap();
+}
+
+pub fn indicator(conn: &Connection, id: &str, resident: &str, ind: &str, reached: bool, at: i64) {
+    let site = resident.rsplit_once('-').unwrap().0;
+    conn.execute(
+        "INSERT INTO indicator_events (id, site_id, resident_id, indicator, reached, verified_by, verified_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, 'Cô Lan', ?6)",
+        params![id, site, resident, ind, reached as i64, at],
+    )
+    .unwrap();
+}
+
+/// The standard small site "vh-a" (times in March 2026, local):
+/// - vh-a-1 Nguyễn Thị Hằng, group 3, household "12 ngõ 5"
+/// - vh-a-2 a name that looks like a formula, same household
+/// - vh-a-3 Trần Văn Đức, group 4
+/// - vh-a-4 forgotten
+/// - class c1 on 2026-03-02 "VNeID mức 2": vh-a-1 present then late (late wins),
+///   vh-a-2 absent, vh-a-4 present; vh-a-1 used a seat 09:00-09:40 and saw
+///   pages 0-2 of "vneid";
+/// - vh-a-3 signed in on 2026-03-03 10:00-10:30 and passed "scam" (90%) after
+///   failing (40%);
+/// - indicators: vneid reached by vh-a-1 and vh-a-2 (one household), vh-a-3
+///   reached then not (newest wins); zalo reached by vh-a-3.
+pub const FORMULA_NAME: &str = "=HYPERLINK(\"http://x.example\",\"bấm\")";
+
+pub fn site_a(conn: &Connection) {
+    let t0 = at(2026, 3, 1, 8, 0);
+    resident(conn, "vh-a-1", "Nguyễn Thị Hằng", 1955, 3, "12 ngõ 5", t0);
+    resident(conn, "vh-a-2", FORMULA_NAME, 1960, 3, "12 Ngõ 5", t0);
+    resident(conn, "vh-a-3", "Trần Văn Đức", 1948, 4, "7 phố Huế", t0);
+    resident(conn, "vh-a-4", "Lê Bí Mật", 1950, 4, "9 phố Huế", t0);
+    class(
+        conn,
+        "c1",
+        "vh-a",
+        "2026-03-02",
+        at(2026, 3, 2, 8, 55),
+        "VNeID mức 2",
+    );
+    mark(conn, "m1", "c1", "vh-a-1", "present", at(2026, 3, 2, 9, 0));
+    mark(conn, "m2", "c1", "vh-a-1", "late", at(2026, 3, 2, 9, 5));
+    mark(conn, "m3", "c1", "vh-a-2", "absent", at(2026, 3, 2, 9, 1));
+    mark(conn, "m4", "c1", "vh-a-4", "present", at(2026, 3, 2, 9, 2));
+    seat(
+        conn,
+        "s1",
+        "vh-a",
+        "vh-a-1",
+        at(2026, 3, 2, 9, 0),
+        at(2026, 3, 2, 9, 40),
+    );
+    for s in 0..3 {
+        step(
+            conn,
+            &format!("v{s}"),
+            "vh-a",
+            "vh-a-1",
+            "vneid",
+            s,
+            at(2026, 3, 2, 9, 10 + s as u32),
+        );
+    }
+    seat(
+        conn,
+        "s2",
+        "vh-a",
+        "vh-a-3",
+        at(2026, 3, 3, 10, 0),
+        at(2026, 3, 3, 10, 30),
+    );
+    quiz(
+        conn,
+        "q1",
+        "vh-a",
+        "vh-a-3",
+        "scam",
+        40,
+        false,
+        at(2026, 3, 3, 10, 5),
+        at(2026, 3, 3, 10, 9),
+    );
+    quiz(
+        conn,
+        "q2",
+        "vh-a",
+        "vh-a-3",
+        "scam",
+        90,
+        true,
+        at(2026, 3, 3, 10, 10),
+        at(2026, 3, 3, 10, 14),
+    );
+    indicator(conn, "i1", "vh-a-1", "vneid", true, at(2026, 3, 2, 10, 0));
+    indicator(conn, "i2", "vh-a-2", "vneid", true, at(2026, 3, 2, 10, 1));
+    indicator(conn, "i3", "vh-a-3", "vneid", true, at(2026, 3, 3, 10, 0));
+    indicator(conn, "i4", "vh-a-3", "vneid", false, at(2026, 3, 3, 11, 0));
+    indicator(conn, "i5", "vh-a-3", "zalo", true, at(2026, 3, 3, 11, 0));
+    forget(conn, "vh-a-4", at(2026, 3, 5, 8, 0));
+}
