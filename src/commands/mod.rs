@@ -10,6 +10,9 @@ use crate::config::{Config, ConfigError};
 pub mod backup;
 pub mod residents;
 
+// coordinator: exports, report, bundle, merge.
+pub mod export;
+
 /// A command's failure, in words for the person at the keyboard.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
@@ -58,6 +61,8 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
         // store helper
         Some(Command::Backup { out }) => backup::run(&cli, out.as_deref()),
         Some(Command::Residents { command }) => residents::run(&cli, command),
+        // coordinator: exports, report, bundle, merge
+        Some(Command::Export { what }) => export::run(&cli, what),
         Some(_) => Err(CliError::Usage("this command is not built yet".into())),
     }
 }

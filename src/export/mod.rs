@@ -222,27 +222,29 @@ impl Drop for Pending {
     }
 }
 
-/// Writes one sheet to `out` in `format`: the header row, then the rows
-/// `fill` sends to the sink. The file appears only if everything succeeded.
-/// Returns the number of data rows.
+/// Writes one sheet into `pending` (made by [`Pending::create`]) in
+/// `format`: the header row, then the rows `fill` sends to the sink. The file
+/// replaces the target only if everything succeeded. Returns the number of
+/// data rows.
 pub fn write_sheet(
-    out: &Path,
+    pending: Pending,
+    file: File,
     format: Format,
     sheet_name: &str,
     columns: &[Column],
     fill: impl FnOnce(&mut dyn RowSink) -> Result<u64, ExportError>,
 ) -> Result<u64, ExportError> {
-    let (pending, file) = Pending::create(out)?;
+    let out = pending.target().to_path_buf();
     let rows = match format {
         Format::Csv => {
-            let mut sink = csv::CsvSink::new(file, columns, out)?;
+            let mut sink = csv::CsvSink::new(file, columns, &out)?;
             let rows = fill(&mut sink)?;
             sink.finish()?;
             rows
         }
         Format::Xlsx => {
             drop(file);
-            let mut sink = xlsx::XlsxSink::new(pending.temp_path(), sheet_name, columns, out)?;
+            let mut sink = xlsx::XlsxSink::new(pending.temp_path(), sheet_name, columns, &out)?;
             let rows = fill(&mut sink)?;
             sink.finish()?;
             rows

@@ -10,6 +10,8 @@
 use chrono::{Local, NaiveDate, TimeZone};
 use rusqlite::{Connection, named_params};
 
+use super::{Store, StoreError};
+
 /// Which records an export or report covers. Days are local and inclusive.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
@@ -49,6 +51,15 @@ impl Filter {
     }
 }
 
+/// Every site with residents or class sessions here, sorted.
+pub fn sites(conn: &Connection) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT site_id FROM residents UNION SELECT site_id FROM class_sessions ORDER BY 1",
+    )?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    rows.collect()
+}
+
 /// UTC milliseconds of local midnight starting `day`. Where midnight does not
 /// exist (a daylight-saving jump), the first instant of the day that does.
 pub fn local_day_start_ms(day: NaiveDate) -> i64 {
@@ -69,7 +80,54 @@ pub enum RowsError<E> {
     #[error("reading the database failed: {0}")]
     Db(#[from] rusqlite::Error),
     #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
     Sink(E),
+}
+
+impl<E> RowsError<E> {
+    fn naming(self, path: &std::path::Path) -> RowsError<E> {
+        match self {
+            RowsError::Db(e) => RowsError::Store(StoreError::sqlite(path, e)),
+            other => other,
+        }
+    }
+}
+
+/// The exports, for callers outside the store.
+impl Store {
+    /// See [`attendance`].
+    pub fn export_attendance<E>(
+        &self,
+        filter: &Filter,
+        f: impl FnMut(AttendanceRow) -> Result<(), E>,
+    ) -> Result<u64, RowsError<E>> {
+        attendance(self.conn(), filter, f).map_err(|e| e.naming(self.path()))
+    }
+
+    /// See [`progress`].
+    pub fn export_progress<E>(
+        &self,
+        filter: &Filter,
+        f: impl FnMut(ProgressRow) -> Result<(), E>,
+    ) -> Result<u64, RowsError<E>> {
+        progress(self.conn(), filter, f).map_err(|e| e.naming(self.path()))
+    }
+
+    /// Every site this database holds records of, sorted.
+    pub fn sites(&self) -> super::Result<Vec<String>> {
+        sites(self.conn()).map_err(|e| StoreError::sqlite(self.path(), e))
+    }
+
+    /// See [`indicators`].
+    pub fn export_indicators(
+        &self,
+        filter: &Filter,
+        indicator_ids: &[String],
+    ) -> super::Result<Vec<GroupIndicators>> {
+        indicators(self.conn(), filter, indicator_ids)
+            .map_err(|e| StoreError::sqlite(self.path(), e))
+    }
 }
 
 /// How a resident took part in a class session or a day.
@@ -566,12 +624,12 @@ mod tests {
         // Only the first failed attempt by the end of a period that stops
         // before the pass.
         conn.execute(
-            "UPDATE quiz_results SET finished_at = ?1 WHERE attempt_id = 'q2'",
+            "UPDATE quiz_results SET finished_at = ?1 WHERE attempt_id = 'vh-a/q2'",
             [at(2026, 4, 2, 9, 0)],
         )
         .unwrap();
         conn.execute(
-            "UPDATE quiz_attempts SET started_at = ?1 WHERE id = 'q2'",
+            "UPDATE quiz_attempts SET started_at = ?1 WHERE id = 'vh-a/q2'",
             [at(2026, 4, 2, 8, 0)],
         )
         .unwrap();

@@ -1,6 +1,7 @@
 //! Test data for the coordinator queries (exports, reports, bundles and
 //! merges): small, hand-made records with known answers, written straight
-//! into a migrated database.
+//! into a migrated database. Test support only (it panics on any error);
+//! hidden from the documentation, public so that `tests/` can use it.
 
 use chrono::{Local, NaiveDate, TimeZone};
 use rusqlite::{Connection, params};
@@ -203,37 +204,46 @@ pub fn indicator(conn: &Connection, id: &str, resident: &str, ind: &str, reached
 pub const FORMULA_NAME: &str = "=HYPERLINK(\"http://x.example\",\"bấm\")";
 
 pub fn site_a(conn: &Connection) {
+    small_site(conn, "vh-a");
+}
+
+/// The same records for any site: ids are `<site>-1` to `<site>-4` and every
+/// event id starts with the site, so two sites never share an id.
+pub fn small_site(conn: &Connection, site: &str) {
     let t0 = at(2026, 3, 1, 8, 0);
-    resident(conn, "vh-a-1", "Nguyễn Thị Hằng", 1955, 3, "12 ngõ 5", t0);
-    resident(conn, "vh-a-2", FORMULA_NAME, 1960, 3, "12 Ngõ 5", t0);
-    resident(conn, "vh-a-3", "Trần Văn Đức", 1948, 4, "7 phố Huế", t0);
-    resident(conn, "vh-a-4", "Lê Bí Mật", 1950, 4, "9 phố Huế", t0);
+    let r = |n: u32| format!("{site}-{n}");
+    let e = |name: &str| format!("{site}/{name}");
+    resident(conn, &r(1), "Nguyễn Thị Hằng", 1955, 3, "12 ngõ 5", t0);
+    resident(conn, &r(2), FORMULA_NAME, 1960, 3, "12 Ngõ 5", t0);
+    resident(conn, &r(3), "Trần Văn Đức", 1948, 4, "7 phố Huế", t0);
+    resident(conn, &r(4), "Lê Bí Mật", 1950, 4, "9 phố Huế", t0);
+    let c1 = e("c1");
     class(
         conn,
-        "c1",
-        "vh-a",
+        &c1,
+        site,
         "2026-03-02",
         at(2026, 3, 2, 8, 55),
         "VNeID mức 2",
     );
-    mark(conn, "m1", "c1", "vh-a-1", "present", at(2026, 3, 2, 9, 0));
-    mark(conn, "m2", "c1", "vh-a-1", "late", at(2026, 3, 2, 9, 5));
-    mark(conn, "m3", "c1", "vh-a-2", "absent", at(2026, 3, 2, 9, 1));
-    mark(conn, "m4", "c1", "vh-a-4", "present", at(2026, 3, 2, 9, 2));
+    mark(conn, &e("m1"), &c1, &r(1), "present", at(2026, 3, 2, 9, 0));
+    mark(conn, &e("m2"), &c1, &r(1), "late", at(2026, 3, 2, 9, 5));
+    mark(conn, &e("m3"), &c1, &r(2), "absent", at(2026, 3, 2, 9, 1));
+    mark(conn, &e("m4"), &c1, &r(4), "present", at(2026, 3, 2, 9, 2));
     seat(
         conn,
-        "s1",
-        "vh-a",
-        "vh-a-1",
+        &e("s1"),
+        site,
+        &r(1),
         at(2026, 3, 2, 9, 0),
         at(2026, 3, 2, 9, 40),
     );
     for s in 0..3 {
         step(
             conn,
-            &format!("v{s}"),
-            "vh-a",
-            "vh-a-1",
+            &e(&format!("v{s}")),
+            site,
+            &r(1),
             "vneid",
             s,
             at(2026, 3, 2, 9, 10 + s as u32),
@@ -241,17 +251,17 @@ pub fn site_a(conn: &Connection) {
     }
     seat(
         conn,
-        "s2",
-        "vh-a",
-        "vh-a-3",
+        &e("s2"),
+        site,
+        &r(3),
         at(2026, 3, 3, 10, 0),
         at(2026, 3, 3, 10, 30),
     );
     quiz(
         conn,
-        "q1",
-        "vh-a",
-        "vh-a-3",
+        &e("q1"),
+        site,
+        &r(3),
         "scam",
         40,
         false,
@@ -260,19 +270,24 @@ pub fn site_a(conn: &Connection) {
     );
     quiz(
         conn,
-        "q2",
-        "vh-a",
-        "vh-a-3",
+        &e("q2"),
+        site,
+        &r(3),
         "scam",
         90,
         true,
         at(2026, 3, 3, 10, 10),
         at(2026, 3, 3, 10, 14),
     );
-    indicator(conn, "i1", "vh-a-1", "vneid", true, at(2026, 3, 2, 10, 0));
-    indicator(conn, "i2", "vh-a-2", "vneid", true, at(2026, 3, 2, 10, 1));
-    indicator(conn, "i3", "vh-a-3", "vneid", true, at(2026, 3, 3, 10, 0));
-    indicator(conn, "i4", "vh-a-3", "vneid", false, at(2026, 3, 3, 11, 0));
-    indicator(conn, "i5", "vh-a-3", "zalo", true, at(2026, 3, 3, 11, 0));
-    forget(conn, "vh-a-4", at(2026, 3, 5, 8, 0));
+    indicator(conn, &e("i1"), &r(1), "vneid", true, at(2026, 3, 2, 10, 0));
+    indicator(conn, &e("i2"), &r(2), "vneid", true, at(2026, 3, 2, 10, 1));
+    indicator(conn, &e("i3"), &r(3), "vneid", true, at(2026, 3, 3, 10, 0));
+    indicator(conn, &e("i4"), &r(3), "vneid", false, at(2026, 3, 3, 11, 0));
+    indicator(conn, &e("i5"), &r(3), "zalo", true, at(2026, 3, 3, 11, 0));
+    forget(conn, &r(4), at(2026, 3, 5, 8, 0));
+}
+
+/// [`small_site`] written into an open store (for tests of the commands).
+pub fn small_site_in(store: &super::Store, site: &str) {
+    small_site(store.conn(), site);
 }

@@ -19,8 +19,8 @@ mod open;
 pub mod residents;
 // coordinator (exports, reports, bundles, merges)
 pub mod export;
-#[cfg(test)]
-pub(crate) mod fixture;
+#[doc(hidden)]
+pub mod fixture;
 pub mod schema;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,201 @@
+//! `kiosk export attendance|progress|indicators`: checks every flag before
+//! touching anything (dates, language, format, the output folder), then
+//! streams rows from the store into one CSV or XLSX sheet.
+
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+
+use crate::cli::{Cli, DateRange, ExportArgs, ExportWhat};
+use crate::commands::{CliError, load_config};
+use crate::config::Config;
+use crate::export::sheets::{Attendance, Indicators, Progress};
+use crate::export::{Cell, ExportError, Format, Pending, RowSink, write_sheet};
+use crate::i18n::Lang;
+use crate::lessons::Curriculum;
+use crate::store::Store;
+use crate::store::export::{Filter, RowsError};
+
+/// Parses one `YYYY-MM-DD` flag value; an impossible date is refused.
+fn parse_day(flag: &str, value: &str) -> Result<NaiveDate, CliError> {
+    let shape_ok = value.len() == 10
+        && value.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    let day = if shape_ok {
+        NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
+    } else {
+        None
+    };
+    day.ok_or_else(|| {
+        CliError::Usage(format!(
+            "{flag} {value:?} is not a real date: write YYYY-MM-DD, for example 2026-03-01"
+        ))
+    })
+}
+
+/// `--from` and `--to`, checked: real dates, and `--to` not before `--from`.
+pub(crate) fn parse_range(
+    range: &DateRange,
+) -> Result<(Option<NaiveDate>, Option<NaiveDate>), CliError> {
+    let from = range
+        .from
+        .as_deref()
+        .map(|v| parse_day("--from", v))
+        .transpose()?;
+    let to = range
+        .to
+        .as_deref()
+        .map(|v| parse_day("--to", v))
+        .transpose()?;
+    if let (Some(f), Some(t)) = (from, to)
+        && t < f
+    {
+        return Err(CliError::Usage(format!(
+            "--to {t} is before --from {f}: the period would be empty"
+        )));
+    }
+    Ok((from, to))
+}
+
+/// Refuses a `--site` no record in this database carries (most likely a
+/// typo), naming the sites there are.
+pub(crate) fn check_site(store: &Store, site: Option<&str>) -> Result<(), CliError> {
+    let Some(site) = site else { return Ok(()) };
+    let sites = store.sites().map_err(failed)?;
+    if sites.iter().any(|s| s == site) {
+        Ok(())
+    } else if sites.is_empty() {
+        Err(CliError::Usage(format!(
+            "--site {site:?}: this database has no records yet"
+        )))
+    } else {
+        Err(CliError::Usage(format!(
+            "--site {site:?}: no records from that site here (sites: {})",
+            sites.join(", ")
+        )))
+    }
+}
+
+pub(crate) fn failed(e: impl std::fmt::Display) -> CliError {
+    CliError::Failed(e.to_string())
+}
+
+/// Problems with what the person typed exit 2; failures while writing exit 1.
+fn export_error(e: ExportError) -> CliError {
+    match e {
+        ExportError::UnknownFormat(_)
+        | ExportError::NoFormat(_)
+        | ExportError::NoFolder(_)
+        | ExportError::FolderNotWritable { .. }
+        | ExportError::IsFolder(_)
+        | ExportError::TooManyRows { .. } => CliError::Usage(e.to_string()),
+        _ => CliError::Failed(e.to_string()),
+    }
+}
+
+fn rows_error(e: RowsError<ExportError>) -> ExportError {
+    match e {
+        RowsError::Sink(e) => e,
+        other => ExportError::Store(other.to_string()),
+    }
+}
+
+/// The lessons, for module titles and page totals. Exports still work
+/// without them (by module id), so a missing folder is only a warning.
+fn curriculum(cfg: &Config) -> Option<Curriculum> {
+    let ids: Vec<String> = cfg.indicators.iter().map(|i| i.id.clone()).collect();
+    match crate::lessons::load_dir(&cfg.lessons_dir, &ids) {
+        Ok(report) => Some(report.curriculum),
+        Err(e) => {
+            eprintln!("kiosk: warning: {e}; modules are shown by id, without page totals");
+            None
+        }
+    }
+}
+
+pub fn run(cli: &Cli, what: &ExportWhat) -> Result<ExitCode, CliError> {
+    let args: &ExportArgs = match what {
+        ExportWhat::Attendance(a) | ExportWhat::Progress(a) | ExportWhat::Indicators(a) => a,
+    };
+    let (from, to) = parse_range(&args.range)?;
+    let lang = Lang::parse(&args.lang)
+        .ok_or_else(|| CliError::Usage(format!("--lang {:?}: write vi or en", args.lang)))?;
+    // The folder is checked (and the temporary file made) before the
+    // database is opened, so a typo in --out costs nothing.
+    let (pending, file) = Pending::create(&args.out).map_err(export_error)?;
+    let format = Format::choose(args.format.as_deref(), &args.out).map_err(export_error)?;
+    let cfg = load_config(cli)?;
+    let store = Store::open(&cfg).map_err(failed)?;
+    check_site(&store, args.site.as_deref())?;
+    let filter = Filter {
+        from,
+        to,
+        group: args.group,
+        site: args.site.clone(),
+    };
+    let mut cells: Vec<Cell> = Vec::new();
+    let rows = match what {
+        ExportWhat::Attendance(_) => {
+            let lessons = curriculum(&cfg);
+            let sheet = Attendance::new(lang, lessons.as_ref());
+            write_sheet(
+                pending,
+                file,
+                format,
+                sheet.sheet_name(),
+                &sheet.columns(),
+                |sink: &mut dyn RowSink| {
+                    store
+                        .export_attendance(&filter, |r| {
+                            sheet.cells(&r, &mut cells);
+                            sink.row(&cells)
+                        })
+                        .map_err(rows_error)
+                },
+            )
+        }
+        ExportWhat::Progress(_) => {
+            let lessons = curriculum(&cfg);
+            let sheet = Progress::new(lang, lessons.as_ref());
+            write_sheet(
+                pending,
+                file,
+                format,
+                sheet.sheet_name(),
+                &sheet.columns(),
+                |sink: &mut dyn RowSink| {
+                    store
+                        .export_progress(&filter, |r| {
+                            sheet.cells(&r, &mut cells);
+                            sink.row(&cells)
+                        })
+                        .map_err(rows_error)
+                },
+            )
+        }
+        ExportWhat::Indicators(_) => {
+            let sheet = Indicators::new(lang, &cfg.indicators, cfg.target_percent);
+            let ids: Vec<String> = cfg.indicators.iter().map(|i| i.id.clone()).collect();
+            let groups = store.export_indicators(&filter, &ids).map_err(failed)?;
+            write_sheet(
+                pending,
+                file,
+                format,
+                sheet.sheet_name(),
+                &sheet.columns(),
+                |sink: &mut dyn RowSink| {
+                    for g in &groups {
+                        sheet.cells(g, &mut cells);
+                        sink.row(&cells)?;
+                    }
+                    Ok(groups.len() as u64)
+                },
+            )
+        }
+    }
+    .map_err(export_error)?;
+    println!("Wrote {rows} rows to {}", args.out.display());
+    Ok(ExitCode::SUCCESS)
+}
