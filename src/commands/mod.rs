@@ -11,7 +11,10 @@ pub mod backup;
 pub mod residents;
 
 // coordinator: exports, report, bundle, merge.
+pub mod bundle;
 pub mod export;
+pub mod merge;
+pub mod report;
 
 /// A command's failure, in words for the person at the keyboard.
 #[derive(Debug, thiserror::Error)]
@@ -63,6 +66,11 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
         Some(Command::Residents { command }) => residents::run(&cli, command),
         // coordinator: exports, report, bundle, merge
         Some(Command::Export { what }) => export::run(&cli, what),
+        Some(Command::Bundle { out }) => bundle::run(&cli, out),
+        Some(Command::Merge { files }) => merge::run(&cli, files),
+        Some(Command::Report { range, site, json }) => {
+            report::run(&cli, range, site.as_deref(), *json)
+        }
         Some(_) => Err(CliError::Usage("this command is not built yet".into())),
     }
 }

@@ -21,6 +21,8 @@ pub mod residents;
 pub mod export;
 #[doc(hidden)]
 pub mod fixture;
+pub mod merge;
+pub mod report;
 pub mod schema;
 
 use std::path::{Path, PathBuf};

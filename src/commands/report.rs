@@ -1,0 +1,240 @@
+//! `kiosk report [--from] [--to] [--site] [--json]`: the figures a ward
+//! coordinator reports upward (residents, active learners, sessions, modules
+//! completed, indicators per residential group against the target), as
+//! aligned text in the configured language, or the same data as JSON.
+
+use std::process::ExitCode;
+
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use crate::cli::{Cli, DateRange};
+use crate::commands::export::{check_site, parse_range};
+use crate::commands::{CliError, load_config};
+use crate::config::Config;
+use crate::export::sheets::share;
+use crate::i18n::{Texts, fill, texts};
+use crate::store::Store;
+use crate::store::export::Filter;
+use crate::store::report::{Figures, SiteFigures, Summary};
+
+#[derive(Debug, Serialize)]
+struct Report {
+    from: Option<String>,
+    to: Option<String>,
+    site: Option<String>,
+    target_percent: u8,
+    total: Figures,
+    sites: Vec<SiteFigures>,
+    groups: Vec<Group>,
+    all_groups: Group,
+}
+
+#[derive(Debug, Serialize)]
+struct Group {
+    /// `None` for the whole ward.
+    group_no: Option<i64>,
+    residents: i64,
+    households: i64,
+    indicators: Vec<IndicatorFigure>,
+}
+
+#[derive(Debug, Serialize)]
+struct IndicatorFigure {
+    id: String,
+    name: String,
+    households_reached: i64,
+    share_percent: f64,
+    target_percent: u8,
+    met: bool,
+}
+
+fn build(cfg: &Config, filter: &Filter, s: Summary) -> Report {
+    let target = cfg.target_percent;
+    let figure = |id: &str, reached: i64, households: i64| {
+        let share = share(reached, households);
+        IndicatorFigure {
+            id: id.to_string(),
+            name: cfg
+                .indicator(id)
+                .map(|i| i.name(cfg.language).to_string())
+                .unwrap_or_else(|| id.to_string()),
+            households_reached: reached,
+            share_percent: share,
+            target_percent: target,
+            met: households > 0 && share >= target as f64,
+        }
+    };
+    let groups: Vec<Group> = s
+        .groups
+        .iter()
+        .map(|g| Group {
+            group_no: Some(g.group_no),
+            residents: g.residents,
+            households: g.households,
+            indicators: g
+                .reached
+                .iter()
+                .map(|(id, n)| figure(id, *n, g.households))
+                .collect(),
+        })
+        .collect();
+    // Households belong to one group, so the ward's figures are sums.
+    let households: i64 = groups.iter().map(|g| g.households).sum();
+    let all_groups = Group {
+        group_no: None,
+        residents: groups.iter().map(|g| g.residents).sum(),
+        households,
+        indicators: cfg
+            .indicators
+            .iter()
+            .map(|ind| {
+                let reached = s
+                    .groups
+                    .iter()
+                    .flat_map(|g| g.reached.iter())
+                    .filter(|(id, _)| *id == ind.id)
+                    .map(|(_, n)| n)
+                    .sum();
+                figure(&ind.id, reached, households)
+            })
+            .collect(),
+    };
+    Report {
+        from: filter.from.map(|d| d.to_string()),
+        to: filter.to.map(|d| d.to_string()),
+        site: filter.site.clone(),
+        target_percent: target,
+        total: s.total,
+        sites: s.sites,
+        groups,
+        all_groups,
+    }
+}
+
+fn figure_lines(t: &Texts, f: &Figures) -> Vec<(&'static str, i64)> {
+    vec![
+        (t.rep_residents, f.residents),
+        (t.rep_active, f.active_learners),
+        (t.rep_seat_sessions, f.seat_sessions),
+        (t.rep_class_sessions, f.class_sessions),
+        (t.rep_modules_completed, f.modules_completed),
+    ]
+}
+
+/// Label, dots to a common width, then the number: easy to read across.
+fn push_figures(out: &mut String, indent: &str, lines: &[(&str, i64)]) {
+    let width = lines.iter().map(|(l, _)| l.width()).max().unwrap_or(0);
+    for (label, n) in lines {
+        let pad = width - label.width();
+        out.push_str(&format!("{indent}{label} {} {n:>7}\n", ".".repeat(pad + 2)));
+    }
+}
+
+fn indicator_lines(t: &Texts, out: &mut String, g: &Group) {
+    for i in &g.indicators {
+        let verdict = if i.met { t.rep_met } else { t.rep_not_met };
+        out.push_str("    ");
+        out.push_str(&fill(
+            t.rep_indicator_line,
+            &[
+                ("name", &i.name),
+                ("reached", &i.households_reached),
+                ("households", &g.households),
+                ("share", &i.share_percent),
+                ("verdict", &verdict),
+            ],
+        ));
+        out.push('\n');
+    }
+}
+
+fn text(t: &Texts, r: &Report) -> String {
+    let mut out = String::new();
+    out.push_str(t.rep_title);
+    out.push('\n');
+    let from = r.from.as_deref().unwrap_or("…");
+    let to = r.to.as_deref().unwrap_or("…");
+    out.push_str(&fill(t.rep_period, &[("from", &from), ("to", &to)]));
+    out.push('\n');
+    let sites: Vec<&str> = r.sites.iter().map(|s| s.site_id.as_str()).collect();
+    let sites = if sites.is_empty() {
+        t.rep_no_sites.to_string()
+    } else {
+        sites.join(", ")
+    };
+    out.push_str(&fill(t.rep_sites, &[("sites", &sites)]));
+    out.push_str("\n\n");
+    push_figures(&mut out, "", &figure_lines(t, &r.total));
+    if r.sites.len() > 1 {
+        out.push('\n');
+        out.push_str(t.rep_per_site);
+        out.push('\n');
+        for s in &r.sites {
+            out.push_str(&format!("  {}\n", s.site_id));
+            push_figures(&mut out, "    ", &figure_lines(t, &s.figures));
+        }
+    }
+    out.push('\n');
+    out.push_str(&fill(t.rep_indicators, &[("target", &r.target_percent)]));
+    out.push('\n');
+    if r.groups.is_empty() {
+        out.push_str("  ");
+        out.push_str(t.rep_no_residents);
+        out.push('\n');
+        return out;
+    }
+    for g in &r.groups {
+        out.push_str("  ");
+        out.push_str(&fill(
+            t.rep_group,
+            &[
+                ("n", &g.group_no.unwrap_or_default()),
+                ("residents", &g.residents),
+                ("households", &g.households),
+            ],
+        ));
+        out.push('\n');
+        indicator_lines(t, &mut out, g);
+    }
+    out.push_str("  ");
+    out.push_str(&fill(
+        t.rep_all_groups,
+        &[
+            ("residents", &r.all_groups.residents),
+            ("households", &r.all_groups.households),
+        ],
+    ));
+    out.push('\n');
+    indicator_lines(t, &mut out, &r.all_groups);
+    out
+}
+
+pub fn run(
+    cli: &Cli,
+    range: &DateRange,
+    site: Option<&str>,
+    json: bool,
+) -> Result<ExitCode, CliError> {
+    let (from, to) = parse_range(range)?;
+    let cfg = load_config(cli)?;
+    let store = Store::open(&cfg)?;
+    check_site(&store, site)?;
+    let filter = Filter {
+        from,
+        to,
+        group: None,
+        site: site.map(str::to_string),
+    };
+    let ids: Vec<String> = cfg.indicators.iter().map(|i| i.id.clone()).collect();
+    let summary = store.report(&filter, &ids)?;
+    let report = build(&cfg, &filter, summary);
+    if json {
+        let text = serde_json::to_string_pretty(&report)
+            .map_err(|e| CliError::Failed(format!("cannot write JSON: {e}")))?;
+        println!("{text}");
+    } else {
+        print!("{}", text(texts(cfg.language), &report));
+    }
+    Ok(ExitCode::SUCCESS)
+}

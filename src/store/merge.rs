@@ -1,0 +1,833 @@
+//! Bundles and merges: how records travel from each cultural house to the
+//! ward coordinator on a USB stick.
+//!
+//! A bundle is an ordinary SQLite file with this schema, holding one site's
+//! records, every deletion marker, and `meta` rows saying it is a bundle, of
+//! which site and schema version. Merging it is one transaction that:
+//! 1. adds the bundle's deletion markers (`forgotten`) first, so that
+//! 2. residents already forgotten here, or there, arrive or stay erased,
+//! 3. other residents are added, or updated when the bundle's copy is newer,
+//! 4. events are added with `INSERT OR IGNORE` on their globally unique ids
+//!    (so merging twice changes nothing, and sites never collide), and
+//! 5. sessions that were still open here gain the end the bundle knows.
+//!
+//! A file that is not a bundle, is damaged, or comes from a newer kiosk is
+//! refused before anything is written.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
+
+use super::schema::{APP_MARKER, LATEST};
+use super::{Store, StoreError, now_ms};
+
+/// `meta.kind` of a bundle.
+pub const BUNDLE_KIND: &str = "bundle";
+
+/// Record tables in an order that satisfies their foreign keys. Tables a
+/// later migration adds with a `site_id` column are carried after these.
+const RECORD_TABLES: &[&str] = &[
+    "seat_sessions",
+    "step_views",
+    "quiz_attempts",
+    "quiz_answers",
+    "quiz_results",
+    "class_sessions",
+    "attendance",
+    "indicator_events",
+];
+
+/// Never carried: this database's own bookkeeping and secrets.
+const LOCAL_TABLES: &[&str] = &["meta", "local_settings", "residents", "forgotten"];
+
+/// Why a bundle was refused. Every message ends in "nothing was changed".
+#[derive(Debug, thiserror::Error)]
+pub enum MergeError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path} is not a kiosk bundle ({reason}); nothing was changed")]
+    NotBundle { path: PathBuf, reason: String },
+    #[error(
+        "{path} was made by a newer kiosk (version {found}, this kiosk knows up to {supported}); \
+         nothing was changed: update this kiosk first"
+    )]
+    Newer {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error(
+        "{path} is damaged ({detail}); nothing was changed: make the bundle again at its cultural house"
+    )]
+    Corrupt { path: PathBuf, detail: String },
+    #[error(
+        "{path}: resident {id} is registered here differently: two kiosks use the site id {site:?}; \
+         nothing was changed. Give each cultural house its own site id in kiosk.toml"
+    )]
+    Clash {
+        path: PathBuf,
+        id: String,
+        site: String,
+    },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// What `kiosk bundle` wrote.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct BundleInfo {
+    pub site_id: String,
+    pub residents: i64,
+    pub records: i64,
+    pub forgotten: i64,
+}
+
+/// A bundle that passed its checks, ready to merge.
+#[derive(Debug)]
+pub struct CheckedBundle {
+    pub path: PathBuf,
+    pub site_id: String,
+    pub site_name: String,
+    pub schema: i64,
+}
+
+/// What one merge changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct MergeCounts {
+    pub residents_added: u64,
+    pub residents_updated: u64,
+    pub residents_erased: u64,
+    pub forgotten_added: u64,
+    pub records_added: u64,
+    pub sessions_ended: u64,
+}
+
+impl MergeCounts {
+    pub fn is_empty(&self) -> bool {
+        *self == MergeCounts::default()
+    }
+}
+
+/// The column names of `schema.table`, in order.
+fn columns(conn: &Connection, schema: &str, table: &str) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = conn.prepare(&format!("PRAGMA {schema}.table_info(\"{table}\")"))?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(1))?;
+    rows.collect()
+}
+
+/// The record tables of `schema`: the known ones first (foreign-key order),
+/// then any other table with a `site_id` column, by name.
+fn record_tables(conn: &Connection, schema: &str) -> rusqlite::Result<Vec<String>> {
+    let mut tables: Vec<String> = RECORD_TABLES.iter().map(|t| t.to_string()).collect();
+    let mut stmt = conn.prepare(&format!(
+        "SELECT name FROM {schema}.sqlite_schema WHERE type = 'table'
+           AND name NOT LIKE 'sqlite_%' ORDER BY name"
+    ))?;
+    let names: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for name in names {
+        if !tables.contains(&name)
+            && !LOCAL_TABLES.contains(&name.as_str())
+            && columns(conn, schema, &name)?.iter().any(|c| c == "site_id")
+        {
+            tables.push(name);
+        }
+    }
+    Ok(tables)
+}
+
+fn quoted(cols: &[String]) -> String {
+    cols.iter()
+        .map(|c| format!("\"{c}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `file:` URI for a read-only attach or open of `path`.
+fn read_only_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for b in path.to_string_lossy().bytes() {
+        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+            uri.push(b as char);
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?mode=ro");
+    uri
+}
+
+/// Detaches `bundle` however the work in between ended.
+struct Attached<'c>(&'c Connection);
+
+impl<'c> Attached<'c> {
+    fn new(conn: &'c Connection, file: &str) -> rusqlite::Result<Attached<'c>> {
+        conn.execute("ATTACH DATABASE ?1 AS bundle", [file])?;
+        Ok(Attached(conn))
+    }
+}
+
+impl Drop for Attached<'_> {
+    fn drop(&mut self) {
+        let _ = self.0.execute_batch("DETACH DATABASE bundle");
+    }
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+impl Store {
+    /// Writes this site's records into `dest`, an empty or missing file
+    /// (the caller renames it into place): the residents registered here or
+    /// taking part here, every event made here, and every deletion marker.
+    pub fn write_bundle(&self, site_name: &str, dest: &Path) -> super::Result<BundleInfo> {
+        let dest = absolute(dest);
+        let sql = |e| StoreError::sqlite(&dest, e);
+        {
+            let conn = Connection::open(&dest).map_err(sql)?;
+            super::open::migrate(&conn, LATEST).map_err(sql)?;
+            let mut meta = conn
+                .prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")
+                .map_err(sql)?;
+            for (k, v) in [
+                ("app", APP_MARKER.to_string()),
+                ("kind", BUNDLE_KIND.to_string()),
+                ("bundle_site", self.site_id().to_string()),
+                ("bundle_site_name", site_name.to_string()),
+                ("bundle_schema", LATEST.to_string()),
+                ("bundle_created_at", now_ms().to_string()),
+            ] {
+                meta.execute([k, &v]).map_err(sql)?;
+            }
+        }
+        let conn = self.conn();
+        let main_sql = |e| StoreError::sqlite(self.path(), e);
+        let _attached = Attached::new(conn, &dest.to_string_lossy()).map_err(sql)?;
+        // One read snapshot of this database for the whole bundle.
+        let tx =
+            Transaction::new_unchecked(conn, TransactionBehavior::Deferred).map_err(main_sql)?;
+        let site = self.site_id();
+        let tables = record_tables(&tx, "main").map_err(main_sql)?;
+        let referenced = tables
+            .iter()
+            .filter(|t| {
+                columns(&tx, "main", t)
+                    .map(|c| c.iter().any(|c| c == "resident_id"))
+                    .unwrap_or(false)
+            })
+            .map(|t| format!("SELECT resident_id FROM main.\"{t}\" WHERE site_id = ?1"))
+            .collect::<Vec<_>>()
+            .join(" UNION ");
+        let cols = quoted(&columns(&tx, "main", "residents").map_err(main_sql)?);
+        let residents = tx
+            .execute(
+                &format!(
+                    "INSERT INTO bundle.residents ({cols}) SELECT {cols} FROM main.residents
+                      WHERE site_id = ?1 OR id IN ({referenced})"
+                ),
+                [site],
+            )
+            .map_err(main_sql)? as i64;
+        let forgotten = tx
+            .execute(
+                "INSERT INTO bundle.forgotten SELECT * FROM main.forgotten",
+                [],
+            )
+            .map_err(main_sql)? as i64;
+        let mut records = 0;
+        for t in &tables {
+            let cols = quoted(&columns(&tx, "main", t).map_err(main_sql)?);
+            records += tx
+                .execute(
+                    &format!(
+                        "INSERT INTO bundle.\"{t}\" ({cols}) SELECT {cols} FROM main.\"{t}\" WHERE site_id = ?1"
+                    ),
+                    [site],
+                )
+                .map_err(main_sql)? as i64;
+        }
+        tx.commit().map_err(main_sql)?;
+        Ok(BundleInfo {
+            site_id: site.to_string(),
+            residents,
+            records,
+            forgotten,
+        })
+    }
+
+    /// Merges one bundle (checked with [`check_bundle`]) in one transaction.
+    pub fn merge_bundle(&self, bundle: &CheckedBundle) -> Result<MergeCounts, MergeError> {
+        // An older bundle is migrated on a temporary copy, never in place:
+        // it may sit on a read-only USB stick, and it is not ours to change.
+        let mut _copy = None;
+        let file = if bundle.schema < LATEST {
+            let dir = tempfile_dir(self.path());
+            let copy = dir.join(format!(
+                ".kiosk-merge-{}-{}.db",
+                std::process::id(),
+                now_ms()
+            ));
+            std::fs::copy(&bundle.path, &copy).map_err(|source| MergeError::Read {
+                path: bundle.path.clone(),
+                source,
+            })?;
+            let guard = RemoveOnDrop(copy.clone());
+            let conn = Connection::open(&copy).map_err(|e| corrupt(&bundle.path, e))?;
+            super::open::migrate(&conn, LATEST).map_err(|e| corrupt(&bundle.path, e))?;
+            drop(conn);
+            _copy = Some(guard);
+            copy
+        } else {
+            absolute(&bundle.path)
+        };
+        let conn = self.conn();
+        let _attached =
+            Attached::new(conn, &read_only_uri(&file)).map_err(|e| corrupt(&bundle.path, e))?;
+        let clash: Option<String> = conn
+            .query_row(
+                "SELECT b.id FROM bundle.residents b JOIN main.residents r ON r.id = b.id
+                  WHERE r.created_at <> b.created_at LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| corrupt(&bundle.path, e))?;
+        if let Some(id) = clash {
+            return Err(MergeError::Clash {
+                path: bundle.path.clone(),
+                id,
+                site: bundle.site_id.clone(),
+            });
+        }
+        let tables = record_tables(conn, "bundle").map_err(|e| corrupt(&bundle.path, e))?;
+        let mut plan = Vec::new();
+        for t in &tables {
+            // Only the columns both sides have (a table this kiosk does not
+            // know is skipped rather than guessed at).
+            let here = columns(conn, "main", t).map_err(|e| corrupt(&bundle.path, e))?;
+            if here.is_empty() {
+                continue;
+            }
+            plan.push((t.clone(), quoted(&here)));
+        }
+        let resident_cols =
+            quoted(&columns(conn, "main", "residents").map_err(|e| corrupt(&bundle.path, e))?);
+        let result = self.write(|tx| merge_tx(tx, &plan, &resident_cols));
+        match result {
+            Ok(counts) => Ok(counts),
+            // A constraint failing means the bundle's records do not hold
+            // together (a damaged or hand-edited file).
+            Err(StoreError::Sqlite { source, .. })
+                if matches!(
+                    source.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::ConstraintViolation)
+                        | Some(rusqlite::ErrorCode::DatabaseCorrupt)
+                        | Some(rusqlite::ErrorCode::NotADatabase)
+                ) =>
+            {
+                Err(corrupt(&bundle.path, source))
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+}
+
+fn corrupt(path: &Path, e: rusqlite::Error) -> MergeError {
+    MergeError::Corrupt {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    }
+}
+
+/// Where a migrated copy of an old bundle goes: next to the database (same
+/// disk, known to be writable).
+fn tempfile_dir(db: &Path) -> PathBuf {
+    match db.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+struct RemoveOnDrop(PathBuf);
+
+impl Drop for RemoveOnDrop {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// The merge itself, inside one `BEGIN IMMEDIATE` transaction with the
+/// bundle attached as `bundle`.
+fn merge_tx(
+    tx: &Transaction,
+    plan: &[(String, String)],
+    resident_cols: &str,
+) -> rusqlite::Result<MergeCounts> {
+    let mut n = MergeCounts {
+        // 1. Deletion markers first: everything below consults them.
+        forgotten_added: tx.execute(
+            "INSERT OR IGNORE INTO main.forgotten (resident_id, site_id, forgotten_at)
+             SELECT resident_id, site_id, forgotten_at FROM bundle.forgotten",
+            [],
+        )? as u64,
+        ..MergeCounts::default()
+    };
+    // 2. New residents nobody forgot, as they are.
+    n.residents_added = tx.execute(
+        &format!(
+            "INSERT OR IGNORE INTO main.residents ({resident_cols})
+             SELECT {resident_cols} FROM bundle.residents b
+              WHERE NOT EXISTS (SELECT 1 FROM main.forgotten f WHERE f.resident_id = b.id)"
+        ),
+        [],
+    )? as u64;
+    // New residents someone forgot: only what the records need (the id,
+    // the group for counts), never their personal data.
+    n.residents_added += tx.execute(
+        "INSERT OR IGNORE INTO main.residents (id, site_id, full_name, search_key, birth_year,
+             group_no, household, household_key, phone, consent_at, consent_version,
+             created_at, updated_at, forgotten_at)
+         SELECT b.id, b.site_id, '', '', NULL, b.group_no, '', '', NULL, b.consent_at,
+                b.consent_version, b.created_at, max(b.updated_at, f.forgotten_at), f.forgotten_at
+           FROM bundle.residents b JOIN main.forgotten f ON f.resident_id = b.id",
+        [],
+    )? as u64;
+    // 3. Residents changed at two sites: the newest change wins.
+    n.residents_updated = tx.execute(
+        "UPDATE main.residents AS r
+            SET full_name = b.full_name, search_key = b.search_key, birth_year = b.birth_year,
+                group_no = b.group_no, household = b.household, household_key = b.household_key,
+                phone = b.phone, consent_at = b.consent_at, consent_version = b.consent_version,
+                updated_at = b.updated_at
+           FROM bundle.residents AS b
+          WHERE r.id = b.id AND b.updated_at > r.updated_at
+            AND r.forgotten_at IS NULL AND b.forgotten_at IS NULL
+            AND NOT EXISTS (SELECT 1 FROM main.forgotten f WHERE f.resident_id = r.id)",
+        [],
+    )? as u64;
+    // 2b. Anyone forgotten (here or there) who still has personal data here
+    // is erased, exactly as forgetting does.
+    n.residents_erased = tx.execute(
+        "UPDATE main.residents AS r
+            SET full_name = '', search_key = '', birth_year = NULL, household = '',
+                household_key = '', phone = NULL,
+                forgotten_at = coalesce(r.forgotten_at, f.forgotten_at),
+                updated_at = max(r.updated_at, f.forgotten_at)
+           FROM main.forgotten AS f
+          WHERE f.resident_id = r.id
+            AND (r.forgotten_at IS NULL OR r.full_name <> '' OR r.birth_year IS NOT NULL
+                 OR r.household <> '' OR r.phone IS NOT NULL)",
+        [],
+    )? as u64;
+    // 4. Events: globally unique ids, so merging twice adds nothing.
+    for (table, cols) in plan {
+        n.records_added += tx.execute(
+            &format!(
+                "INSERT OR IGNORE INTO main.\"{table}\" ({cols}) SELECT {cols} FROM bundle.\"{table}\""
+            ),
+            [],
+        )? as u64;
+    }
+    // 5. Sessions still open here that the bundle saw end.
+    n.sessions_ended = tx.execute(
+        "UPDATE main.seat_sessions AS s SET ended_at = b.ended_at, end_reason = b.end_reason
+           FROM bundle.seat_sessions AS b
+          WHERE s.id = b.id AND s.ended_at IS NULL AND b.ended_at IS NOT NULL",
+        [],
+    )? as u64;
+    n.sessions_ended += tx.execute(
+        "UPDATE main.class_sessions AS s SET ended_at = b.ended_at
+           FROM bundle.class_sessions AS b
+          WHERE s.id = b.id AND s.ended_at IS NULL AND b.ended_at IS NOT NULL",
+        [],
+    )? as u64;
+    Ok(n)
+}
+
+/// Checks that `path` is a bundle this kiosk can merge, without changing
+/// it: an SQLite file, undamaged, marked as a bundle, not from a newer kiosk.
+pub fn check_bundle(path: &Path) -> Result<CheckedBundle, MergeError> {
+    let not_bundle = |reason: &str| MergeError::NotBundle {
+        path: path.to_path_buf(),
+        reason: reason.to_string(),
+    };
+    let mut head = Vec::with_capacity(16);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(16).read_to_end(&mut head))
+        .map_err(|source| MergeError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    if head.as_slice() != b"SQLite format 3\0" {
+        return Err(not_bundle("it is not an SQLite file"));
+    }
+    let conn = Connection::open_with_flags(
+        read_only_uri(&absolute(path)),
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+    )
+    .map_err(|e| corrupt(path, e))?;
+    let check: Vec<String> = conn
+        .prepare("PRAGMA quick_check")
+        .and_then(|mut s| {
+            s.query_map([], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()
+        })
+        .map_err(|e| corrupt(path, e))?;
+    if check != ["ok"] {
+        return Err(MergeError::Corrupt {
+            path: path.to_path_buf(),
+            detail: check.into_iter().take(3).collect::<Vec<_>>().join("; "),
+        });
+    }
+    let has_meta: bool = conn
+        .query_row(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'meta')",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(|e| corrupt(path, e))?;
+    if !has_meta {
+        return Err(not_bundle("it has no kiosk marker"));
+    }
+    let meta = |key: &str| -> Result<Option<String>, MergeError> {
+        conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+            .map_err(|e| corrupt(path, e))
+    };
+    if meta("app")?.as_deref() != Some(APP_MARKER) {
+        return Err(not_bundle("it has no kiosk marker"));
+    }
+    if meta("kind")?.as_deref() != Some(BUNDLE_KIND) {
+        return Err(not_bundle(
+            "it is a kiosk database, not a bundle: make one with `kiosk bundle --out FILE` at the cultural house",
+        ));
+    }
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|e| corrupt(path, e))?;
+    if version > LATEST {
+        return Err(MergeError::Newer {
+            path: path.to_path_buf(),
+            found: version,
+            supported: LATEST,
+        });
+    }
+    let stated: Option<i64> = meta("bundle_schema")?.and_then(|v| v.parse().ok());
+    if version < 1 || stated != Some(version) {
+        return Err(MergeError::Corrupt {
+            path: path.to_path_buf(),
+            detail: format!(
+                "its schema version {version} does not match its label {}",
+                stated
+                    .map(|s| s.to_string())
+                    .unwrap_or_else(|| "(none)".into())
+            ),
+        });
+    }
+    let site_id = meta("bundle_site")?.ok_or_else(|| not_bundle("it names no site"))?;
+    Ok(CheckedBundle {
+        path: path.to_path_buf(),
+        site_id,
+        site_name: meta("bundle_site_name")?.unwrap_or_default(),
+        schema: version,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::fixture;
+    use crate::store::{EndReason, NewResident};
+
+    fn store(dir: &Path, site: &str) -> Store {
+        let s = Store::open_path(&dir.join(format!("{site}.db")), site, "1", None).unwrap();
+        fixture::small_site_in(&s, site);
+        s
+    }
+
+    fn empty(dir: &Path, site: &str) -> Store {
+        Store::open_path(&dir.join(format!("{site}.db")), site, "1", None).unwrap()
+    }
+
+    fn bundle(s: &Store, dir: &Path, name: &str) -> PathBuf {
+        let path = dir.join(name);
+        let _ = std::fs::remove_file(&path);
+        s.write_bundle("Nhà văn hóa", &path).unwrap();
+        path
+    }
+
+    fn merge(s: &Store, path: &Path) -> MergeCounts {
+        let b = check_bundle(path).unwrap();
+        s.merge_bundle(&b).unwrap()
+    }
+
+    /// Every row of every table except `meta`, as text, to compare whole
+    /// databases.
+    fn dump(s: &Store) -> Vec<String> {
+        let conn = s.conn();
+        let mut out = Vec::new();
+        let tables: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> 'meta' ORDER BY name")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        for t in tables {
+            let mut stmt = conn
+                .prepare(&format!("SELECT * FROM \"{t}\" ORDER BY 1"))
+                .unwrap();
+            let n = stmt.column_count();
+            let rows = stmt
+                .query_map([], |r| {
+                    let v: Vec<String> = (0..n)
+                        .map(|i| format!("{:?}", r.get::<_, rusqlite::types::Value>(i).unwrap()))
+                        .collect();
+                    Ok(format!("{t}: {}", v.join(" | ")))
+                })
+                .unwrap();
+            out.extend(rows.map(|r| r.unwrap()));
+        }
+        out
+    }
+
+    fn count(s: &Store, sql: &str) -> i64 {
+        s.conn().query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+
+    fn name_of(s: &Store, id: &str) -> String {
+        s.conn()
+            .query_row("SELECT full_name FROM residents WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .unwrap()
+    }
+
+    #[test]
+    fn bundles_from_two_sites_merge_once_and_never_collide() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let a = store(d, "vh-a");
+        let b = store(d, "vh-b");
+        let ward = empty(d, "phuong");
+        let info = a.write_bundle("A", &d.join("a.bundle")).unwrap();
+        assert_eq!((info.residents, info.forgotten), (4, 1));
+        let ba = d.join("a.bundle");
+        let bb = bundle(&b, d, "b.bundle");
+        let checked = check_bundle(&ba).unwrap();
+        assert_eq!(checked.site_id, "vh-a");
+        assert_eq!(checked.schema, LATEST);
+
+        let first = merge(&ward, &ba);
+        assert_eq!(first.residents_added, 4);
+        assert_eq!(first.records_added as i64, info.records);
+        merge(&ward, &bb);
+        assert_eq!(count(&ward, "SELECT count(*) FROM residents"), 8);
+        assert_eq!(
+            count(&ward, "SELECT count(DISTINCT site_id) FROM attendance"),
+            2
+        );
+        assert_eq!(count(&ward, "SELECT count(*) FROM attendance"), 8);
+        assert_eq!(name_of(&ward, "vh-b-1"), "Nguyễn Thị Hằng");
+        // The forgotten resident arrived erased.
+        assert_eq!(name_of(&ward, "vh-a-4"), "");
+
+        let before = dump(&ward);
+        assert!(merge(&ward, &ba).is_empty());
+        assert!(merge(&ward, &bb).is_empty());
+        assert_eq!(dump(&ward), before, "merging again changed something");
+        // Exports now cover both sites.
+        let sites = crate::store::export::sites(ward.conn()).unwrap();
+        assert_eq!(sites, ["vh-a", "vh-b"]);
+    }
+
+    #[test]
+    fn forgetting_is_carried_both_ways() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let a = store(d, "vh-a");
+        let ward = empty(d, "phuong");
+        merge(&ward, &bundle(&a, d, "a1.bundle"));
+
+        // Forgotten at the coordinator: an old bundle from the site does
+        // not bring the name back...
+        ward.forget_resident("vh-a-1").unwrap();
+        let counts = merge(&ward, &bundle(&a, d, "a2.bundle"));
+        assert_eq!(counts.residents_erased, 0);
+        assert_eq!(name_of(&ward, "vh-a-1"), "");
+        // ...and the coordinator's bundle erases it at the site.
+        assert_eq!(name_of(&a, "vh-a-1"), "Nguyễn Thị Hằng");
+        let counts = merge(&a, &bundle(&ward, d, "ward.bundle"));
+        assert_eq!(counts.residents_erased, 1);
+        assert_eq!(name_of(&a, "vh-a-1"), "");
+        assert_eq!(
+            count(
+                &a,
+                "SELECT count(*) FROM residents WHERE id = 'vh-a-1' AND birth_year IS NULL AND household = '' AND forgotten_at IS NOT NULL"
+            ),
+            1
+        );
+
+        // Forgotten at the site after a merge: the next bundle erases it at
+        // the coordinator.
+        assert_eq!(name_of(&ward, "vh-a-3"), "Trần Văn Đức");
+        a.forget_resident("vh-a-3").unwrap();
+        merge(&ward, &bundle(&a, d, "a3.bundle"));
+        assert_eq!(name_of(&ward, "vh-a-3"), "");
+        // Their learning records stay, anonymous.
+        assert_eq!(
+            count(
+                &ward,
+                "SELECT count(*) FROM quiz_results WHERE resident_id = 'vh-a-3'"
+            ),
+            2
+        );
+    }
+
+    #[test]
+    fn newest_change_wins_and_sessions_gain_their_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let a = store(d, "vh-a");
+        let ward = empty(d, "phuong");
+        let session = a.start_seat_session("vh-a-1").unwrap();
+        let old = bundle(&a, d, "old.bundle");
+        merge(&ward, &old);
+        assert_eq!(
+            count(
+                &ward,
+                "SELECT count(*) FROM seat_sessions WHERE ended_at IS NULL"
+            ),
+            1
+        );
+
+        let fix = NewResident {
+            full_name: "Nguyễn Thị Hằng Nga".into(),
+            birth_year: 1955,
+            group_no: 3,
+            household: "12 ngõ 5".into(),
+            phone: None,
+            consent_version: None,
+        };
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        a.update_resident("vh-a-1", &fix).unwrap();
+        a.end_seat_session(&session, EndReason::SignOut).unwrap();
+        let counts = merge(&ward, &bundle(&a, d, "new.bundle"));
+        assert_eq!(counts.residents_updated, 1);
+        assert_eq!(counts.sessions_ended, 1);
+        assert_eq!(name_of(&ward, "vh-a-1"), "Nguyễn Thị Hằng Nga");
+        assert_eq!(
+            count(
+                &ward,
+                "SELECT count(*) FROM seat_sessions WHERE ended_at IS NULL"
+            ),
+            0
+        );
+        // The old bundle again: older, so it changes nothing.
+        assert!(merge(&ward, &old).is_empty());
+        assert_eq!(name_of(&ward, "vh-a-1"), "Nguyễn Thị Hằng Nga");
+    }
+
+    #[test]
+    fn refused_files_change_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let a = store(d, "vh-a");
+        let ward = store(d, "phuong");
+        let good = bundle(&a, d, "a.bundle");
+        let before = dump(&ward);
+
+        let text = d.join("notes.txt");
+        std::fs::write(&text, "this is not a database").unwrap();
+        let err = check_bundle(&text).unwrap_err().to_string();
+        assert!(
+            err.contains("not a kiosk bundle") && err.contains("not an SQLite file"),
+            "{err}"
+        );
+
+        // A kiosk database is not a bundle.
+        let err = check_bundle(&d.join("vh-a.db")).unwrap_err().to_string();
+        assert!(err.contains("not a bundle"), "{err}");
+
+        // A bundle from a newer kiosk.
+        let newer = d.join("newer.bundle");
+        std::fs::copy(&good, &newer).unwrap();
+        {
+            let c = Connection::open(&newer).unwrap();
+            c.pragma_update(None, "user_version", LATEST + 1).unwrap();
+            c.execute(
+                "UPDATE meta SET value = ?1 WHERE key = 'bundle_schema'",
+                [(LATEST + 1).to_string()],
+            )
+            .unwrap();
+        }
+        let err = check_bundle(&newer).unwrap_err();
+        assert!(matches!(err, MergeError::Newer { .. }), "{err}");
+        assert!(err.to_string().contains("nothing was changed"));
+
+        // A damaged bundle: pages overwritten in the middle.
+        let damaged = d.join("damaged.bundle");
+        let mut bytes = std::fs::read(&good).unwrap();
+        let len = bytes.len();
+        for b in &mut bytes[4096..len.min(4096 * 4)] {
+            *b = 0x5A;
+        }
+        std::fs::write(&damaged, &bytes).unwrap();
+        let err = check_bundle(&damaged).unwrap_err();
+        assert!(matches!(err, MergeError::Corrupt { .. }), "{err}");
+
+        // A truncated bundle.
+        let cut = d.join("cut.bundle");
+        std::fs::write(&cut, &std::fs::read(&good).unwrap()[..100]).unwrap();
+        assert!(check_bundle(&cut).is_err());
+
+        assert_eq!(dump(&ward), before);
+
+        // A bundle whose records do not hold together (a resident removed by
+        // hand): refused inside the transaction, which is rolled back whole,
+        // including the deletion markers merged before the failure.
+        let broken = d.join("broken.bundle");
+        std::fs::copy(&good, &broken).unwrap();
+        {
+            let c = Connection::open(&broken).unwrap();
+            c.pragma_update(None, "foreign_keys", false).unwrap();
+            c.execute("DELETE FROM residents WHERE id = 'vh-a-1'", [])
+                .unwrap();
+            c.execute("INSERT INTO forgotten VALUES ('vh-a-9', 'vh-a', 1)", [])
+                .unwrap();
+        }
+        let err = ward
+            .merge_bundle(&check_bundle(&broken).unwrap())
+            .unwrap_err();
+        assert!(matches!(err, MergeError::Corrupt { .. }), "{err}");
+        assert_eq!(dump(&ward), before);
+
+        // Another kiosk that was given this kiosk's site id: its resident
+        // "phuong-1" is someone else.
+        let twin_dir = d.join("twin");
+        std::fs::create_dir(&twin_dir).unwrap();
+        let twin = empty(&twin_dir, "phuong");
+        std::thread::sleep(std::time::Duration::from_millis(3));
+        twin.add_resident(&NewResident {
+            full_name: "Người Khác".into(),
+            birth_year: 1970,
+            group_no: 1,
+            household: "1".into(),
+            phone: None,
+            consent_version: None,
+        })
+        .unwrap();
+        let twin_bundle = bundle(&twin, d, "twin.bundle");
+        let err = ward
+            .merge_bundle(&check_bundle(&twin_bundle).unwrap())
+            .unwrap_err();
+        assert!(matches!(err, MergeError::Clash { .. }), "{err}");
+        assert_eq!(dump(&ward), before);
+    }
+}

@@ -1,0 +1,188 @@
+//! `kiosk bundle`, `kiosk merge` and `kiosk report` run as the real binary:
+//! two cultural houses bundle their records, the coordinator merges them
+//! (twice), refuses wrong files with nothing changed, and reports on both.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use kiosk::config::Config;
+use kiosk::store::Store;
+use kiosk::store::fixture;
+
+fn kiosk(root: &Path, site: &str, with_data: bool) -> PathBuf {
+    let dir = root.join(site);
+    std::fs::create_dir_all(dir.join("data")).unwrap();
+    std::fs::write(
+        dir.join("kiosk.toml"),
+        format!("[site]\nid = \"{site}\"\nname = \"Nhà văn hóa {site}\"\n"),
+    )
+    .unwrap();
+    let cfg = Config::load(&dir.join("kiosk.toml")).unwrap();
+    let store = Store::open(&cfg).unwrap();
+    if with_data {
+        fixture::small_site_in(&store, site);
+    }
+    dir
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kiosk"))
+        .arg("--config")
+        .arg(dir.join("kiosk.toml"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).trim().to_string()
+}
+
+fn db_bytes(dir: &Path) -> Vec<u8> {
+    // The merge writes through the WAL; compare the logical content by
+    // reading every table through the report and export commands instead
+    // of raw bytes.
+    let out = run(dir, &["report", "--json"]);
+    stdout(&out).into_bytes()
+}
+
+#[test]
+fn two_sites_bundle_merge_and_report() {
+    let root = tempfile::tempdir().unwrap();
+    let r = root.path();
+    let a = kiosk(r, "vh-a", true);
+    let b = kiosk(r, "vh-b", true);
+    let ward = kiosk(r, "phuong", false);
+    let usb = r.join("usb");
+    std::fs::create_dir(&usb).unwrap();
+    let ba = usb.join("vh-a.kiosk");
+    let bb = usb.join("vh-b.kiosk");
+    let out = stdout(&run(&a, &["bundle", "--out", ba.to_str().unwrap()]));
+    assert!(out.contains("4 residents"), "{out}");
+    stdout(&run(&b, &["bundle", "--out", bb.to_str().unwrap()]));
+
+    let out = stdout(&run(
+        &ward,
+        &["merge", ba.to_str().unwrap(), bb.to_str().unwrap()],
+    ));
+    assert!(out.contains("site vh-a: 4 new residents"), "{out}");
+    assert!(out.contains("site vh-b: 4 new residents"), "{out}");
+    let out = stdout(&run(&ward, &["merge", ba.to_str().unwrap()]));
+    assert!(out.contains("already merged"), "{out}");
+
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&ward, &["report", "--json"]))).unwrap();
+    assert_eq!(json["total"]["residents"], 6);
+    assert_eq!(json["total"]["active_learners"], 4);
+    assert_eq!(json["total"]["class_sessions"], 2);
+    assert_eq!(json["total"]["modules_completed"], 2);
+    assert_eq!(json["sites"][0]["site_id"], "vh-a");
+    assert_eq!(json["sites"][1]["residents"], 3);
+    assert_eq!(json["groups"][0]["group_no"], 3);
+    let vneid = &json["groups"][0]["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "vneid")
+        .unwrap()
+        .clone();
+    assert_eq!(vneid["households_reached"], 1);
+    assert_eq!(vneid["share_percent"], 100.0);
+    assert_eq!(vneid["met"], true);
+
+    let text = stdout(&run(
+        &ward,
+        &["report", "--from", "2026-03-01", "--to", "2026-03-31"],
+    ));
+    assert!(text.contains("Từ 2026-03-01 đến 2026-03-31"), "{text}");
+    assert!(text.contains("Điểm sinh hoạt: vh-a, vh-b"), "{text}");
+    assert!(text.contains("Tổ 3: 4 người, 1 hộ"), "{text}");
+    assert!(
+        text.contains("Có tài khoản VNeID: 1/1 hộ (100%) đạt"),
+        "{text}"
+    );
+    let only_b = stdout(&run(&ward, &["report", "--site", "vh-b", "--json"]));
+    let only_b: serde_json::Value = serde_json::from_str(&only_b).unwrap();
+    assert_eq!(only_b["total"]["residents"], 3);
+
+    // The coordinator's exports cover both sites, with a site filter.
+    let csv = r.join("all.csv");
+    stdout(&run(
+        &ward,
+        &["export", "attendance", "--out", csv.to_str().unwrap()],
+    ));
+    let all = std::fs::read_to_string(&csv).unwrap();
+    assert!(all.contains(",vh-a\r\n") && all.contains(",vh-b\r\n"));
+    stdout(&run(
+        &ward,
+        &[
+            "export",
+            "attendance",
+            "--site",
+            "vh-b",
+            "--out",
+            csv.to_str().unwrap(),
+        ],
+    ));
+    let only = std::fs::read_to_string(&csv).unwrap();
+    assert!(!only.contains(",vh-a\r\n") && only.contains(",vh-b\r\n"));
+}
+
+#[test]
+fn wrong_files_are_refused_and_nothing_changes() {
+    let root = tempfile::tempdir().unwrap();
+    let r = root.path();
+    let a = kiosk(r, "vh-a", true);
+    let ward = kiosk(r, "phuong", false);
+    let good = r.join("a.kiosk");
+    stdout(&run(&a, &["bundle", "--out", good.to_str().unwrap()]));
+    let before = db_bytes(&ward);
+
+    let notes = r.join("ghi-chu.txt");
+    std::fs::write(&notes, "không phải dữ liệu").unwrap();
+    let database = a.join("data/kiosk.db");
+    let missing = r.join("missing.kiosk");
+    let cases: [(&Path, &str); 3] = [
+        (&notes, "not a kiosk bundle"),
+        (&database, "not a bundle"),
+        (&missing, "cannot read"),
+    ];
+    for (file, expected) in cases {
+        // The good bundle first: it must not be merged either.
+        let out = run(
+            &ward,
+            &["merge", good.to_str().unwrap(), file.to_str().unwrap()],
+        );
+        assert_eq!(out.status.code(), Some(2), "{file:?}");
+        let err = stderr(&out);
+        assert!(err.contains(expected), "{file:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert_eq!(db_bytes(&ward), before, "{file:?} changed the database");
+    }
+
+    let out = run(
+        &a,
+        &[
+            "bundle",
+            "--out",
+            r.join("nowhere/a.kiosk").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("does not exist"), "{}", stderr(&out));
+    let out = run(&ward, &["merge"]);
+    assert_eq!(out.status.code(), Some(2), "merge needs a file");
+    let out = run(&ward, &["report", "--from", "2026-13-01"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("not a real date"));
+}
