@@ -77,11 +77,11 @@ pub(crate) fn open_checked(db: &Path, backup_dir: Option<&Path>) -> Result<Conne
     }
 
     let sql = |e: rusqlite::Error| StoreError::sqlite(db, e);
-    let conn = Connection::open(db).map_err(sql)?;
+    let mut conn = Connection::open(db).map_err(sql)?;
     // Until the file is accepted, closing must not checkpoint into it.
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
         .map_err(sql)?;
-    conn.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
+    conn.busy_handler(Some(busy_waiter())).map_err(sql)?;
 
     let damaged = |e: &rusqlite::Error| {
         matches!(
@@ -170,6 +170,27 @@ pub(crate) fn open_checked(db: &Path, backup_dir: Option<&Path>) -> Result<Conne
         });
     }
     Ok(conn)
+}
+
+/// How SQLite waits when another seat holds the lock: short, jittered naps
+/// (the busy timeout). SQLite's own timeout sleeps up to 100 ms between
+/// looks, which a seat whose neighbour writes every few milliseconds may
+/// lose again and again; looking every fraction of a millisecond gets a turn
+/// sooner and keeps the wait after "Next" short. After [`BUSY_TIMEOUT`] it
+/// gives up and [`super::Store::write`] retries the whole transaction.
+fn busy_waiter() -> impl FnMut(i32) -> bool + Send + 'static {
+    let mut since = Instant::now();
+    move |tries| {
+        if tries == 0 {
+            since = Instant::now();
+        }
+        if since.elapsed() >= BUSY_TIMEOUT {
+            return false;
+        }
+        let nap_us = (50 * (tries as u64 + 1)).min(1000) + rand::random::<u64>() % 250;
+        std::thread::sleep(std::time::Duration::from_micros(nap_us));
+        true
+    }
 }
 
 struct Inspection {
