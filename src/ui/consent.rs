@@ -1,0 +1,71 @@
+//! Consent, in plain words: what the kiosk stores about the learner, why,
+//! who sees it and how to have it removed. Nothing about a new resident is
+//! saved until they accept; the version of this text is saved with them.
+
+use super::app::{Action, App, CONSENT_VERSION, Effect, Keys, NewPerson, Notice, Screen, footer};
+use super::layout::{Block, Button, Page, Target, Tone};
+use super::register::Register;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Consent {
+    /// The form as filled in, to go back to it unchanged.
+    pub form: Register,
+    pub person: NewPerson,
+}
+
+pub fn page(app: &App, _s: &Consent) -> Page {
+    let t = app.t();
+    let mut page = Page {
+        title: t.consent_title.to_string(),
+        corner: crate::i18n::fill(t.reg_step, &[("n", &2), ("total", &2)]),
+        body: vec![
+            Block::text(t.consent_what),
+            Block::text(t.consent_why),
+            Block::text(t.consent_who),
+            Block::text(t.consent_remove),
+            Block::Text {
+                text: t.consent_ask.to_string(),
+                tone: Tone::Strong,
+            },
+        ],
+        buttons: vec![
+            Button::new(Target::Back, t.button_back),
+            Button::new(Target::Decline, t.consent_decline),
+            Button::primary(Target::Accept, t.consent_accept),
+        ],
+        footer: footer(
+            app,
+            Keys {
+                next: true,
+                back: true,
+                ..Keys::default()
+            },
+        ),
+        default_focus: 0,
+    };
+    page.default_focus = page.button_focus(&Target::Accept);
+    page
+}
+
+pub fn on(app: &mut App, action: Action) -> Vec<Effect> {
+    let Screen::Consent(s) = &app.screen else {
+        return Vec::new();
+    };
+    let s = s.clone();
+    match (app.target_of(&action), action) {
+        (Some(Target::Accept), _) => vec![Effect::Register {
+            person: s.person,
+            consent_version: CONSENT_VERSION.to_string(),
+        }],
+        (Some(Target::Decline), _) | (_, Action::Home) => {
+            app.go(Screen::Welcome);
+            app.notice = Some(Notice::NotSaved);
+            Vec::new()
+        }
+        (Some(Target::Back), _) | (_, Action::Back) => {
+            app.go(Screen::Register(s.form));
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}

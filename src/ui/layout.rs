@@ -1,0 +1,644 @@
+//! The page model and its layout: a pure function from a [`Page`] and the
+//! screen size to rectangles. Both the view (to draw) and `update` (to turn a
+//! click into a target) call [`layout`], so a click always lands on what was
+//! drawn there.
+//!
+//! Every learner screen describes itself as a `Page`: a title, a body made of
+//! blocks (paragraphs, callouts, clickable rows, text fields), a row of big
+//! buttons and a footer naming the keys. One engine lays every page out the
+//! same way, which is what makes the screens consistent for a senior: the
+//! title is always at the top, the buttons always in the same place, the
+//! keys always at the bottom.
+
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
+
+/// Widest text column: long lines are hard to follow for older readers.
+pub const MAX_COLUMN: u16 = 72;
+/// Below this size the screen only asks for a larger window.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 15;
+/// Buttons are this tall when the screen has room (big touch targets).
+pub const BUTTON_HEIGHT: u16 = 3;
+
+/// Something on screen a learner can choose, by key or by click.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Start,
+    Language,
+    Help,
+    Close,
+    Back,
+    Next,
+    Yes,
+    No,
+    /// A text field, by its index on the page.
+    Field(usize),
+    /// A row in a list (search results), by index.
+    Row(usize),
+    Register,
+    Accept,
+    Decline,
+    /// "Continue where you left off".
+    Resume,
+    /// A module on the home screen, by index in the curriculum.
+    Module(usize),
+    SignOut,
+    /// "I have done it on my phone".
+    Practice,
+    /// A quiz choice, by its position on screen.
+    Choice(usize),
+    Answer,
+    StartOver,
+    Retry,
+    Review,
+    Home,
+}
+
+/// How a piece of text is meant to look; the theme turns it into a style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Normal,
+    Strong,
+    Muted,
+    Tip,
+    Warning,
+    Practice,
+    Good,
+    Bad,
+}
+
+/// One piece of a page body, top to bottom.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Text {
+        text: String,
+        tone: Tone,
+    },
+    /// A boxed note with a label: tips, warnings, "try it on your phone",
+    /// right/wrong feedback.
+    Callout {
+        tone: Tone,
+        label: String,
+        text: String,
+    },
+    /// A whole-width clickable row. `mark` is drawn before the text (a
+    /// number, a check box); `big` rows get a frame around them.
+    Row {
+        target: Target,
+        mark: String,
+        text: String,
+        tone: Tone,
+        big: bool,
+    },
+    Field {
+        target: Target,
+        label: String,
+        value: String,
+        hint: String,
+        error: Option<String>,
+    },
+}
+
+impl Block {
+    pub fn text(text: impl Into<String>) -> Block {
+        Block::Text {
+            text: text.into(),
+            tone: Tone::Normal,
+        }
+    }
+
+    pub fn strong(text: impl Into<String>) -> Block {
+        Block::Text {
+            text: text.into(),
+            tone: Tone::Strong,
+        }
+    }
+
+    pub fn callout(tone: Tone, label: impl Into<String>, text: impl Into<String>) -> Block {
+        Block::Callout {
+            tone,
+            label: label.into(),
+            text: text.into(),
+        }
+    }
+
+    pub fn row(target: Target, mark: impl Into<String>, text: impl Into<String>) -> Block {
+        Block::Row {
+            target,
+            mark: mark.into(),
+            text: text.into(),
+            tone: Tone::Normal,
+            big: false,
+        }
+    }
+
+    fn target(&self) -> Option<&Target> {
+        match self {
+            Block::Row { target, .. } | Block::Field { target, .. } => Some(target),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Button {
+    pub target: Target,
+    pub label: String,
+    /// The one main action of the screen, highlighted.
+    pub primary: bool,
+}
+
+impl Button {
+    pub fn new(target: Target, label: impl Into<String>) -> Button {
+        Button {
+            target,
+            label: label.into(),
+            primary: false,
+        }
+    }
+
+    pub fn primary(target: Target, label: impl Into<String>) -> Button {
+        Button {
+            target,
+            label: label.into(),
+            primary: true,
+        }
+    }
+}
+
+/// Everything a screen shows, before layout.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Page {
+    pub title: String,
+    /// Right side of the title line: a step counter, the learner's name.
+    pub corner: String,
+    pub body: Vec<Block>,
+    pub buttons: Vec<Button>,
+    /// The keys line: (keys, what they do), already in words.
+    pub footer: Vec<(String, String)>,
+    /// Index into [`Page::focusables`] focused when the screen opens.
+    pub default_focus: usize,
+}
+
+impl Page {
+    /// The targets the arrow keys move between: body rows and fields in
+    /// order, then the buttons left to right.
+    pub fn focusables(&self) -> Vec<Target> {
+        self.body
+            .iter()
+            .filter_map(|b| b.target().cloned())
+            .chain(self.buttons.iter().map(|b| b.target.clone()))
+            .collect()
+    }
+
+    /// How many focusable things are in the body (rows and fields).
+    pub fn body_focusables(&self) -> usize {
+        self.body.iter().filter(|b| b.target().is_some()).count()
+    }
+
+    pub fn focus_of(&self, target: &Target) -> Option<usize> {
+        self.focusables().iter().position(|t| t == target)
+    }
+
+    /// The index of `target` among the buttons, used to default the focus.
+    pub fn button_focus(&self, target: &Target) -> usize {
+        self.focus_of(target).unwrap_or(0)
+    }
+}
+
+/// A body block placed on the virtual (scrollable) body canvas.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    /// Index into `Page::body`.
+    pub block: usize,
+    /// Top line on the virtual canvas, before scrolling.
+    pub y: u16,
+    pub height: u16,
+    /// The wrapped text lines of the block (without frames or marks).
+    pub lines: Vec<String>,
+}
+
+/// The result of laying a page out on a screen of a given size.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Laid {
+    pub area: Rect,
+    pub too_small: bool,
+    /// The centred text column.
+    pub column: Rect,
+    pub header: Rect,
+    pub body: Rect,
+    /// First virtual body line shown.
+    pub offset: u16,
+    /// Height of the whole body canvas.
+    pub content_height: u16,
+    pub placed: Vec<Placed>,
+    pub buttons: Vec<Rect>,
+    pub footer: Rect,
+    /// Which footer items go on each footer line.
+    pub footer_lines: Vec<Vec<usize>>,
+    /// Clickable areas as drawn, topmost last.
+    pub targets: Vec<(Rect, Target)>,
+}
+
+impl Laid {
+    /// The target under a click at (x, y), if any.
+    pub fn hit(&self, x: u16, y: u16) -> Option<Target> {
+        self.targets
+            .iter()
+            .rev()
+            .find(|(r, _)| contains(*r, x, y))
+            .map(|(_, t)| t.clone())
+    }
+
+    /// The largest useful scroll offset.
+    pub fn max_offset(&self) -> u16 {
+        self.content_height.saturating_sub(self.body.height)
+    }
+}
+
+pub fn contains(r: Rect, x: u16, y: u16) -> bool {
+    x >= r.x && y >= r.y && x < r.x.saturating_add(r.width) && y < r.y.saturating_add(r.height)
+}
+
+/// Width of the text inside a row, after its mark and one space of padding
+/// on each side.
+fn row_text_width(column_width: u16, mark: &str, big: bool) -> u16 {
+    let frame = if big { 2 } else { 0 };
+    column_width
+        .saturating_sub(2 + frame)
+        .saturating_sub(mark.width() as u16)
+        .max(1)
+}
+
+/// Lays `page` out on `area`. `scroll` is the offset the learner asked for
+/// (wheel); with `follow` set the focused row is scrolled into view instead.
+pub fn layout(page: &Page, area: Rect, focus: usize, scroll: u16, follow: bool) -> Laid {
+    let mut laid = Laid {
+        area,
+        ..Laid::default()
+    };
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        laid.too_small = true;
+        return laid;
+    }
+    let width = area.width.saturating_sub(2).min(MAX_COLUMN);
+    let column = Rect::new(area.x + (area.width - width) / 2, area.y, width, area.height);
+    laid.column = column;
+    laid.header = Rect::new(column.x, column.y, width, 1);
+
+    let mut footer_lines = wrap_items(&page.footer, width as usize);
+    footer_lines.truncate(3);
+    let footer_h = footer_lines.len() as u16;
+    laid.footer = Rect::new(column.x, area.bottom() - footer_h, width, footer_h);
+    laid.footer_lines = footer_lines;
+
+    let button_h = if area.height >= 20 { BUTTON_HEIGHT } else { 1 };
+    let buttons_y = laid.footer.y.saturating_sub(1 + button_h);
+    if !page.buttons.is_empty() {
+        laid.buttons = button_rects(page, column.x, buttons_y, width, button_h);
+    }
+    let body_top = column.y + 2;
+    let body_bottom = if page.buttons.is_empty() {
+        laid.footer.y.saturating_sub(1)
+    } else {
+        buttons_y.saturating_sub(1)
+    };
+    laid.body = Rect::new(
+        column.x,
+        body_top,
+        width,
+        body_bottom.saturating_sub(body_top),
+    );
+
+    // Place the body blocks on a virtual canvas, one blank line apart.
+    let mut y: u16 = 0;
+    for (i, block) in page.body.iter().enumerate() {
+        let (lines, height) = measure(block, width);
+        laid.placed.push(Placed {
+            block: i,
+            y,
+            height,
+            lines,
+        });
+        y = y.saturating_add(height).saturating_add(1);
+    }
+    laid.content_height = y.saturating_sub(1);
+
+    // Scrolling: keep the focused body block visible when following focus.
+    let max = laid.max_offset();
+    let mut offset = scroll.min(max);
+    let focused_target = page.focusables().get(focus).cloned();
+    if follow {
+        if let Some(p) = laid.placed.iter().find(|p| {
+            page.body[p.block].target().is_some() && page.body[p.block].target() == focused_target.as_ref()
+        }) {
+            let view = laid.body.height;
+            if p.y < offset {
+                offset = p.y;
+            } else if p.y + p.height > offset + view {
+                offset = (p.y + p.height).saturating_sub(view).min(p.y);
+            }
+        } else if page.body_focusables() == 0 {
+            offset = scroll.min(max);
+        }
+    }
+    laid.offset = offset.min(max);
+
+    // Clickable areas: body rows and fields, clipped to the visible body.
+    for p in &laid.placed {
+        if let Some(target) = page.body[p.block].target() {
+            let top = p.y as i32 - laid.offset as i32;
+            let bottom = top + p.height as i32;
+            let vis_top = top.max(0);
+            let vis_bottom = bottom.min(laid.body.height as i32);
+            if vis_bottom > vis_top {
+                let r = Rect::new(
+                    column.x,
+                    laid.body.y + vis_top as u16,
+                    width,
+                    (vis_bottom - vis_top) as u16,
+                );
+                laid.targets.push((r, target.clone()));
+            }
+        }
+    }
+    for (r, b) in laid.buttons.iter().zip(&page.buttons) {
+        laid.targets.push((*r, b.target.clone()));
+    }
+    laid
+}
+
+/// The wrapped lines and the height of one block at `width`.
+fn measure(block: &Block, width: u16) -> (Vec<String>, u16) {
+    match block {
+        Block::Text { text, .. } => {
+            let lines = wrap(text, width as usize);
+            let h = lines.len() as u16;
+            (lines, h)
+        }
+        Block::Callout { text, .. } => {
+            let lines = wrap(text, width.saturating_sub(4).max(1) as usize);
+            let h = lines.len() as u16 + 2;
+            (lines, h)
+        }
+        Block::Row {
+            mark, text, big, ..
+        } => {
+            let lines = wrap(text, row_text_width(width, mark, *big) as usize);
+            let h = lines.len().max(1) as u16 + if *big { 2 } else { 0 };
+            (lines, h)
+        }
+        Block::Field { label, error, .. } => {
+            // The label, then the 3-row input box, then the error (if any).
+            let mut lines = wrap(label, width as usize);
+            if let Some(e) = error {
+                lines.extend(wrap(e, width as usize));
+            }
+            let h = lines.len() as u16 + 3;
+            (lines, h)
+        }
+    }
+}
+
+/// Gap between footer items.
+pub const FOOTER_GAP: usize = 3;
+
+/// Packs footer items onto lines without splitting an item.
+fn wrap_items(items: &[(String, String)], width: usize) -> Vec<Vec<usize>> {
+    let mut lines: Vec<Vec<usize>> = Vec::new();
+    let mut line_w = 0;
+    for (i, (k, w)) in items.iter().enumerate() {
+        let iw = k.width() + 1 + w.width();
+        match lines.last_mut() {
+            Some(line) if line_w + FOOTER_GAP + iw <= width => {
+                line.push(i);
+                line_w += FOOTER_GAP + iw;
+            }
+            _ => {
+                lines.push(vec![i]);
+                line_w = iw;
+            }
+        }
+    }
+    lines
+}
+
+/// Label lines of a field (the rest of `Placed::lines` is its error).
+pub fn field_label_lines(label: &str, width: u16) -> usize {
+    wrap(label, width as usize).len()
+}
+
+/// Button rectangles: the first at the left edge, the last at the right
+/// edge (the usual place for "continue"), the others spread between.
+fn button_rects(page: &Page, x: u16, y: u16, width: u16, height: u16) -> Vec<Rect> {
+    let n = page.buttons.len() as u16;
+    let gap = 2u16;
+    let widest = page
+        .buttons
+        .iter()
+        .map(|b| b.label.width() as u16 + 6)
+        .max()
+        .unwrap_or(10)
+        .max(14);
+    let fit = width.saturating_sub(gap * (n - 1)) / n;
+    let bw = widest.min(fit).max(1);
+    if n == 1 {
+        return vec![Rect::new(x + width.saturating_sub(bw), y, bw, height)];
+    }
+    let free = width.saturating_sub(bw * n);
+    (0..n)
+        .map(|i| {
+            let bx = x + i * bw + free * i / (n - 1);
+            Rect::new(bx, y, bw, height)
+        })
+        .collect()
+}
+
+/// Word-wraps `text` to `width` display columns. Line breaks in the text are
+/// kept; words longer than a line are cut.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    for para in text.split('\n') {
+        let mut line = String::new();
+        let mut line_w = 0;
+        for word in para.split_whitespace() {
+            let mut word = word.to_string();
+            let mut ww = word.width();
+            if line_w > 0 && line_w + 1 + ww > width {
+                out.push(std::mem::take(&mut line));
+                line_w = 0;
+            }
+            while ww > width {
+                // Cut an over-long word at the line end.
+                let room = if line_w == 0 { width } else { width - line_w - 1 };
+                let (head, tail) = split_at_width(&word, room.max(1));
+                if line_w > 0 {
+                    line.push(' ');
+                }
+                line.push_str(&head);
+                out.push(std::mem::take(&mut line));
+                line_w = 0;
+                word = tail;
+                ww = word.width();
+            }
+            if word.is_empty() {
+                continue;
+            }
+            if line_w > 0 {
+                line.push(' ');
+                line_w += 1;
+            }
+            line.push_str(&word);
+            line_w += ww;
+        }
+        out.push(line);
+    }
+    // Drop trailing empty lines (a text ending in a newline).
+    while out.len() > 1 && out.last().is_some_and(|l| l.is_empty()) {
+        out.pop();
+    }
+    out
+}
+
+fn split_at_width(s: &str, width: usize) -> (String, String) {
+    let mut w = 0;
+    for (i, c) in s.char_indices() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw > width && i > 0 {
+            return (s[..i].to_string(), s[i..].to_string());
+        }
+        w += cw;
+    }
+    (s.to_string(), String::new())
+}
+
+/// Centres a `w`×`h` box in `area` (clipped to it).
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// A dialog over the page: a framed box with a title, text and buttons.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Dialog {
+    pub title: String,
+    pub text: String,
+    pub buttons: Vec<Button>,
+    /// Index of the focused button.
+    pub focus: usize,
+}
+
+/// Where a dialog's parts go.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DialogLaid {
+    pub frame: Rect,
+    pub lines: Vec<String>,
+    pub text: Rect,
+    pub buttons: Vec<Rect>,
+}
+
+impl DialogLaid {
+    pub fn hit(&self, dialog: &Dialog, x: u16, y: u16) -> Option<Target> {
+        self.buttons
+            .iter()
+            .zip(&dialog.buttons)
+            .find(|(r, _)| contains(**r, x, y))
+            .map(|(_, b)| b.target.clone())
+    }
+}
+
+/// Lays a dialog out centred on `area` (already known to be large enough).
+pub fn layout_dialog(dialog: &Dialog, area: Rect) -> DialogLaid {
+    let width = area.width.saturating_sub(4).min(60);
+    let inner = width.saturating_sub(4);
+    let mut lines = wrap(&dialog.text, inner as usize);
+    let button_h = if area.height >= 20 { BUTTON_HEIGHT } else { 1 };
+    let has_buttons = !dialog.buttons.is_empty();
+    let fixed = 2 + 2 + if has_buttons { button_h + 1 } else { 0 };
+    let max_text = area.height.saturating_sub(fixed + 2);
+    lines.truncate(max_text as usize);
+    let height = fixed + lines.len() as u16;
+    let frame = centered(area, width, height);
+    let text = Rect::new(frame.x + 2, frame.y + 2, inner, lines.len() as u16);
+    let mut laid = DialogLaid {
+        frame,
+        lines,
+        text,
+        buttons: Vec::new(),
+    };
+    if has_buttons {
+        let page = Page {
+            buttons: dialog.buttons.clone(),
+            ..Page::default()
+        };
+        let by = text.y + text.height + 1;
+        laid.buttons = button_rects(&page, frame.x + 2, by, inner, button_h);
+    }
+    laid
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_respects_width_and_newlines() {
+        let lines = wrap("Mở ứng dụng VNeID trên điện thoại của bạn.\nBấm Đăng nhập.", 20);
+        assert!(lines.iter().all(|l| l.width() <= 20), "{lines:?}");
+        assert_eq!(lines.last().unwrap(), "Bấm Đăng nhập.");
+        assert_eq!(wrap("", 10), vec![String::new()]);
+        let cut = wrap("abcdefghijkl", 5);
+        assert_eq!(cut, vec!["abcde", "fghij", "kl"]);
+    }
+
+    fn sample_page(rows: usize) -> Page {
+        Page {
+            title: "T".into(),
+            body: (0..rows)
+                .map(|i| Block::row(Target::Row(i), format!("{}.", i + 1), "row"))
+                .collect(),
+            buttons: vec![
+                Button::new(Target::Back, "Back"),
+                Button::primary(Target::Next, "Next"),
+            ],
+            footer: vec![("Enter".into(), "continue".into())],
+            ..Page::default()
+        }
+    }
+
+    #[test]
+    fn clicks_hit_what_is_drawn() {
+        let page = sample_page(3);
+        let laid = layout(&page, Rect::new(0, 0, 80, 24), 0, 0, true);
+        let first = laid.targets[0].0;
+        assert_eq!(laid.hit(first.x + 30, first.y), Some(Target::Row(0)));
+        let next = laid.buttons[1];
+        assert_eq!(laid.hit(next.x + 1, next.y + 2), Some(Target::Next));
+        assert_eq!(next.height, BUTTON_HEIGHT);
+        assert!(laid.buttons[0].right() <= laid.buttons[1].x);
+    }
+
+    #[test]
+    fn focused_row_is_scrolled_into_view() {
+        let page = sample_page(20);
+        let laid = layout(&page, Rect::new(0, 0, 80, 24), 19, 0, true);
+        let t = laid.targets.iter().find(|(_, t)| *t == Target::Row(19));
+        assert!(t.is_some(), "the last row is visible");
+        assert!(laid.offset > 0);
+    }
+
+    #[test]
+    fn small_screens_are_flagged() {
+        let laid = layout(&sample_page(1), Rect::new(0, 0, 30, 10), 0, 0, true);
+        assert!(laid.too_small);
+        assert!(laid.targets.is_empty());
+    }
+}

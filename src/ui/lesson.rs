@@ -1,0 +1,157 @@
+//! A lesson page: one page per screen with a step counter ("Bước 3/8"), the
+//! text, tip and warning callouts styled apart, and "try it on your phone"
+//! tasks the learner confirms with a key or a touch. Each page shown is
+//! recorded at once, so the learner resumes on this exact page.
+
+use crate::i18n::fill;
+
+use super::app::{Action, App, Effect, Keys, ResumeAt, Screen, footer};
+use super::home::go_home;
+use super::layout::{Block, Button, Page, Target, Tone};
+use super::quiz;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lesson {
+    /// Index in the curriculum.
+    pub module: usize,
+    pub step: usize,
+    /// The practice task on this page was confirmed.
+    pub practiced: bool,
+}
+
+/// Shows page `step` of module `module` and records that it was seen.
+pub fn open(app: &mut App, module: usize, step: usize) -> Vec<Effect> {
+    let Some(m) = app.curriculum.modules.get(module) else {
+        return Vec::new();
+    };
+    let module_id = m.id.clone();
+    app.go(Screen::Lesson(Lesson {
+        module,
+        step,
+        practiced: false,
+    }));
+    let Some(l) = app.learner.as_mut() else {
+        return Vec::new();
+    };
+    // Mirror the write locally so home is right even before a reload.
+    let st = l.progress.entry(module_id.clone()).or_default();
+    st.steps_seen.insert(step);
+    st.last_step = Some(step);
+    l.resume = Some(ResumeAt::Page {
+        module_id: module_id.clone(),
+        step,
+    });
+    vec![Effect::RecordStep {
+        session_id: l.session_id.clone(),
+        resident_id: l.person.id.clone(),
+        module_id,
+        step,
+    }]
+}
+
+pub fn page(app: &App, s: &Lesson) -> Page {
+    let t = app.t();
+    let Some(m) = app.curriculum.modules.get(s.module) else {
+        return Page::default();
+    };
+    let Some(step) = m.steps.get(s.step) else {
+        return Page::default();
+    };
+    let lang = app.lang;
+    let mut body = vec![Block::text(step.text.get(lang))];
+    if let Some(tip) = &step.tip {
+        body.push(Block::callout(Tone::Tip, t.tip_label, tip.get(lang)));
+    }
+    if let Some(w) = &step.warning {
+        body.push(Block::callout(Tone::Warning, t.warning_label, w.get(lang)));
+    }
+    if let Some(p) = &step.practice {
+        body.push(Block::callout(Tone::Practice, t.practice_label, p.get(lang)));
+        body.push(Block::Row {
+            target: Target::Practice,
+            mark: if s.practiced { "[✓] " } else { "[ ] " }.into(),
+            text: if s.practiced { t.practice_done } else { t.practice_confirm }.into(),
+            tone: if s.practiced { Tone::Good } else { Tone::Strong },
+            big: false,
+        });
+    }
+    let last = s.step + 1 >= m.steps.len();
+    let mut page = Page {
+        title: m.title.get(lang).to_string(),
+        corner: fill(t.lesson_step, &[("n", &(s.step + 1)), ("total", &m.steps.len())]),
+        body,
+        buttons: vec![
+            Button::new(Target::Back, t.button_back),
+            Button::primary(Target::Next, if last { t.lesson_to_quiz } else { t.button_next }),
+        ],
+        footer: footer(
+            app,
+            Keys {
+                next: true,
+                back: true,
+                toggle: step.practice.is_some(),
+                home: true,
+                ..Keys::default()
+            },
+        ),
+        default_focus: 0,
+    };
+    page.default_focus = page.button_focus(&Target::Next);
+    page
+}
+
+/// The page's words, for reading aloud.
+pub fn spoken(app: &App, s: &Lesson) -> Option<String> {
+    let step = app.curriculum.modules.get(s.module)?.steps.get(s.step)?;
+    let t = app.t();
+    let lang = app.lang;
+    let mut parts = vec![step.text.get(lang).to_string()];
+    if let Some(tip) = &step.tip {
+        parts.push(format!("{}: {}", t.tip_label, tip.get(lang)));
+    }
+    if let Some(w) = &step.warning {
+        parts.push(format!("{}: {}", t.warning_label, w.get(lang)));
+    }
+    if let Some(p) = &step.practice {
+        parts.push(format!("{}: {}", t.practice_label, p.get(lang)));
+    }
+    Some(parts.join("\n"))
+}
+
+pub fn on(app: &mut App, action: Action) -> Vec<Effect> {
+    let Screen::Lesson(s) = &app.screen else {
+        return Vec::new();
+    };
+    let s = s.clone();
+    let steps = app.curriculum.modules.get(s.module).map_or(0, |m| m.steps.len());
+    let has_practice = app
+        .curriculum
+        .modules
+        .get(s.module)
+        .and_then(|m| m.steps.get(s.step))
+        .is_some_and(|st| st.practice.is_some());
+    match (app.target_of(&action), action) {
+        (Some(Target::Next), _) => {
+            if s.step + 1 < steps {
+                open(app, s.module, s.step + 1)
+            } else {
+                quiz::start(app, s.module)
+            }
+        }
+        (Some(Target::Back), _) | (_, Action::Back) => {
+            if s.step > 0 {
+                open(app, s.module, s.step - 1)
+            } else {
+                go_home(app)
+            }
+        }
+        (Some(Target::Practice), _) | (_, Action::Toggle) if has_practice => {
+            if let Screen::Lesson(l) = &mut app.screen {
+                l.practiced = !l.practiced;
+            }
+            Vec::new()
+        }
+        (_, Action::Home) => go_home(app),
+        _ => Vec::new(),
+    }
+}

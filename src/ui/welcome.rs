@@ -1,0 +1,54 @@
+//! The welcome screen: the cultural house's name, "press Enter or touch to
+//! start", and the language toggle. It is where the kiosk rests between
+//! learners (no idle timer runs here).
+
+use super::app::{Action, App, Effect, Keys, Screen, footer};
+use super::layout::{Block, Button, Page, Target, Tone};
+use super::who::Who;
+
+pub fn page(app: &App) -> Page {
+    let t = app.t();
+    let mut page = Page {
+        title: app.settings.site_name.clone(),
+        corner: t.language_name.to_string(),
+        body: vec![
+            Block::Text {
+                text: t.welcome_hello.to_string(),
+                tone: Tone::Strong,
+            },
+            Block::text(t.welcome_what),
+            // The whole greeting is one big touch target: "touch to start".
+            Block::Row {
+                target: Target::Start,
+                mark: "▶ ".into(),
+                text: t.welcome_how.to_string(),
+                tone: Tone::Strong,
+                big: true,
+            },
+        ],
+        buttons: vec![
+            Button::new(Target::Language, t.switch_language),
+            Button::primary(Target::Start, t.welcome_start),
+        ],
+        footer: footer(
+            app,
+            Keys {
+                next: true,
+                ..Keys::default()
+            },
+        ),
+        ..Page::default()
+    };
+    page.default_focus = page.button_focus(&Target::Start);
+    page
+}
+
+pub fn on(app: &mut App, action: Action) -> Vec<Effect> {
+    match app.target_of(&action) {
+        Some(Target::Start) => {
+            app.go(Screen::Who(Who::default()));
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}

@@ -1,0 +1,189 @@
+//! "Who are you?": the learner types part of their name (diacritics are
+//! optional: the store folds them), picks themselves from the matches —
+//! namesakes are told apart by residential group, birth year and household —
+//! and confirms "Is this you?". Newcomers go on to register.
+
+use crate::i18n::fill;
+use crate::text::fold;
+
+use super::app::{Action, App, Confirm, Effect, Keys, Overlay, Person, Screen, footer};
+use super::layout::{Block, Button, Page, Target, Tone};
+use super::register::Register;
+
+/// At most this many matches are listed (number keys 1-9 pick them).
+pub const MAX_MATCHES: usize = 9;
+const MAX_QUERY: usize = 60;
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Who {
+    pub query: String,
+    pub people: Vec<Person>,
+    /// The query the current `people` answer (None before the first answer).
+    pub searched: Option<String>,
+}
+
+/// "Nguyễn Thị Hằng · tổ 5 · sinh năm 1956".
+pub fn one_line(app: &App, p: &Person) -> String {
+    let t = app.t();
+    let mut s = format!("{} · {}", p.name, fill(t.who_group, &[("n", &p.group)]));
+    if let Some(y) = p.birth_year {
+        s.push_str(&format!(" · {}", fill(t.who_born, &[("year", &y)])));
+    }
+    s
+}
+
+/// The details shown in "Is this you?".
+pub fn describe(app: &App, p: &Person) -> String {
+    let t = app.t();
+    let mut s = one_line(app, p);
+    if !p.household.is_empty() {
+        s.push('\n');
+        s.push_str(&fill(t.who_household, &[("household", &p.household)]));
+    }
+    s.push_str("\n\n");
+    s.push_str(t.this_is_you_question);
+    s
+}
+
+pub fn page(app: &App, s: &Who) -> Page {
+    let t = app.t();
+    let mut body = vec![Block::Field {
+        target: Target::Field(0),
+        label: t.who_label.to_string(),
+        value: s.query.clone(),
+        hint: t.who_hint.to_string(),
+        error: None,
+    }];
+    let searched = s.searched.as_deref() == Some(s.query.as_str());
+    let nobody = searched && s.people.is_empty() && !fold(&s.query).is_empty();
+    if fold(&s.query).is_empty() {
+        body.push(Block::text(t.who_start_typing));
+    } else if nobody {
+        body.push(Block::Text {
+            text: fill(t.who_none, &[("name", &s.query.trim())]),
+            tone: Tone::Strong,
+        });
+    } else if !s.people.is_empty() {
+        body.push(Block::text(t.who_pick));
+        for (i, p) in s.people.iter().enumerate() {
+            body.push(Block::row(
+                Target::Row(i),
+                format!("{}. ", i + 1),
+                one_line(app, p),
+            ));
+        }
+    }
+    body.push(Block::text(t.who_new_here));
+    let register = if nobody {
+        Button::primary(Target::Register, t.who_register)
+    } else {
+        Button::new(Target::Register, t.who_register)
+    };
+    Page {
+        title: t.who_title.to_string(),
+        corner: String::new(),
+        body,
+        buttons: vec![Button::new(Target::Back, t.button_back), register],
+        footer: footer(
+            app,
+            Keys {
+                next: true,
+                back: true,
+                pick: !s.people.is_empty(),
+                typing: true,
+                ..Keys::default()
+            },
+        ),
+        default_focus: 0,
+    }
+}
+
+fn state(app: &mut App) -> Option<&mut Who> {
+    match &mut app.screen {
+        Screen::Who(s) => Some(s),
+        _ => None,
+    }
+}
+
+pub fn on(app: &mut App, action: Action) -> Vec<Effect> {
+    let entered = action == Action::Activate;
+    match app.target_of(&action) {
+        Some(Target::Row(i)) => return pick(app, i),
+        Some(Target::Field(_)) => {
+            // Enter in the name box: go down to the first match.
+            if entered && state(app).is_some_and(|s| !s.people.is_empty()) {
+                app.focus = Some(1);
+            }
+            return Vec::new();
+        }
+        Some(Target::Register) => {
+            app.go(Screen::Register(Register::default()));
+            return Vec::new();
+        }
+        Some(Target::Back) => return back(app),
+        _ => {}
+    }
+    match action {
+        Action::Type(c) => {
+            let Some(s) = state(app) else { return Vec::new() };
+            if c.is_control() || s.query.chars().count() >= MAX_QUERY {
+                return Vec::new();
+            }
+            s.query.push(c);
+            let fx = search(s);
+            app.focus = Some(0);
+            fx
+        }
+        Action::Erase => {
+            let Some(s) = state(app) else { return Vec::new() };
+            if s.query.pop().is_none() {
+                return back(app);
+            }
+            let fx = search(s);
+            app.focus = Some(0);
+            fx
+        }
+        Action::Pick(i) => pick(app, i),
+        Action::Back | Action::Home => back(app),
+        _ => Vec::new(),
+    }
+}
+
+fn back(app: &mut App) -> Vec<Effect> {
+    app.go(Screen::Welcome);
+    Vec::new()
+}
+
+fn search(s: &mut Who) -> Vec<Effect> {
+    if fold(&s.query).is_empty() {
+        s.people.clear();
+        s.searched = None;
+        return Vec::new();
+    }
+    vec![Effect::Search {
+        query: s.query.clone(),
+    }]
+}
+
+fn pick(app: &mut App, i: usize) -> Vec<Effect> {
+    let Some(p) = state(app).and_then(|s| s.people.get(i).cloned()) else {
+        return Vec::new();
+    };
+    app.overlay = Some(Overlay::Confirm {
+        what: Confirm::ThisIsMe(p),
+        focus: 1,
+    });
+    Vec::new()
+}
+
+/// Search results arrived; stale ones (for an older query) are dropped.
+pub fn found(app: &mut App, query: String, mut people: Vec<Person>) -> Vec<Effect> {
+    if let Some(s) = state(app)
+        && s.query == query
+    {
+        people.truncate(MAX_MATCHES);
+        s.people = people;
+        s.searched = Some(query);
+    }
+    Vec::new()
+}
