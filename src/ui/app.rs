@@ -309,7 +309,12 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(settings: Settings, curriculum: Arc<Curriculum>, size: (u16, u16), year: i32) -> App {
+    pub fn new(
+        settings: Settings,
+        curriculum: Arc<Curriculum>,
+        size: (u16, u16),
+        year: i32,
+    ) -> App {
         App {
             lang: settings.language,
             settings,
@@ -886,7 +891,15 @@ pub fn view(app: &App, frame: &mut Frame) {
     let focus = app.focus_index(&page);
     let laid = layout::layout(&page, frame.area(), focus, app.scroll, app.follow);
     let theme = app.settings.theme;
-    widgets::draw_page(frame, theme, app.t(), &page, &laid, focus, app.overlay.is_none());
+    widgets::draw_page(
+        frame,
+        theme,
+        app.t(),
+        &page,
+        &laid,
+        focus,
+        app.overlay.is_none(),
+    );
     if !laid.too_small
         && let Some(d) = dialog(app)
     {
@@ -920,7 +933,14 @@ pub fn footer(app: &App, keys: Keys) -> Vec<(String, String)> {
         add(t.key_home, t.do_home);
     }
     if app.settings.speech && app.read_aloud_text().is_some() {
-        add(t.key_read, if app.speaking { t.do_stop_reading } else { t.do_read });
+        add(
+            t.key_read,
+            if app.speaking {
+                t.do_stop_reading
+            } else {
+                t.do_read
+            },
+        );
     }
     if !keys.typing {
         add(t.key_language, t.switch_language);

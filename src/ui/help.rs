@@ -6,8 +6,14 @@ use super::layout::{Button, Dialog, Target};
 pub fn dialog(app: &App) -> Dialog {
     let t = app.t();
     let mut lines = vec![
-        t.help_next, t.help_back, t.help_move, t.help_pick, t.help_toggle, t.help_home,
-        t.help_language, t.help_touch,
+        t.help_next,
+        t.help_back,
+        t.help_move,
+        t.help_pick,
+        t.help_toggle,
+        t.help_home,
+        t.help_language,
+        t.help_touch,
     ];
     if app.settings.speech {
         lines.push(t.help_read);

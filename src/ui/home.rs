@@ -5,7 +5,9 @@
 use crate::i18n::fill;
 use crate::lessons::Module;
 
-use super::app::{Action, App, Confirm, Effect, Keys, ModuleState, Notice, Overlay, ResumeAt, Screen, footer};
+use super::app::{
+    Action, App, Confirm, Effect, Keys, ModuleState, Notice, Overlay, ResumeAt, Screen, footer,
+};
 use super::layout::{Block, Button, Page, Target, Tone};
 use super::{lesson, quiz};
 
@@ -57,7 +59,10 @@ fn status(app: &App, m: &Module, st: &ModuleState, locked: Option<usize>) -> Str
     if seen == 0 && st.attempts == 0 {
         return fill(t.home_not_started, &[("minutes", &m.minutes)]);
     }
-    let mut s = fill(t.home_pages_seen, &[("n", &seen), ("total", &m.steps.len())]);
+    let mut s = fill(
+        t.home_pages_seen,
+        &[("n", &seen), ("total", &m.steps.len())],
+    );
     if let Some(last) = st.last_score {
         s.push_str(" · ");
         s.push_str(&fill(t.home_last_score, &[("score", &last)]));
@@ -75,16 +80,29 @@ fn resume_text(app: &App) -> Option<String> {
                 let n = (*step).min(m.steps.len().saturating_sub(1)) + 1;
                 return Some(fill(
                     t.home_continue_page,
-                    &[("module", &m.title.get(app.lang)), ("n", &n), ("total", &m.steps.len())],
+                    &[
+                        ("module", &m.title.get(app.lang)),
+                        ("n", &n),
+                        ("total", &m.steps.len()),
+                    ],
                 ));
             }
         }
-        Some(ResumeAt::Quiz { module_id, question_order, answered, .. }) => {
+        Some(ResumeAt::Quiz {
+            module_id,
+            question_order,
+            answered,
+            ..
+        }) => {
             if let Some(m) = app.curriculum.module(module_id) {
                 let n = (answered.len() + 1).min(question_order.len().max(1));
                 return Some(fill(
                     t.home_continue_quiz,
-                    &[("module", &m.title.get(app.lang)), ("n", &n), ("total", &question_order.len())],
+                    &[
+                        ("module", &m.title.get(app.lang)),
+                        ("n", &n),
+                        ("total", &question_order.len()),
+                    ],
                 ));
             }
         }
@@ -93,16 +111,28 @@ fn resume_text(app: &App) -> Option<String> {
     let i = next_module(app)?;
     let m = &app.curriculum.modules[i];
     let started = !l.module(&m.id).steps_seen.is_empty();
-    let template = if started { t.home_continue_module } else { t.home_start_module };
+    let template = if started {
+        t.home_continue_module
+    } else {
+        t.home_start_module
+    };
     Some(fill(template, &[("module", &m.title.get(app.lang))]))
 }
 
 pub fn page(app: &App) -> Page {
     let t = app.t();
-    let name = app.learner.as_ref().map(|l| l.person.name.clone()).unwrap_or_default();
+    let name = app
+        .learner
+        .as_ref()
+        .map(|l| l.person.name.clone())
+        .unwrap_or_default();
     let mut body = Vec::new();
     if app.curriculum.modules.is_empty() {
-        body.push(Block::callout(Tone::Warning, t.notice_label, t.home_no_modules));
+        body.push(Block::callout(
+            Tone::Warning,
+            t.notice_label,
+            t.home_no_modules,
+        ));
     } else if let Some(text) = resume_text(app) {
         body.push(Block::Row {
             target: Target::Resume,
@@ -112,13 +142,21 @@ pub fn page(app: &App) -> Page {
             big: true,
         });
     } else {
-        body.push(Block::callout(Tone::Good, t.home_all_done_label, t.home_all_done));
+        body.push(Block::callout(
+            Tone::Good,
+            t.home_all_done_label,
+            t.home_all_done,
+        ));
     }
     if !app.curriculum.modules.is_empty() {
         body.push(Block::strong(t.home_modules));
     }
     for (i, m) in app.curriculum.modules.iter().enumerate() {
-        let st = app.learner.as_ref().map(|l| l.module(&m.id)).unwrap_or_default();
+        let st = app
+            .learner
+            .as_ref()
+            .map(|l| l.module(&m.id))
+            .unwrap_or_default();
         let locked = locked_by(app, i);
         let mark = if st.passed { "✓ " } else { "  " };
         let text = format!(
@@ -131,7 +169,11 @@ pub fn page(app: &App) -> Page {
             target: Target::Module(i),
             mark: mark.into(),
             text,
-            tone: if locked.is_some() { Tone::Muted } else { Tone::Normal },
+            tone: if locked.is_some() {
+                Tone::Muted
+            } else {
+                Tone::Normal
+            },
             big: false,
         });
     }
@@ -178,11 +220,17 @@ pub fn open_module(app: &mut App, i: usize) -> Vec<Effect> {
         app.notice = Some(Notice::Locked(j));
         return Vec::new();
     }
-    let st = app.learner.as_ref().map(|l| l.module(&m.id)).unwrap_or_default();
+    let st = app
+        .learner
+        .as_ref()
+        .map(|l| l.module(&m.id))
+        .unwrap_or_default();
     let step = if st.passed {
         0
     } else {
-        (0..m.steps.len()).find(|s| !st.steps_seen.contains(s)).unwrap_or(0)
+        (0..m.steps.len())
+            .find(|s| !st.steps_seen.contains(s))
+            .unwrap_or(0)
     };
     lesson::open(app, i, step)
 }
@@ -192,7 +240,12 @@ pub fn resume(app: &mut App) -> Vec<Effect> {
     let resume = app.learner.as_ref().and_then(|l| l.resume.clone());
     match resume {
         Some(ResumeAt::Page { module_id, step }) => {
-            if let Some(i) = app.curriculum.modules.iter().position(|m| m.id == module_id) {
+            if let Some(i) = app
+                .curriculum
+                .modules
+                .iter()
+                .position(|m| m.id == module_id)
+            {
                 let last = app.curriculum.modules[i].steps.len().saturating_sub(1);
                 return lesson::open(app, i, step.min(last));
             }
@@ -203,7 +256,12 @@ pub fn resume(app: &mut App) -> Vec<Effect> {
             question_order,
             answered,
         }) => {
-            if let Some(i) = app.curriculum.modules.iter().position(|m| m.id == module_id) {
+            if let Some(i) = app
+                .curriculum
+                .modules
+                .iter()
+                .position(|m| m.id == module_id)
+            {
                 return quiz::resume(app, i, attempt_id, &question_order, &answered);
             }
         }

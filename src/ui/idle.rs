@@ -5,7 +5,7 @@
 
 use crate::i18n::fill;
 
-use super::app::{App, EndWhy, Effect, Screen};
+use super::app::{App, Effect, EndWhy, Screen};
 use super::layout::{Button, Dialog, Target};
 
 pub fn dialog(app: &App, seconds_left: u64) -> Dialog {

@@ -283,7 +283,12 @@ pub fn layout(page: &Page, area: Rect, focus: usize, scroll: u16, follow: bool) 
         return laid;
     }
     let width = area.width.saturating_sub(2).min(MAX_COLUMN);
-    let column = Rect::new(area.x + (area.width - width) / 2, area.y, width, area.height);
+    let column = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y,
+        width,
+        area.height,
+    );
     laid.column = column;
     laid.header = Rect::new(column.x, column.y, width, 1);
 
@@ -331,7 +336,8 @@ pub fn layout(page: &Page, area: Rect, focus: usize, scroll: u16, follow: bool) 
     let focused_target = page.focusables().get(focus).cloned();
     if follow {
         if let Some(p) = laid.placed.iter().find(|p| {
-            page.body[p.block].target().is_some() && page.body[p.block].target() == focused_target.as_ref()
+            page.body[p.block].target().is_some()
+                && page.body[p.block].target() == focused_target.as_ref()
         }) {
             let view = laid.body.height;
             if p.y < offset {
@@ -461,18 +467,24 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut out = Vec::new();
     for para in text.split('\n') {
-        let mut line = String::new();
-        let mut line_w = 0;
+        // Leading spaces are kept (they line up marks such as "✓ 1.").
+        let indent = para.len() - para.trim_start_matches(' ').len();
+        let mut line = " ".repeat(indent.min(width.saturating_sub(1)));
+        let mut line_w = line.len();
         for word in para.split_whitespace() {
             let mut word = word.to_string();
             let mut ww = word.width();
-            if line_w > 0 && line_w + 1 + ww > width {
+            if line_w > indent && line_w + 1 + ww > width {
                 out.push(std::mem::take(&mut line));
                 line_w = 0;
             }
             while ww > width {
                 // Cut an over-long word at the line end.
-                let room = if line_w == 0 { width } else { width - line_w - 1 };
+                let room = if line_w == 0 {
+                    width
+                } else {
+                    width - line_w - 1
+                };
                 let (head, tail) = split_at_width(&word, room.max(1));
                 if line_w > 0 {
                     line.push(' ');
@@ -486,7 +498,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
             if word.is_empty() {
                 continue;
             }
-            if line_w > 0 {
+            if line_w > 0 && !line.ends_with(' ') {
                 line.push(' ');
                 line_w += 1;
             }
@@ -591,7 +603,10 @@ mod tests {
 
     #[test]
     fn wrap_respects_width_and_newlines() {
-        let lines = wrap("Mở ứng dụng VNeID trên điện thoại của bạn.\nBấm Đăng nhập.", 20);
+        let lines = wrap(
+            "Mở ứng dụng VNeID trên điện thoại của bạn.\nBấm Đăng nhập.",
+            20,
+        );
         assert!(lines.iter().all(|l| l.width() <= 20), "{lines:?}");
         assert_eq!(lines.last().unwrap(), "Bấm Đăng nhập.");
         assert_eq!(wrap("", 10), vec![String::new()]);

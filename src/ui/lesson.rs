@@ -66,23 +66,46 @@ pub fn page(app: &App, s: &Lesson) -> Page {
         body.push(Block::callout(Tone::Warning, t.warning_label, w.get(lang)));
     }
     if let Some(p) = &step.practice {
-        body.push(Block::callout(Tone::Practice, t.practice_label, p.get(lang)));
+        body.push(Block::callout(
+            Tone::Practice,
+            t.practice_label,
+            p.get(lang),
+        ));
         body.push(Block::Row {
             target: Target::Practice,
             mark: if s.practiced { "[✓] " } else { "[ ] " }.into(),
-            text: if s.practiced { t.practice_done } else { t.practice_confirm }.into(),
-            tone: if s.practiced { Tone::Good } else { Tone::Strong },
+            text: if s.practiced {
+                t.practice_done
+            } else {
+                t.practice_confirm
+            }
+            .into(),
+            tone: if s.practiced {
+                Tone::Good
+            } else {
+                Tone::Strong
+            },
             big: false,
         });
     }
     let last = s.step + 1 >= m.steps.len();
     let mut page = Page {
         title: m.title.get(lang).to_string(),
-        corner: fill(t.lesson_step, &[("n", &(s.step + 1)), ("total", &m.steps.len())]),
+        corner: fill(
+            t.lesson_step,
+            &[("n", &(s.step + 1)), ("total", &m.steps.len())],
+        ),
         body,
         buttons: vec![
             Button::new(Target::Back, t.button_back),
-            Button::primary(Target::Next, if last { t.lesson_to_quiz } else { t.button_next }),
+            Button::primary(
+                Target::Next,
+                if last {
+                    t.lesson_to_quiz
+                } else {
+                    t.button_next
+                },
+            ),
         ],
         footer: footer(
             app,
@@ -96,7 +119,13 @@ pub fn page(app: &App, s: &Lesson) -> Page {
         ),
         default_focus: 0,
     };
-    page.default_focus = page.button_focus(&Target::Next);
+    // An unconfirmed "try it on your phone" task takes the focus (and so is
+    // scrolled into view): Enter confirms it, then Enter goes on.
+    page.default_focus = if step.practice.is_some() && !s.practiced {
+        page.button_focus(&Target::Practice)
+    } else {
+        page.button_focus(&Target::Next)
+    };
     page
 }
 
@@ -123,7 +152,11 @@ pub fn on(app: &mut App, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     let s = s.clone();
-    let steps = app.curriculum.modules.get(s.module).map_or(0, |m| m.steps.len());
+    let steps = app
+        .curriculum
+        .modules
+        .get(s.module)
+        .map_or(0, |m| m.steps.len());
     let has_practice = app
         .curriculum
         .modules
@@ -146,9 +179,13 @@ pub fn on(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         (Some(Target::Practice), _) | (_, Action::Toggle) if has_practice => {
+            // Keep the page where it is while the focus moves to "continue".
+            app.scroll = app.laid(&super::app::page(app)).offset;
             if let Screen::Lesson(l) = &mut app.screen {
                 l.practiced = !l.practiced;
             }
+            // Done: "continue" is next.
+            app.focus = None;
             Vec::new()
         }
         (_, Action::Home) => go_home(app),

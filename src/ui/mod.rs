@@ -11,6 +11,7 @@
 
 pub mod app;
 pub mod consent;
+pub mod effects;
 pub mod help;
 pub mod home;
 pub mod idle;
@@ -23,16 +24,100 @@ pub mod result;
 pub mod runtime;
 pub mod shuffle;
 pub mod terminal;
+#[cfg(test)]
+mod tests;
 pub mod theme;
 pub mod welcome;
 pub mod who;
 pub mod widgets;
 
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::mpsc;
+
+use chrono::Datelike;
 
 use crate::commands::CliError;
 use crate::config::Config;
+use crate::lessons::{Curriculum, Severity};
+use crate::store::Store;
 
-pub fn run(_cfg: &Config) -> Result<ExitCode, CliError> {
-    Err(CliError::Usage("the kiosk screen is not built yet".into()))
+use app::{App, Settings};
+use runtime::{Log, Speech};
+use terminal::TerminalGuard;
+use theme::Theme;
+
+/// Starts the kiosk: opens the database (a refusal is reported in words with
+/// the terminal untouched), makes the daily backup, loads the lessons (a
+/// broken module is skipped and named on stderr and in `kiosk.log`), then
+/// runs the full-screen loop until SIGTERM/SIGHUP or instructor mode quits.
+pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
+    let store = Store::open(cfg).map_err(|e| CliError::Failed(e.to_string()))?;
+    let log = Log::next_to(store.path());
+    log.write(&format!("kiosk starting at seat {}", cfg.seat));
+    if let Err(e) = crate::store::backup::backup_if_stale(cfg, &store) {
+        // A missing backup must not keep learners out; say so loudly.
+        eprintln!("kiosk: warning: the daily backup failed: {e}");
+        log.write(&format!("daily backup failed: {e}"));
+    }
+    let curriculum = load_lessons(cfg, &log);
+
+    let (tx, rx) = mpsc::channel();
+    terminal::spawn_signals(tx.clone())
+        .map_err(|e| CliError::Failed(format!("cannot watch for signals: {e}")))?;
+    let mut guard = TerminalGuard::enter()
+        .map_err(|e| CliError::Failed(format!("cannot use this terminal full-screen: {e}")))?;
+    terminal::spawn_input(tx)
+        .map_err(|e| CliError::Failed(format!("cannot read the keyboard: {e}")))?;
+    let size = guard
+        .terminal
+        .size()
+        .map(|s| (s.width, s.height))
+        .unwrap_or((80, 24));
+    let settings = Settings::from_config(cfg, Theme::from_env());
+    let year = chrono::Local::now().year();
+    let mut app = App::new(settings, Arc::new(curriculum), size, year);
+    let mut speech = Speech::new(cfg.speech.clone(), log.clone());
+    let outcome = runtime::run_loop(&mut guard.terminal, &mut app, &rx, &mut speech, &mut |e| {
+        effects::execute(&store, &log, e)
+    });
+    drop(guard);
+    log.write("kiosk stopped");
+    match outcome {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(CliError::Failed(format!("the screen stopped working: {e}"))),
+    }
+}
+
+/// Loads the lessons; every skipped module is named with its problems.
+fn load_lessons(cfg: &Config, log: &Log) -> Curriculum {
+    let ids: Vec<String> = cfg.indicators.iter().map(|i| i.id.clone()).collect();
+    match crate::lessons::load_dir(&cfg.lessons_dir, &ids) {
+        Ok(report) => {
+            for d in &report.diagnostics {
+                if d.severity == Severity::Error {
+                    eprintln!("kiosk: {d}");
+                }
+                log.write(&d.to_string());
+            }
+            for path in &report.skipped {
+                let line = format!(
+                    "skipped {}: it has errors (listed above); run `kiosk check` to see them",
+                    path.display()
+                );
+                eprintln!("kiosk: {line}");
+                log.write(&line);
+            }
+            log.write(&format!(
+                "{} lesson modules loaded",
+                report.curriculum.modules.len()
+            ));
+            report.curriculum
+        }
+        Err(e) => {
+            eprintln!("kiosk: {e}; starting with no lessons");
+            log.write(&format!("{e}; starting with no lessons"));
+            Curriculum::default()
+        }
+    }
 }

@@ -63,7 +63,11 @@ fn labels(app: &App, q: &Question) -> Vec<String> {
     let t = app.t();
     match q.kind {
         QuestionKind::TrueFalse => vec![t.quiz_true.to_string(), t.quiz_false.to_string()],
-        _ => q.choices.iter().map(|c| c.get(app.lang).to_string()).collect(),
+        _ => q
+            .choices
+            .iter()
+            .map(|c| c.get(app.lang).to_string())
+            .collect(),
     }
 }
 
@@ -155,7 +159,10 @@ pub fn page(app: &App, s: &Quiz) -> Page {
     let Some(m) = app.curriculum.modules.get(s.module) else {
         return Page::default();
     };
-    let corner = fill(t.quiz_counter, &[("n", &(s.index + 1)), ("total", &s.order.len())]);
+    let corner = fill(
+        t.quiz_counter,
+        &[("n", &(s.index + 1)), ("total", &s.order.len())],
+    );
     let keys = |pick: bool, toggle: bool| {
         footer(
             app,
@@ -190,7 +197,11 @@ pub fn page(app: &App, s: &Quiz) -> Page {
             (Tone::Bad, t.quiz_wrong)
         };
         body.push(Block::callout(tone, label, correct_answer(app, q, &labels)));
-        body.push(Block::callout(Tone::Tip, t.quiz_why, q.explanation.get(app.lang)));
+        body.push(Block::callout(
+            Tone::Tip,
+            t.quiz_why,
+            q.explanation.get(app.lang),
+        ));
         body.push(Block::strong(q.prompt.get(app.lang)));
         let chosen = chosen_written(&g.response);
         for (pos, &w) in shown.iter().enumerate() {
@@ -213,8 +224,15 @@ pub fn page(app: &App, s: &Quiz) -> Page {
             });
         }
         if let Response::Order(v) = &g.response {
-            let yours: Vec<&str> = v.iter().filter_map(|w| labels.get(*w).map(String::as_str)).collect();
-            body.push(Block::text(format!("{} {}", t.quiz_your_order, yours.join(" → "))));
+            let yours: Vec<&str> = v
+                .iter()
+                .filter_map(|w| labels.get(*w).map(String::as_str))
+                .collect();
+            body.push(Block::text(format!(
+                "{} {}",
+                t.quiz_your_order,
+                yours.join(" → ")
+            )));
         }
         let last = s.index + 1 >= s.order.len();
         let mut page = Page {
@@ -223,7 +241,11 @@ pub fn page(app: &App, s: &Quiz) -> Page {
             body,
             buttons: vec![Button::primary(
                 Target::Next,
-                if last { t.quiz_see_result } else { t.quiz_next_question },
+                if last {
+                    t.quiz_see_result
+                } else {
+                    t.quiz_next_question
+                },
             )],
             footer: keys(false, false),
             default_focus: 0,
@@ -313,7 +335,11 @@ fn correct_answer(app: &App, q: &Question, labels: &[String]) -> String {
             .map(|w| labels[w].clone())
             .collect(),
     };
-    let sep = if q.kind == QuestionKind::Order { " → " } else { "; " };
+    let sep = if q.kind == QuestionKind::Order {
+        " → "
+    } else {
+        "; "
+    };
     format!("{} {}", t.quiz_correct_is, list.join(sep))
 }
 
@@ -326,7 +352,14 @@ pub fn spoken(app: &App, s: &Quiz) -> Option<String> {
     let mut parts = Vec::new();
     if let Some(g) = s.given() {
         let t = app.t();
-        parts.push(if g.correct { t.quiz_right } else { t.quiz_wrong }.to_string());
+        parts.push(
+            if g.correct {
+                t.quiz_right
+            } else {
+                t.quiz_wrong
+            }
+            .to_string(),
+        );
         parts.push(correct_answer(app, q, &labels));
         parts.push(q.explanation.get(app.lang).to_string());
     } else {
@@ -376,7 +409,9 @@ pub fn on(app: &mut App, action: Action) -> Vec<Effect> {
     };
     let page = page(app, &s);
     match (target, action) {
-        (Some(Target::Choice(pos)), _) | (_, Action::Pick(pos)) if pos < n => choose(app, q.kind, pos, n, &page),
+        (Some(Target::Choice(pos)), _) | (_, Action::Pick(pos)) if pos < n => {
+            choose(app, q.kind, pos, n, &page)
+        }
         (_, Action::Toggle) => match app.focused(&page) {
             Some(Target::Choice(pos)) => choose(app, q.kind, pos, n, &page),
             _ => Vec::new(),

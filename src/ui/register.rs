@@ -74,7 +74,7 @@ pub fn page(app: &App, s: &Register) -> Page {
             error: s.errors[i].map(|e| e.text(t, app.year)),
         });
     }
-    let page = Page {
+    Page {
         title: t.reg_title.to_string(),
         corner: fill(t.reg_step, &[("n", &1), ("total", &2)]),
         body,
@@ -92,8 +92,7 @@ pub fn page(app: &App, s: &Register) -> Page {
             },
         ),
         default_focus: 0,
-    };
-    page
+    }
 }
 
 fn state(app: &mut App) -> Option<&mut Register> {
@@ -194,7 +193,10 @@ fn submit(app: &mut App) -> Vec<Effect> {
 /// Checks the form; the person to save, or an error per field.
 pub fn validate(s: &Register, this_year: i32) -> Result<NewPerson, [Option<FieldError>; FIELDS]> {
     let mut errors = [None; FIELDS];
-    let name = nfc(&s.fields[NAME].split_whitespace().collect::<Vec<_>>().join(" "));
+    let name = nfc(&s.fields[NAME]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" "));
     if name.is_empty() {
         errors[NAME] = Some(FieldError::NameMissing);
     } else if name.chars().filter(|c| c.is_alphabetic()).count() < 2 {
@@ -214,7 +216,10 @@ pub fn validate(s: &Register, this_year: i32) -> Result<NewPerson, [Option<Field
     } else if !(1..=999).contains(&group) {
         errors[GROUP] = Some(FieldError::GroupRange);
     }
-    let household = nfc(&s.fields[HOUSEHOLD].split_whitespace().collect::<Vec<_>>().join(" "));
+    let household = nfc(&s.fields[HOUSEHOLD]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" "));
     if household.is_empty() {
         errors[HOUSEHOLD] = Some(FieldError::HouseholdMissing);
     }
@@ -222,7 +227,12 @@ pub fn validate(s: &Register, this_year: i32) -> Result<NewPerson, [Option<Field
     let digits = phone_text.chars().filter(char::is_ascii_digit).count();
     let phone = if phone_text.is_empty() {
         None
-    } else if (9..=12).contains(&digits) && phone_text.trim_start_matches('+').chars().all(|c| c.is_ascii_digit()) {
+    } else if (9..=12).contains(&digits)
+        && phone_text
+            .trim_start_matches('+')
+            .chars()
+            .all(|c| c.is_ascii_digit())
+    {
         Some(phone_text)
     } else {
         errors[PHONE] = Some(FieldError::PhoneBad);
@@ -253,7 +263,17 @@ mod tests {
 
     #[test]
     fn a_complete_form_is_accepted_and_normalised() {
-        let p = validate(&form(["  Nguyễn   Thị Hằng ", "1956", "5", "Số 12 ngõ 5", "0912 345 678"]), 2026).unwrap();
+        let p = validate(
+            &form([
+                "  Nguyễn   Thị Hằng ",
+                "1956",
+                "5",
+                "Số 12 ngõ 5",
+                "0912 345 678",
+            ]),
+            2026,
+        )
+        .unwrap();
         assert_eq!(p.name, "Nguyễn Thị Hằng");
         assert_eq!(p.birth_year, 1956);
         assert_eq!(p.group, 5);

@@ -22,10 +22,18 @@ pub struct Outcome {
 
 fn summary(app: &App, r: &Outcome) -> (String, String) {
     let t = app.t();
-    let pass = app.curriculum.modules.get(r.module).map_or(0, |m| m.pass_percent);
+    let pass = app
+        .curriculum
+        .modules
+        .get(r.module)
+        .map_or(0, |m| m.pass_percent);
     let score = fill(
         t.result_score,
-        &[("correct", &r.correct), ("total", &r.total), ("score", &r.score)],
+        &[
+            ("correct", &r.correct),
+            ("total", &r.total),
+            ("score", &r.score),
+        ],
     );
     let verdict = if r.passed {
         t.result_passed.to_string()
@@ -45,7 +53,11 @@ pub fn page(app: &App, r: &Outcome) -> Page {
         Block::strong(score),
         Block::callout(
             if r.passed { Tone::Good } else { Tone::Bad },
-            if r.passed { t.result_passed_label } else { t.result_failed_label },
+            if r.passed {
+                t.result_passed_label
+            } else {
+                t.result_failed_label
+            },
             verdict,
         ),
     ];
@@ -58,15 +70,25 @@ pub fn page(app: &App, r: &Outcome) -> Page {
         }
     }
     let (retry, home) = if r.passed {
-        (Button::new(Target::Retry, t.result_retry), Button::primary(Target::Home, t.result_home))
+        (
+            Button::new(Target::Retry, t.result_retry),
+            Button::primary(Target::Home, t.result_home),
+        )
     } else {
-        (Button::primary(Target::Retry, t.result_retry), Button::new(Target::Home, t.result_home))
+        (
+            Button::primary(Target::Retry, t.result_retry),
+            Button::new(Target::Home, t.result_home),
+        )
     };
     let mut page = Page {
         title: m.title.get(app.lang).to_string(),
         corner: t.result_corner.to_string(),
         body,
-        buttons: vec![Button::new(Target::Review, t.result_review_lesson), retry, home],
+        buttons: vec![
+            Button::new(Target::Review, t.result_review_lesson),
+            retry,
+            home,
+        ],
         footer: footer(
             app,
             Keys {
@@ -78,7 +100,11 @@ pub fn page(app: &App, r: &Outcome) -> Page {
         ),
         default_focus: 0,
     };
-    page.default_focus = page.button_focus(if r.passed { &Target::Home } else { &Target::Retry });
+    page.default_focus = page.button_focus(if r.passed {
+        &Target::Home
+    } else {
+        &Target::Retry
+    });
     page
 }
 

@@ -53,7 +53,11 @@ impl Log {
     pub fn write(&self, line: &str) {
         let Some(path) = &self.path else { return };
         let stamp = chrono::Local::now().format("%Y-%m-%d %H:%M:%S");
-        if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(path) {
+        if let Ok(mut f) = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+        {
             let _ = writeln!(f, "{stamp} {line}");
         }
     }
@@ -102,7 +106,8 @@ impl Speech {
                 true
             }
             Err(e) => {
-                self.log.write(&format!("read aloud: cannot start {program}: {e}"));
+                self.log
+                    .write(&format!("read aloud: cannot start {program}: {e}"));
                 false
             }
         }

@@ -108,7 +108,8 @@ pub fn spawn_input(tx: Sender<Input>) -> io::Result<()> {
 /// SIGTSTP and SIGQUIT.
 pub fn spawn_signals(tx: Sender<Input>) -> io::Result<()> {
     use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP])?;
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP])?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {

@@ -125,7 +125,9 @@ pub fn on(app: &mut App, action: Action) -> Vec<Effect> {
     }
     match action {
         Action::Type(c) => {
-            let Some(s) = state(app) else { return Vec::new() };
+            let Some(s) = state(app) else {
+                return Vec::new();
+            };
             if c.is_control() || s.query.chars().count() >= MAX_QUERY {
                 return Vec::new();
             }
@@ -135,7 +137,9 @@ pub fn on(app: &mut App, action: Action) -> Vec<Effect> {
             fx
         }
         Action::Erase => {
-            let Some(s) = state(app) else { return Vec::new() };
+            let Some(s) = state(app) else {
+                return Vec::new();
+            };
             if s.query.pop().is_none() {
                 return back(app);
             }

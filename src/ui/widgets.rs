@@ -85,14 +85,38 @@ pub fn draw_page(
     let focused = page.focusables().get(focus).cloned();
 
     // Title line: the title left, the corner (step counter, name) right.
-    let corner_w = page.corner.width() as u16;
+    // When both do not fit, a short corner (a counter) stays and the title
+    // is cut; a long one (the site's name) gives way to the title.
     let h = laid.header;
+    let title_w = page.title.width() as u16;
+    let mut corner_w = page.corner.width() as u16;
+    if corner_w > 0 && title_w + 2 + corner_w > h.width && corner_w > 12 {
+        corner_w = 0;
+    }
+    let room = if corner_w > 0 {
+        h.width.saturating_sub(corner_w + 2)
+    } else {
+        h.width
+    };
+    let title = if title_w > room {
+        let mut t = String::new();
+        for c in page.title.chars() {
+            if t.width() + 2 > room as usize {
+                break;
+            }
+            t.push(c);
+        }
+        t.push('…');
+        t
+    } else {
+        page.title.clone()
+    };
     put(
         buf,
-        Rect::new(h.x, h.y, h.width.saturating_sub(corner_w + 2), 1),
+        Rect::new(h.x, h.y, room, 1),
         h.x,
         h.y,
-        &page.title,
+        &title,
         base.patch(theme.title()),
     );
     if corner_w > 0 {
@@ -116,16 +140,32 @@ pub fn draw_page(
             cursor = Some(c);
         }
     }
+    // "More above/below" sit on the rule and on the blank line under the
+    // body, so they never hide page text.
     if laid.offset > 0 {
-        let s = format!("▲ {}", t.more_above);
+        let s = format!(" ▲ {} ", t.more_above);
         let w = s.width() as u16;
-        put(buf, laid.body, laid.body.right().saturating_sub(w), laid.body.y, &s, base.patch(theme.key()));
+        put(
+            buf,
+            area,
+            h.right().saturating_sub(w),
+            h.y + 1,
+            &s,
+            base.patch(theme.key()),
+        );
     }
     if laid.offset < laid.max_offset() {
         let s = format!("▼ {}", t.more_below);
         let w = s.width() as u16;
-        let y = laid.body.bottom().saturating_sub(1);
-        put(buf, laid.body, laid.body.right().saturating_sub(w), y, &s, base.patch(theme.key()));
+        let y = laid.body.bottom();
+        put(
+            buf,
+            laid.column,
+            laid.body.right().saturating_sub(w),
+            y,
+            &s,
+            base.patch(theme.key()),
+        );
     }
 
     // Buttons.
@@ -277,14 +317,25 @@ fn draw_block(
             } else {
                 base
             };
-            let set = if is_focus { border::THICK } else { border::PLAIN };
+            let set = if is_focus {
+                border::THICK
+            } else {
+                border::PLAIN
+            };
             clip_frame(buf, p.y + label_n, 3, &set, box_style);
             let inner_w = col.width.saturating_sub(4) as usize;
             let vy = p.y + label_n + 1;
             let y = row(vy)?;
             if value.is_empty() {
                 if !is_focus {
-                    put(buf, body, col.x + 2, y, hint, base.patch(theme.tone(Tone::Muted)));
+                    put(
+                        buf,
+                        body,
+                        col.x + 2,
+                        y,
+                        hint,
+                        base.patch(theme.tone(Tone::Muted)),
+                    );
                 }
                 is_focus.then_some((col.x + 2, y))
             } else {
@@ -338,7 +389,14 @@ pub fn draw_button(buf: &mut Buffer, theme: Theme, r: Rect, b: &Button, focused:
     let w = label.width() as u16;
     let x = r.x + r.width.saturating_sub(w) / 2;
     let y = r.y + r.height / 2;
-    put(buf, r, x.max(r.x), y, &label, style.add_modifier(Modifier::BOLD));
+    put(
+        buf,
+        r,
+        x.max(r.x),
+        y,
+        &label,
+        style.add_modifier(Modifier::BOLD),
+    );
 }
 
 /// Draws a dialog box over the page.
@@ -346,7 +404,13 @@ pub fn draw_dialog(frame: &mut Frame, theme: Theme, d: &Dialog, dl: &DialogLaid)
     let buf = frame.buffer_mut();
     let base = theme.base();
     fill(buf, dl.frame, base);
-    frame_box(buf, buf.area, dl.frame, &border::DOUBLE, base.patch(theme.key()));
+    frame_box(
+        buf,
+        buf.area,
+        dl.frame,
+        &border::DOUBLE,
+        base.patch(theme.key()),
+    );
     put(
         buf,
         dl.frame,

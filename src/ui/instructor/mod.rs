@@ -72,7 +72,15 @@ pub fn view(app: &App, s: &Instructor, frame: &mut Frame) {
     let page = page(app, s);
     let focus = app.focus_index(&page);
     let laid = layout::layout(&page, frame.area(), focus, app.scroll, app.follow);
-    widgets::draw_page(frame, app.settings.theme, app.t(), &page, &laid, focus, true);
+    widgets::draw_page(
+        frame,
+        app.settings.theme,
+        app.t(),
+        &page,
+        &laid,
+        focus,
+        true,
+    );
 }
 
 pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
@@ -106,4 +114,13 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<AppEffect> {
 
 pub fn reply(_app: &mut App, reply: Reply) -> Vec<AppEffect> {
     match reply {}
+}
+
+/// Carries out an instructor effect against the store (see `ui::effects`).
+pub fn execute(
+    _store: &crate::store::Store,
+    _log: &crate::ui::runtime::Log,
+    effect: Effect,
+) -> Vec<super::app::Msg> {
+    match effect {}
 }

@@ -1,0 +1,212 @@
+//! Carries out the state machine's database effects against the [`Store`]
+//! and turns the results into messages. This is the only file of the
+//! interface that talks to the store; a failure is logged in full (to
+//! `kiosk.log`) and reaches the screen only as a friendly notice.
+
+use std::collections::BTreeMap;
+
+use crate::store::{EndReason, ModuleProgress, NewResident, Resident, Resume, Store};
+
+use super::app::{Effect, EndWhy, Learner, ModuleState, Msg, Person, ResumeAt};
+use super::runtime::Log;
+use super::who::MAX_MATCHES;
+
+fn person(r: Resident) -> Person {
+    Person {
+        id: r.id,
+        name: r.full_name,
+        birth_year: r.birth_year,
+        group: r.group_no,
+        household: r.household,
+    }
+}
+
+fn module_state(p: ModuleProgress) -> (String, ModuleState) {
+    (
+        p.module_id,
+        ModuleState {
+            steps_seen: p.steps_seen,
+            last_step: p.last_step,
+            attempts: p.attempts,
+            best_score: p.best_score,
+            last_score: p.last_score,
+            passed: p.passed,
+        },
+    )
+}
+
+fn resume_at(r: Resume) -> ResumeAt {
+    match r {
+        Resume::Page { module_id, step } => ResumeAt::Page { module_id, step },
+        Resume::Quiz {
+            module_id,
+            attempt_id,
+            question_order,
+            answered,
+        } => ResumeAt::Quiz {
+            module_id,
+            attempt_id,
+            question_order,
+            answered,
+        },
+    }
+}
+
+type Progress = (BTreeMap<String, ModuleState>, Option<ResumeAt>);
+
+fn progress(store: &Store, resident_id: &str) -> crate::store::Result<Progress> {
+    let progress = store
+        .progress(resident_id)?
+        .into_iter()
+        .map(module_state)
+        .collect();
+    let resume = store.resume_point(resident_id)?.map(resume_at);
+    Ok((progress, resume))
+}
+
+fn sign_in(store: &Store, resident: Resident) -> crate::store::Result<Msg> {
+    let session_id = store.start_seat_session(&resident.id)?;
+    let (progress, resume) = progress(store, &resident.id)?;
+    Ok(Msg::SignedIn(Learner {
+        person: person(resident),
+        session_id,
+        progress,
+        resume,
+    }))
+}
+
+/// Does one effect; the messages to feed back into `update`.
+pub fn execute(store: &Store, log: &Log, effect: Effect) -> Vec<Msg> {
+    let what = effect_name(&effect);
+    let result: crate::store::Result<Vec<Msg>> = (|| {
+        Ok(match effect {
+            Effect::Search { query } => {
+                let people = store
+                    .find_residents(&query, MAX_MATCHES)?
+                    .into_iter()
+                    .filter(|r| !r.forgotten)
+                    .map(person)
+                    .collect();
+                vec![Msg::Found { query, people }]
+            }
+            Effect::Register {
+                person,
+                consent_version,
+            } => {
+                let resident = store.add_resident(&NewResident {
+                    full_name: person.name,
+                    birth_year: person.birth_year,
+                    group_no: person.group,
+                    household: person.household,
+                    phone: person.phone,
+                    consent_version: Some(consent_version),
+                })?;
+                log.write(&format!("registered resident {}", resident.id));
+                vec![sign_in(store, resident)?]
+            }
+            Effect::SignIn { resident_id } => match store.resident(&resident_id)? {
+                Some(r) if !r.forgotten => vec![sign_in(store, r)?],
+                _ => vec![Msg::Failed],
+            },
+            Effect::LoadProgress { resident_id } => {
+                let (progress, resume) = progress(store, &resident_id)?;
+                vec![Msg::Progress { progress, resume }]
+            }
+            Effect::RecordStep {
+                session_id,
+                resident_id,
+                module_id,
+                step,
+            } => {
+                store.record_step(Some(&session_id), &resident_id, &module_id, step)?;
+                Vec::new()
+            }
+            Effect::StartAttempt {
+                session_id,
+                resident_id,
+                module_id,
+                question_order,
+            } => {
+                let attempt_id = store.start_attempt(
+                    Some(&session_id),
+                    &resident_id,
+                    &module_id,
+                    &question_order,
+                )?;
+                vec![Msg::AttemptStarted { attempt_id }]
+            }
+            Effect::RecordAnswer {
+                attempt_id,
+                resident_id,
+                module_id,
+                question_id,
+                response,
+                correct,
+            } => {
+                store.record_answer(
+                    &attempt_id,
+                    &resident_id,
+                    &module_id,
+                    &question_id,
+                    &response,
+                    correct,
+                )?;
+                Vec::new()
+            }
+            Effect::FinishAttempt {
+                attempt_id,
+                resident_id,
+                module_id,
+                correct,
+                total,
+                threshold,
+            } => {
+                store.finish_attempt(
+                    &attempt_id,
+                    &resident_id,
+                    &module_id,
+                    correct,
+                    total,
+                    threshold,
+                )?;
+                Vec::new()
+            }
+            Effect::EndSession { session_id, reason } => {
+                let reason = match reason {
+                    EndWhy::SignOut => EndReason::SignOut,
+                    EndWhy::Idle => EndReason::Idle,
+                    EndWhy::Closed => EndReason::Closed,
+                };
+                store.end_seat_session(&session_id, reason)?;
+                Vec::new()
+            }
+            Effect::Instructor(e) => super::instructor::execute(store, log, e),
+            // Handled by the runtime itself.
+            Effect::Speak(_) | Effect::StopSpeaking | Effect::Quit => Vec::new(),
+        })
+    })();
+    match result {
+        Ok(msgs) => msgs,
+        Err(e) => {
+            log.write(&format!("{what} failed: {e}"));
+            vec![Msg::Failed]
+        }
+    }
+}
+
+fn effect_name(e: &Effect) -> &'static str {
+    match e {
+        Effect::Search { .. } => "search",
+        Effect::Register { .. } => "register",
+        Effect::SignIn { .. } => "sign in",
+        Effect::LoadProgress { .. } => "load progress",
+        Effect::RecordStep { .. } => "record page",
+        Effect::StartAttempt { .. } => "start quiz",
+        Effect::RecordAnswer { .. } => "record answer",
+        Effect::FinishAttempt { .. } => "finish quiz",
+        Effect::EndSession { .. } => "end session",
+        Effect::Instructor(_) => "instructor",
+        Effect::Speak(_) | Effect::StopSpeaking => "speech",
+        Effect::Quit => "quit",
+    }
+}

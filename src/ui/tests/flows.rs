@@ -1,0 +1,597 @@
+//! Each learner flow, driven by keys and clicks as a learner would.
+
+use ratatui::crossterm::event::KeyCode;
+
+use crate::lessons::{Answer, QuestionKind};
+use crate::store::NewResident;
+
+use super::super::app::{CONSENT_VERSION, Effect, EndWhy, Msg, Screen};
+use super::super::layout::Target;
+use super::super::quiz::shown;
+use super::Harness;
+
+fn add(h: &Harness, name: &str, year: i32, group: i64) -> String {
+    h.store
+        .add_resident(&NewResident {
+            full_name: name.into(),
+            birth_year: year,
+            group_no: group,
+            household: format!("Số {group} ngõ 1"),
+            phone: None,
+            consent_version: Some("test".into()),
+        })
+        .unwrap()
+        .id
+}
+
+/// Signs in the only resident called `query` by keys.
+fn sign_in(h: &mut Harness, query: &str) {
+    h.enter(); // welcome → who
+    h.typ(query);
+    assert!(h.sees("1. "), "{}", h.screen());
+    h.key(KeyCode::Char('1'));
+    assert!(h.sees("Có phải bạn không?"), "{}", h.screen());
+    h.enter(); // "Yes" is focused
+    assert!(matches!(h.app.screen, Screen::Home), "{:?}", h.app.screen);
+}
+
+fn db(h: &Harness) -> rusqlite::Connection {
+    rusqlite::Connection::open(h.store.path()).unwrap()
+}
+
+fn count(h: &Harness, sql: &str) -> i64 {
+    db(h).query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+/// The question on screen, its choice order, and the attempt.
+fn on_screen(h: &Harness) -> (crate::lessons::Question, Vec<usize>, String) {
+    let Screen::Quiz(q) = &h.app.screen else {
+        panic!("not in a quiz: {:?}", h.app.screen)
+    };
+    let m = &h.app.curriculum.modules[q.module];
+    let question = m.quiz[q.order[q.index]].clone();
+    let attempt = q.attempt_id.clone().expect("attempt started");
+    (question.clone(), shown(m, &question, &attempt), attempt)
+}
+
+/// The screen positions to press, in order, for a right or wrong answer.
+fn presses(h: &Harness, right: bool) -> Vec<usize> {
+    let (q, shown, _) = on_screen(h);
+    let pos = |w: usize| shown.iter().position(|x| *x == w).unwrap();
+    match (&q.answer, right) {
+        (Answer::Single(a), true) => vec![pos(*a)],
+        (Answer::Single(a), false) => vec![pos((*a + 1) % q.choices.len())],
+        (Answer::Multi(v), true) => v.iter().map(|w| pos(*w)).collect(),
+        (Answer::Multi(v), false) => vec![pos(v[0])],
+        (Answer::TrueFalse(b), r) => vec![if *b == r { 0 } else { 1 }],
+        (Answer::Order, true) => (0..q.choices.len()).map(pos).collect(),
+        (Answer::Order, false) => (0..q.choices.len()).rev().map(pos).collect(),
+    }
+}
+
+/// Answers the question on screen with number keys and Enter.
+fn answer_by_keys(h: &mut Harness, right: bool) {
+    for p in presses(h, right) {
+        h.key(KeyCode::Char(char::from(b'1' + p as u8)));
+    }
+    // Select-all keeps the focus on the choices: go down to "Answer".
+    for _ in 0..8 {
+        h.key(KeyCode::Down);
+    }
+    h.enter();
+    let verdict = if right {
+        "Đúng rồi!"
+    } else {
+        "Chưa đúng"
+    };
+    assert!(h.sees(verdict), "{}", h.screen());
+}
+
+/// Answers the question on screen with clicks only.
+fn answer_by_mouse(h: &mut Harness, right: bool) {
+    for p in presses(h, right) {
+        h.click(Target::Choice(p));
+    }
+    h.click(Target::Answer);
+}
+
+#[test]
+fn register_with_consent() {
+    let mut h = Harness::new();
+    h.click(Target::Start);
+    h.typ("hang");
+    assert!(h.sees("Chưa có ai tên “hang”"), "{}", h.screen());
+    h.click(Target::Register);
+    assert!(h.sees("Đăng ký người học mới"));
+    // Continue with nothing filled in: every box says what to fix.
+    h.click(Target::Next);
+    assert!(h.sees("Có ô cần sửa"), "{}", h.screen());
+    assert!(h.sees("Xin gõ họ và tên của bạn."));
+    assert_eq!(h.app.focus, Some(0), "the first box to fix is focused");
+    h.typ("Nguyễn Thị Hằng");
+    h.enter();
+    h.typ("1956");
+    h.enter();
+    h.typ("5");
+    h.enter();
+    h.typ("Số 12 ngõ 5");
+    h.enter();
+    h.typ("0912 345 678");
+    h.enter();
+    assert!(h.sees("Đồng ý lưu thông tin"), "{}", h.screen());
+    assert_eq!(
+        count(&h, "SELECT count(*) FROM residents"),
+        0,
+        "nothing saved before consent"
+    );
+    // Back keeps what was typed.
+    h.key(KeyCode::Left);
+    assert!(h.sees("Nguyễn Thị Hằng"), "{}", h.screen());
+    h.click(Target::Next);
+    // Declining saves nothing and says so.
+    h.click(Target::Decline);
+    assert!(matches!(h.app.screen, Screen::Welcome));
+    assert!(h.sees("Chưa lưu gì cả"), "{}", h.screen());
+    assert_eq!(count(&h, "SELECT count(*) FROM residents"), 0);
+
+    // Again, and accept.
+    h.enter();
+    h.click(Target::Register);
+    for (i, v) in ["Nguyễn Thị Hằng", "1956", "5", "Số 12 ngõ 5", ""]
+        .iter()
+        .enumerate()
+    {
+        h.click(Target::Field(i));
+        h.typ(v);
+    }
+    h.click(Target::Next);
+    h.enter(); // "I agree" is focused
+    assert!(h.sees("Xin chào, Nguyễn Thị Hằng"), "{}", h.screen());
+    let r = h.store.find_residents("nguyen thi hang", 5).unwrap();
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].consent_version.as_deref(), Some(CONSENT_VERSION));
+    assert!(r[0].consent_at.is_some());
+    assert_eq!(r[0].phone, None);
+    assert_eq!(
+        count(
+            &h,
+            "SELECT count(*) FROM seat_sessions WHERE ended_at IS NULL"
+        ),
+        1
+    );
+}
+
+#[test]
+fn namesakes_are_told_apart_and_picked_with_the_mouse() {
+    let mut h = Harness::new();
+    add(&h, "Nguyễn Thị Hằng", 1956, 5);
+    let second = add(&h, "Nguyễn Thị Hằng", 1961, 7);
+    h.click(Target::Start);
+    h.typ("nguyen thi hang");
+    assert!(h.sees("tổ 5 · sinh năm 1956"), "{}", h.screen());
+    assert!(h.sees("tổ 7 · sinh năm 1961"));
+    let row = if h.screen().find("tổ 7").unwrap() < h.screen().find("tổ 5").unwrap() {
+        0
+    } else {
+        1
+    };
+    h.click(Target::Row(row));
+    assert!(h.sees("Có phải bạn không?"));
+    assert!(
+        h.sees("Số 7 ngõ 1"),
+        "the household is shown: {}",
+        h.screen()
+    );
+    h.click(Target::No);
+    assert!(matches!(h.app.screen, Screen::Who(_)));
+    h.click(Target::Row(row));
+    h.click(Target::Yes);
+    assert_eq!(h.app.learner.as_ref().unwrap().person.id, second);
+}
+
+#[test]
+fn a_lesson_by_keys_records_each_page_and_resumes_after_a_restart() {
+    let mut h = Harness::new();
+    let id = add(&h, "Trần Văn Bình", 1950, 3);
+    sign_in(&mut h, "binh");
+    assert!(h.sees("Bắt đầu học: Bài thử: điện thoại"), "{}", h.screen());
+    h.enter();
+    assert!(h.sees("Bước 1/3"), "{}", h.screen());
+    assert!(h.sees("Mẹo") && h.sees("Giữ nút nguồn ba giây."));
+    assert!(h.sees("Cẩn thận") && h.sees("Không đưa mật khẩu cho ai."));
+    h.key(KeyCode::Right);
+    assert!(h.sees("Bước 2/3"));
+    // The practice task is focused: Enter confirms it, then Enter goes on.
+    assert!(h.sees("[ ] Làm xong thì bấm Space"), "{}", h.screen());
+    h.enter();
+    assert!(h.sees("[✓] Đã làm xong"), "{}", h.screen());
+    assert!(h.sees("Bước 2/3"));
+    h.enter();
+    assert!(h.sees("Bước 3/3"));
+    // Back goes to the previous page, and that is recorded too.
+    h.key(KeyCode::Backspace);
+    assert!(h.sees("Bước 2/3"));
+    let p = h.store.progress(&id).unwrap();
+    assert_eq!(
+        p[0].steps_seen.iter().copied().collect::<Vec<_>>(),
+        vec![0, 1, 2]
+    );
+    assert_eq!(p[0].last_step, Some(1));
+
+    // The kiosk restarts (a crash or a pulled plug): sign in again.
+    let mut h = h.restart();
+    sign_in(&mut h, "binh");
+    assert!(
+        h.sees("Học tiếp: Bài thử: điện thoại, trang 2/3"),
+        "{}",
+        h.screen()
+    );
+    h.enter();
+    assert!(h.sees("Bước 2/3"), "{}", h.screen());
+}
+
+#[test]
+fn every_question_kind_by_keys_right_answers_pass_and_unlock() {
+    let mut h = Harness::new();
+    let id = add(&h, "Lê Thị Cúc", 1948, 2);
+    sign_in(&mut h, "cuc");
+    assert!(
+        h.sees("Chưa mở: học bài “Bài thử: điện thoại” trước"),
+        "{}",
+        h.screen()
+    );
+    h.enter();
+    for _ in 0..3 {
+        h.enter();
+        if h.sees("[ ] Làm xong") {
+            h.key(KeyCode::Char(' '));
+        }
+    }
+    assert!(h.sees("Câu 1/4"), "{}", h.screen());
+    let kinds: Vec<QuestionKind> = (0..4)
+        .map(|_| {
+            let kind = on_screen(&h).0.kind;
+            answer_by_keys(&mut h, true);
+            assert!(h.sees("Vì sao"), "the explanation is shown");
+            h.enter();
+            kind
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            QuestionKind::Single,
+            QuestionKind::Multi,
+            QuestionKind::TrueFalse,
+            QuestionKind::Order
+        ]
+    );
+    assert!(h.sees("Bạn trả lời đúng 4/4 câu (100%)."), "{}", h.screen());
+    assert!(h.sees("Chúc mừng!"));
+    let p = h.store.progress(&id).unwrap();
+    assert!(
+        p.iter()
+            .any(|m| m.module_id == "basics" && m.passed && m.best_score == Some(100))
+    );
+    assert_eq!(h.store.resume_point(&id).unwrap(), None);
+    // Home: done mark, and the second module is open.
+    h.enter();
+    assert!(h.sees("Đã xong ✓ · điểm cao nhất 100%"), "{}", h.screen());
+    assert!(h.sees("Bắt đầu học: Bài thử thứ hai"), "{}", h.screen());
+    assert_eq!(
+        count(&h, "SELECT count(*) FROM quiz_answers WHERE correct = 1"),
+        4
+    );
+}
+
+#[test]
+fn wrong_answers_by_mouse_show_the_right_one_then_retry() {
+    let mut h = Harness::new();
+    add(&h, "Phạm Văn Dũng", 1952, 4);
+    sign_in(&mut h, "dung");
+    h.click(Target::Resume);
+    h.click(Target::Next);
+    h.click(Target::Practice);
+    h.click(Target::Next);
+    h.click(Target::Next);
+    // Answering with nothing chosen is a friendly nudge, not an error.
+    h.click(Target::Answer);
+    assert!(h.sees("Hãy chọn một câu trả lời trước"), "{}", h.screen());
+    let first_attempt = on_screen(&h).2;
+    for i in 0..4 {
+        answer_by_mouse(&mut h, i == 0);
+        if i > 0 {
+            assert!(h.sees("Chưa đúng"), "{}", h.screen());
+            assert!(h.sees("Đáp án đúng:"));
+        }
+        h.click(Target::Next);
+    }
+    assert!(h.sees("Bạn trả lời đúng 1/4 câu (25%)."), "{}", h.screen());
+    assert!(h.sees("Cần đúng 75% để đạt"));
+    assert!(h.sees("Nên xem lại các câu:"));
+    assert!(h.sees("• Điều gì an toàn?"), "{}", h.screen());
+    assert_eq!(
+        count(&h, "SELECT count(*) FROM quiz_results WHERE passed = 0"),
+        1
+    );
+    h.click(Target::Retry);
+    assert!(h.sees("Câu 1/4"));
+    assert_ne!(on_screen(&h).2, first_attempt, "a retry is a new attempt");
+    assert_eq!(count(&h, "SELECT count(*) FROM quiz_attempts"), 2);
+}
+
+#[test]
+fn a_quiz_resumes_on_the_same_question_with_the_same_choice_order() {
+    let mut h = Harness::new();
+    let id = add(&h, "Đỗ Thị Én", 1955, 6);
+    sign_in(&mut h, "en");
+    h.enter();
+    for _ in 0..3 {
+        h.enter();
+        if h.sees("[ ] Làm xong") {
+            h.enter();
+        }
+    }
+    answer_by_keys(&mut h, true);
+    h.enter();
+    answer_by_keys(&mut h, false);
+    h.enter();
+    let (q, order, attempt) = on_screen(&h);
+    assert!(h.sees("Câu 3/4"));
+
+    let mut h = h.restart();
+    sign_in(&mut h, "en");
+    assert!(
+        h.sees("Làm tiếp bài kiểm tra: Bài thử: điện thoại, câu 3/4"),
+        "{}",
+        h.screen()
+    );
+    h.enter();
+    assert!(h.sees("Câu 3/4"), "{}", h.screen());
+    let (q2, order2, attempt2) = on_screen(&h);
+    assert_eq!((q.id, order, attempt.clone()), (q2.id, order2, attempt2));
+    answer_by_keys(&mut h, true);
+    h.enter();
+    answer_by_keys(&mut h, true);
+    h.enter();
+    // 3 of 4 right: the wrong answer from before the restart still counts.
+    assert!(h.sees("Bạn trả lời đúng 3/4 câu (75%)."), "{}", h.screen());
+    assert!(h.store.progress(&id).unwrap()[0].passed);
+}
+
+#[test]
+fn idle_countdown_is_cancelled_by_a_key_then_signs_out() {
+    let mut h = Harness::new();
+    add(&h, "Vũ Văn Giang", 1949, 1);
+    h.send(Msg::Tick(1_000));
+    sign_in(&mut h, "giang");
+    let deadline = h.app.next_deadline().unwrap();
+    assert_eq!(deadline, 1_000 + 300_000);
+    h.send(Msg::Tick(deadline));
+    assert!(h.sees("Bạn còn ở đây không?"), "{}", h.screen());
+    assert!(h.sees("30 giây"), "{}", h.screen());
+    h.send(Msg::Tick(deadline + 12_500));
+    assert!(h.sees("18 giây"), "{}", h.screen());
+    // Any key cancels, and does nothing else.
+    h.key(KeyCode::Enter);
+    assert!(!h.sees("Bạn còn ở đây không?"));
+    assert!(matches!(h.app.screen, Screen::Home));
+    // Then nobody comes back.
+    let deadline = h.app.next_deadline().unwrap();
+    h.send(Msg::Tick(deadline));
+    h.send(Msg::Tick(deadline + 30_000));
+    assert!(matches!(h.app.screen, Screen::Welcome));
+    assert!(h.app.learner.is_none());
+    assert!(h.effects.iter().any(|e| matches!(
+        e,
+        Effect::EndSession {
+            reason: EndWhy::Idle,
+            ..
+        }
+    )));
+    assert_eq!(
+        count(
+            &h,
+            "SELECT count(*) FROM seat_sessions WHERE end_reason = 'idle'"
+        ),
+        1
+    );
+    assert_eq!(
+        h.app.next_deadline(),
+        None,
+        "the welcome screen waits forever"
+    );
+}
+
+#[test]
+fn a_touch_cancels_the_countdown_too() {
+    let mut h = Harness::new();
+    add(&h, "Hoàng Thị Hoa", 1957, 2);
+    sign_in(&mut h, "hoa");
+    h.send(Msg::Tick(310_000));
+    assert!(h.app.countdown_left().is_some());
+    h.click(Target::Close);
+    assert!(h.app.countdown_left().is_none());
+    assert!(matches!(h.app.screen, Screen::Home));
+}
+
+#[test]
+fn leaving_a_quiz_asks_first() {
+    let mut h = Harness::new();
+    add(&h, "Ngô Văn Khải", 1951, 8);
+    sign_in(&mut h, "khai");
+    h.enter();
+    for _ in 0..3 {
+        h.enter();
+        if h.sees("[ ] Làm xong") {
+            h.enter();
+        }
+    }
+    assert!(h.sees("Câu 1/4"));
+    h.key(KeyCode::Esc);
+    assert!(h.sees("Dừng bài kiểm tra?"), "{}", h.screen());
+    h.enter(); // "Keep going" is focused
+    assert!(h.sees("Câu 1/4"));
+    h.key(KeyCode::Left);
+    assert!(h.sees("Dừng bài kiểm tra?"));
+    h.key(KeyCode::Char('2'));
+    assert!(matches!(h.app.screen, Screen::Home), "{:?}", h.app.screen);
+    assert!(h.sees("Làm tiếp bài kiểm tra"), "{}", h.screen());
+}
+
+#[test]
+fn ctrl_c_ctrl_z_and_ctrl_backslash_do_nothing() {
+    let mut h = Harness::new();
+    h.enter();
+    let before = h.screen();
+    for c in ['c', 'z', '\\', 'd'] {
+        h.ctrl(c);
+    }
+    assert_eq!(h.screen(), before);
+    assert!(!h.app.quit);
+    assert!(h.effects.is_empty());
+}
+
+#[test]
+fn a_locked_module_says_which_comes_first() {
+    let mut h = Harness::new();
+    add(&h, "Đinh Văn Long", 1950, 9);
+    sign_in(&mut h, "long");
+    h.click(Target::Module(1));
+    assert!(
+        h.sees("Bài này chưa mở. Hãy học xong bài “Bài thử: điện thoại” trước."),
+        "{}",
+        h.screen()
+    );
+    assert!(matches!(h.app.screen, Screen::Home));
+    h.key(KeyCode::Char('1'));
+    assert!(h.sees("Bước 1/3"));
+}
+
+#[test]
+fn language_toggles_everywhere_and_idle_resets_it() {
+    let mut h = Harness::new();
+    h.key(KeyCode::Char('l'));
+    assert!(
+        h.sees("Press Enter or touch here to start"),
+        "{}",
+        h.screen()
+    );
+    h.click(Target::Language);
+    assert!(h.sees("Bấm Enter hoặc chạm vào đây để bắt đầu"));
+    h.click(Target::Language);
+    h.enter();
+    assert!(h.sees("Who are you?"));
+    h.send(Msg::Tick(10_000_000));
+    h.send(Msg::Tick(20_000_000));
+    assert!(matches!(h.app.screen, Screen::Welcome));
+    assert!(h.sees("Xin chào!"), "back to the default language");
+}
+
+#[test]
+fn help_opens_with_f1_or_question_mark_and_closes() {
+    let mut h = Harness::new();
+    h.key(KeyCode::F(1));
+    assert!(
+        h.sees("Trợ giúp") && h.sees("Esc: về trang chủ"),
+        "{}",
+        h.screen()
+    );
+    h.key(KeyCode::Esc);
+    assert!(!h.sees("Trợ giúp"));
+    h.key(KeyCode::Char('?'));
+    assert!(h.sees("Trợ giúp"));
+    h.click(Target::Close);
+    assert!(h.app.overlay.is_none());
+}
+
+#[test]
+fn read_aloud_only_with_a_command_and_stops_on_moving_on() {
+    let mut h = Harness::new();
+    add(&h, "Mai Văn Nam", 1953, 3);
+    sign_in(&mut h, "nam");
+    h.enter();
+    assert!(!h.sees("đọc to"), "no speech command, no key");
+    h.key(KeyCode::Char('r'));
+    assert!(!h.effects.iter().any(|e| matches!(e, Effect::Speak(_))));
+
+    h.app.settings.speech = true;
+    assert!(h.sees("R đọc to"), "{}", h.screen());
+    h.key(KeyCode::Char('r'));
+    let spoken = h.effects.iter().find_map(|e| match e {
+        Effect::Speak(t) => Some(t.clone()),
+        _ => None,
+    });
+    let spoken = spoken.expect("speaks");
+    assert!(spoken.contains("Trang một: bật điện thoại.") && spoken.contains("Mẹo: Giữ nút nguồn"));
+    assert!(h.sees("R dừng đọc"));
+    h.enter();
+    assert_eq!(h.effects.last(), Some(&Effect::StopSpeaking));
+    assert!(!h.app.speaking);
+}
+
+#[test]
+fn instructor_key_opens_the_plug_in_and_esc_returns() {
+    let mut h = Harness::new();
+    h.enter();
+    h.typ("ab");
+    h.ctrl('k');
+    assert!(matches!(h.app.screen, Screen::Instructor(_)));
+    assert!(h.sees("Chế độ người hướng dẫn"));
+    h.key(KeyCode::Esc);
+    let Screen::Who(w) = &h.app.screen else {
+        panic!("{:?}", h.app.screen)
+    };
+    assert_eq!(w.query, "ab", "the learner's screen is back as it was");
+    assert!(!h.sees("Ctrl+K"), "no learner screen names the key");
+}
+
+#[test]
+fn the_wheel_scrolls_a_long_page() {
+    let mut h = Harness::new();
+    add(&h, "Lý Thị Oanh", 1958, 5);
+    sign_in(&mut h, "oanh");
+    h.send(Msg::Resize(40, 15));
+    h.enter();
+    assert!(h.sees("còn ở dưới"), "{}", h.screen());
+    for _ in 0..5 {
+        h.wheel(true);
+    }
+    assert!(h.app.scroll > 0);
+    assert!(h.sees("còn ở trên"), "{}", h.screen());
+    assert!(h.sees("Không đưa mật khẩu cho ai."), "{}", h.screen());
+}
+
+#[test]
+fn sigterm_closes_the_session_and_quits() {
+    let mut h = Harness::new();
+    add(&h, "Tạ Văn Phúc", 1947, 1);
+    sign_in(&mut h, "phuc");
+    h.send(Msg::Terminate);
+    assert!(h.app.quit);
+    assert_eq!(
+        count(
+            &h,
+            "SELECT count(*) FROM seat_sessions WHERE end_reason = 'closed'"
+        ),
+        1
+    );
+}
+
+#[test]
+fn signing_out_asks_then_returns_to_welcome() {
+    let mut h = Harness::new();
+    add(&h, "Kiều Thị Quế", 1954, 2);
+    sign_in(&mut h, "que");
+    h.key(KeyCode::Left);
+    assert!(h.sees("Đăng xuất?"), "{}", h.screen());
+    h.click(Target::Yes);
+    assert!(matches!(h.app.screen, Screen::Welcome));
+    assert_eq!(
+        count(
+            &h,
+            "SELECT count(*) FROM seat_sessions WHERE end_reason = 'sign-out'"
+        ),
+        1
+    );
+}

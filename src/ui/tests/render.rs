@@ -1,0 +1,400 @@
+//! Drawing tests on ratatui's `TestBackend`: a snapshot of every screen at
+//! 80×24 in Vietnamese and English, a sweep of sizes from 1×1 to 300×100
+//! (nothing may panic, clicks included), and the look rules (named colours
+//! only; focus still visible under NO_COLOR).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::style::{Color, Modifier};
+
+use crate::i18n::Lang;
+
+use super::super::app::{
+    App, Confirm, Learner, ModuleState, Msg, Notice, Overlay, Person, ResumeAt, Screen, update,
+    view,
+};
+use super::super::consent::Consent;
+use super::super::instructor::Instructor;
+use super::super::lesson::Lesson;
+use super::super::quiz::{Given, Quiz};
+use super::super::register::{Register, validate};
+use super::super::result::Outcome;
+use super::super::who::Who;
+use super::new_app;
+use crate::lessons::Response;
+
+pub fn buffer_of(app: &App) -> Buffer {
+    let (w, h) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| view(app, f)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// The screen as plain text, one line per row, trailing spaces trimmed.
+pub fn text_of(app: &App) -> String {
+    let buf = buffer_of(app);
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        for x in 0..buf.area.width {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn person() -> Person {
+    Person {
+        id: "vh-test-1".into(),
+        name: "Nguyễn Thị Hằng".into(),
+        birth_year: Some(1956),
+        group: 5,
+        household: "Số 12 ngõ 5".into(),
+    }
+}
+
+fn signed_in(app: &mut App) {
+    let mut progress = BTreeMap::new();
+    progress.insert(
+        "basics".to_string(),
+        ModuleState {
+            steps_seen: BTreeSet::from([0, 1]),
+            last_step: Some(1),
+            attempts: 1,
+            best_score: Some(50),
+            last_score: Some(50),
+            passed: false,
+        },
+    );
+    app.learner = Some(Learner {
+        person: person(),
+        session_id: "s-1".into(),
+        progress,
+        resume: Some(ResumeAt::Page {
+            module_id: "basics".into(),
+            step: 1,
+        }),
+    });
+}
+
+fn quiz(index: usize, picked: Vec<usize>, answers: Vec<Option<Given>>) -> Screen {
+    let mut all = answers;
+    all.resize(4, None);
+    Screen::Quiz(Quiz {
+        module: 0,
+        attempt_id: Some("attempt-1".into()),
+        order: vec![0, 1, 2, 3],
+        index,
+        answers: all,
+        picked,
+    })
+}
+
+/// Every screen (and dialog) in a typical state.
+pub fn states() -> Vec<(&'static str, App)> {
+    let mut out = Vec::new();
+    let mut add = |name: &'static str, f: &dyn Fn(&mut App)| {
+        let mut app = new_app();
+        f(&mut app);
+        out.push((name, app));
+    };
+    add("welcome", &|_| {});
+    add("who_empty", &|a| a.screen = Screen::Who(Who::default()));
+    add("who_matches", &|a| {
+        let mut other = person();
+        other.id = "vh-test-2".into();
+        other.group = 7;
+        other.birth_year = Some(1961);
+        a.screen = Screen::Who(Who {
+            query: "hang".into(),
+            people: vec![person(), other],
+            searched: Some("hang".into()),
+        });
+    });
+    add("who_nobody", &|a| {
+        a.screen = Screen::Who(Who {
+            query: "hagn".into(),
+            people: vec![],
+            searched: Some("hagn".into()),
+        })
+    });
+    add("this_is_you", &|a| {
+        a.screen = Screen::Who(Who {
+            query: "hang".into(),
+            people: vec![person()],
+            searched: Some("hang".into()),
+        });
+        a.overlay = Some(Overlay::Confirm {
+            what: Confirm::ThisIsMe(person()),
+            focus: 1,
+        });
+    });
+    add("register_errors", &|a| {
+        let mut form = Register::default();
+        form.fields[0] = "Nguyễn Thị Hằng".into();
+        form.fields[1] = "1850".into();
+        form.errors = validate(&form, 2026).unwrap_err();
+        a.screen = Screen::Register(form);
+        a.notice = Some(Notice::FixFields);
+    });
+    add("consent", &|a| {
+        let form = Register {
+            fields: ["Nguyễn Thị Hằng", "1956", "5", "Số 12 ngõ 5", ""].map(String::from),
+            ..Register::default()
+        };
+        let person = validate(&form, 2026).unwrap();
+        a.screen = Screen::Consent(Consent { form, person });
+    });
+    add("home", &|a| {
+        signed_in(a);
+        a.screen = Screen::Home;
+    });
+    add("home_locked_notice", &|a| {
+        signed_in(a);
+        a.screen = Screen::Home;
+        a.notice = Some(Notice::Locked(0));
+    });
+    add("lesson_tip_warning", &|a| {
+        signed_in(a);
+        a.screen = Screen::Lesson(Lesson {
+            module: 0,
+            step: 0,
+            practiced: false,
+        });
+    });
+    add("lesson_practice", &|a| {
+        signed_in(a);
+        a.screen = Screen::Lesson(Lesson {
+            module: 0,
+            step: 1,
+            practiced: false,
+        });
+    });
+    add("quiz_single", &|a| {
+        signed_in(a);
+        a.screen = quiz(0, vec![1], vec![]);
+    });
+    add("quiz_multi", &|a| {
+        signed_in(a);
+        a.screen = quiz(1, vec![0, 2], vec![]);
+    });
+    add("quiz_true_false", &|a| {
+        signed_in(a);
+        a.screen = quiz(2, vec![], vec![]);
+    });
+    add("quiz_order", &|a| {
+        signed_in(a);
+        a.screen = quiz(3, vec![2], vec![]);
+    });
+    add("quiz_feedback_wrong", &|a| {
+        signed_in(a);
+        let given = Given {
+            response: Response::Multi(vec![0]),
+            correct: false,
+        };
+        a.screen = quiz(1, vec![], vec![None, Some(given)]);
+    });
+    add("quiz_feedback_order_right", &|a| {
+        signed_in(a);
+        let given = Given {
+            response: Response::Order(vec![0, 1, 2]),
+            correct: true,
+        };
+        a.screen = quiz(3, vec![], vec![None, None, None, Some(given)]);
+    });
+    add("leave_quiz", &|a| {
+        signed_in(a);
+        a.screen = quiz(0, vec![], vec![]);
+        a.overlay = Some(Overlay::Confirm {
+            what: Confirm::LeaveQuiz,
+            focus: 0,
+        });
+    });
+    add("result_failed", &|a| {
+        signed_in(a);
+        a.screen = Screen::Result(Outcome {
+            module: 0,
+            correct: 2,
+            total: 4,
+            score: 50,
+            passed: false,
+            wrong: vec![1, 3],
+        });
+    });
+    add("result_passed", &|a| {
+        signed_in(a);
+        a.screen = Screen::Result(Outcome {
+            module: 0,
+            correct: 4,
+            total: 4,
+            score: 100,
+            passed: true,
+            wrong: vec![],
+        });
+    });
+    add("help", &|a| a.overlay = Some(Overlay::Help));
+    add("idle_countdown", &|a| {
+        signed_in(a);
+        a.screen = Screen::Home;
+        a.countdown_from = Some(0);
+        a.now = 7_200;
+    });
+    add("sign_out", &|a| {
+        signed_in(a);
+        a.screen = Screen::Home;
+        a.overlay = Some(Overlay::Confirm {
+            what: Confirm::SignOut,
+            focus: 0,
+        });
+    });
+    add("instructor_placeholder", &|a| {
+        a.screen = Screen::Instructor(Instructor {
+            previous: Box::new(Screen::Welcome),
+        })
+    });
+    add("too_small", &|a| a.size = (30, 10));
+    out
+}
+
+#[test]
+fn every_screen_at_80x24_in_both_languages() {
+    for lang in [Lang::Vi, Lang::En] {
+        for (name, mut app) in states() {
+            app.lang = lang;
+            let text = text_of(&app);
+            insta::assert_snapshot!(format!("{name}_{}", lang.code()), text);
+        }
+    }
+}
+
+#[test]
+fn english_screens_have_no_vietnamese_interface_words() {
+    // A sign that a string was hard-coded in a screen instead of i18n.
+    for (name, mut app) in states() {
+        app.lang = Lang::En;
+        let text = text_of(&app);
+        for word in ["Tiếp tục", "Quay lại", "trợ giúp", "Trả lời", "Bước "] {
+            assert!(!text.contains(word), "{name}: {word:?} in English:\n{text}");
+        }
+    }
+}
+
+#[test]
+fn no_size_panics_from_1x1_to_300x100() {
+    // Every screen at the edges (1, 2, around the minimum, common, largest)…
+    let widths = [1u16, 2, 39, 40, 73, 80, 300];
+    let heights = [1u16, 2, 14, 15, 20, 24, 100];
+    for (_, app) in states() {
+        for &w in &widths {
+            for &h in &heights {
+                let mut app = app.clone();
+                app.size = (w, h);
+                let _ = buffer_of(&app);
+            }
+        }
+    }
+    // …and a sweep across the whole range for the busiest screen.
+    let (_, busy) = states()
+        .into_iter()
+        .find(|(n, _)| *n == "quiz_feedback_wrong")
+        .unwrap();
+    for w in (1..=300).step_by(23) {
+        for h in (1..=100).step_by(9) {
+            let mut app = busy.clone();
+            app.size = (w, h);
+            let _ = buffer_of(&app);
+        }
+    }
+}
+
+#[test]
+fn clicks_anywhere_are_safe() {
+    for (_, app) in states() {
+        for (w, h) in [(80u16, 24u16), (40, 15), (5, 3)] {
+            for x in (0..w).step_by(4) {
+                for y in (0..h).step_by(2) {
+                    let mut a = app.clone();
+                    a.size = (w, h);
+                    let _ = update(
+                        &mut a,
+                        Msg::Mouse(MouseEvent {
+                            kind: MouseEventKind::Down(MouseButton::Left),
+                            column: x,
+                            row: y,
+                            modifiers: KeyModifiers::NONE,
+                        }),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn resizing_between_sizes_keeps_working() {
+    let mut app = states().into_iter().find(|(n, _)| *n == "home").unwrap().1;
+    for (w, h) in [(80, 24), (20, 5), (300, 100), (40, 15), (1, 1), (80, 24)] {
+        update(&mut app, Msg::Resize(w, h));
+        let text = text_of(&app);
+        if w >= 40 && h >= 15 {
+            assert!(
+                text.contains("Xin chào, Nguyễn Thị Hằng"),
+                "{w}×{h}:\n{text}"
+            );
+        }
+    }
+    update(&mut app, Msg::Resize(30, 10));
+    assert!(text_of(&app).contains("phóng to"), "{}", text_of(&app));
+}
+
+#[test]
+fn only_named_colours_and_focus_shows_without_colour() {
+    for (name, app) in states() {
+        let buf = buffer_of(&app);
+        for cell in buf.content() {
+            for c in [cell.fg, cell.bg] {
+                assert!(
+                    !matches!(c, Color::Rgb(..) | Color::Indexed(_)),
+                    "{name}: {c:?} is not one of the 16 named colours"
+                );
+            }
+        }
+    }
+    let (_, mut app) = states().into_iter().find(|(n, _)| *n == "welcome").unwrap();
+    app.settings.theme.color = false;
+    let buf = buffer_of(&app);
+    let mut reversed = 0;
+    for cell in buf.content() {
+        assert_eq!(
+            (cell.fg, cell.bg),
+            (Color::Reset, Color::Reset),
+            "NO_COLOR means no colour"
+        );
+        if cell.modifier.contains(Modifier::REVERSED | Modifier::BOLD) {
+            reversed += 1;
+        }
+    }
+    assert!(
+        reversed >= 10,
+        "the focused button is in reverse video and bold"
+    );
+}
+
+#[test]
+fn one_primary_action_per_screen() {
+    for (name, app) in states() {
+        let page = super::super::app::page(&app);
+        let primaries = page.buttons.iter().filter(|b| b.primary).count();
+        assert!(primaries <= 1, "{name}: {primaries} primary buttons");
+        // Every screen says how to go on and how to go back (keys footer).
+        if !matches!(name, "too_small") {
+            assert!(!page.footer.is_empty(), "{name}");
+        }
+    }
+}
