@@ -1,0 +1,429 @@
+//! End-to-end tests of the learner's kiosk: the real `kiosk` binary runs in
+//! a pseudo-terminal (portable-pty) on a temporary folder with its own
+//! kiosk.toml and the two fixture lessons; a vt100 parser keeps the screen.
+//! The tests type keys, wait for words on the screen (with a generous
+//! deadline, never asserting on timing), and check the database afterwards.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use kiosk::config::Config;
+use kiosk::store::{NewResident, Store};
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+
+const DEADLINE: Duration = Duration::from_secs(30);
+
+/// A temporary kiosk folder: kiosk.toml, lessons/, data/.
+struct Site {
+    dir: tempfile::TempDir,
+}
+
+impl Site {
+    fn new() -> Site {
+        let dir = tempfile::tempdir().unwrap();
+        let lessons = dir.path().join("lessons");
+        std::fs::create_dir(&lessons).unwrap();
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ui-lessons");
+        for f in ["10-basics.toml", "20-next.toml"] {
+            std::fs::copy(fixtures.join(f), lessons.join(f)).unwrap();
+        }
+        std::fs::write(
+            dir.path().join("kiosk.toml"),
+            "[site]\nid = \"vh-e2e\"\nname = \"Nhà văn hóa Phúc Xá\"\n",
+        )
+        .unwrap();
+        Site { dir }
+    }
+
+    fn config(&self) -> Config {
+        Config::load(&self.dir.path().join("kiosk.toml")).unwrap()
+    }
+
+    fn db_path(&self) -> PathBuf {
+        self.config().database
+    }
+
+    fn add_resident(&self, name: &str) -> String {
+        let store = Store::open(&self.config()).unwrap();
+        store
+            .add_resident(&NewResident {
+                full_name: name.into(),
+                birth_year: 1955,
+                group_no: 4,
+                household: "Số 8 ngõ 2".into(),
+                phone: None,
+                consent_version: Some("test".into()),
+            })
+            .unwrap()
+            .id
+    }
+
+    fn count(&self, sql: &str) -> i64 {
+        let conn = rusqlite::Connection::open(self.db_path()).unwrap();
+        conn.query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+
+    fn start(&self) -> Kiosk {
+        Kiosk::start(self.dir.path())
+    }
+}
+
+/// The running kiosk in a pseudo-terminal.
+struct Kiosk {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Kiosk {
+    fn start(dir: &Path) -> Kiosk {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kiosk"));
+        cmd.args(["--config", "kiosk.toml"]);
+        cmd.cwd(dir);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("KIOSK_SEAT");
+        cmd.env_remove("NO_COLOR");
+        let child = pty.slave.spawn_command(cmd).unwrap();
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(24).unwrap(),
+            NonZeroU16::new(80).unwrap(),
+            0,
+        )));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (s, r) = (screen.clone(), raw.clone());
+        std::thread::spawn(move || {
+            // Keep the master open as long as we read from it.
+            let _master = pty.master;
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => return,
+                    Ok(n) => {
+                        s.lock().unwrap().process(&buf[..n]);
+                        r.lock().unwrap().extend_from_slice(&buf[..n]);
+                    }
+                }
+            }
+        });
+        Kiosk {
+            child,
+            writer,
+            screen,
+            raw,
+        }
+    }
+
+    fn text(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until `text` is on screen; panics with the screen after the
+    /// deadline.
+    fn wait_for(&mut self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < DEADLINE {
+            if self.text().contains(text) {
+                return;
+            }
+            if let Ok(Some(status)) = self.child.try_wait() {
+                panic!(
+                    "the kiosk exited ({status:?}) while waiting for {text:?}:\n{}",
+                    self.text()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        panic!("{text:?} did not appear; the screen:\n{}", self.text());
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        // One key at a time, like a person: each is its own event.
+        std::thread::sleep(Duration::from_millis(15));
+    }
+
+    fn enter(&mut self) {
+        self.send("\r");
+    }
+
+    fn down(&mut self) {
+        self.send("\x1b[B");
+    }
+
+    /// The number shown before the choice `label` in the quiz.
+    fn number_of(&self, label: &str) -> char {
+        let text = self.text();
+        let line = text
+            .lines()
+            .find(|l| l.contains(label))
+            .unwrap_or_else(|| panic!("{label:?} not on screen:\n{text}"));
+        let before = line.split(". ").next().unwrap().trim();
+        before.chars().last().unwrap()
+    }
+
+    fn signal(&self, sig: &str) {
+        let pid = self.child.process_id().expect("a pid");
+        let ok = std::process::Command::new("kill")
+            .args([sig, &pid.to_string()])
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "kill {sig} {pid}");
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        while start.elapsed() < DEADLINE {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        panic!("the kiosk did not exit:\n{}", self.text());
+    }
+
+    fn raw_output(&self) -> String {
+        String::from_utf8_lossy(&self.raw.lock().unwrap()).into_owned()
+    }
+}
+
+impl Drop for Kiosk {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            self.signal("-KILL");
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// Signs in the resident called `query` from the welcome screen.
+fn sign_in(k: &mut Kiosk, query: &str) {
+    k.wait_for("Bấm Enter hoặc chạm vào đây để bắt đầu");
+    k.enter();
+    k.wait_for("Bạn là ai?");
+    k.send(query);
+    k.wait_for("1. ");
+    k.send("1");
+    k.wait_for("Có phải bạn không?");
+    k.enter();
+    k.wait_for("Xin chào,");
+}
+
+#[test]
+fn register_then_a_full_module_and_its_quiz_by_keys() {
+    let site = Site::new();
+    let mut k = site.start();
+    k.wait_for("Nhà văn hóa Phúc Xá");
+    k.enter();
+    k.wait_for("Bạn là ai?");
+    k.send("tuyet");
+    k.wait_for("Chưa có ai tên “tuyet”");
+    k.down();
+    k.down();
+    k.down();
+    k.enter();
+    k.wait_for("Đăng ký người học mới");
+    for (value, next) in [
+        ("Phan Thị Tuyết", "Năm sinh"),
+        ("1953", "Tổ dân phố"),
+        ("3", "Địa chỉ nhà"),
+        ("Số 5 ngõ 9", "Số điện thoại"),
+        ("", ""),
+    ] {
+        k.send(value);
+        k.enter();
+        if !next.is_empty() {
+            k.wait_for(next);
+        }
+    }
+    k.wait_for("Đồng ý lưu thông tin");
+    assert_eq!(site.count("SELECT count(*) FROM residents"), 0);
+    k.enter();
+    k.wait_for("Xin chào, Phan Thị Tuyết");
+    k.wait_for("Bắt đầu học: Bài thử: điện thoại");
+    k.enter();
+    k.wait_for("Bước 1/3");
+    k.enter();
+    k.wait_for("Bước 2/3");
+    k.send(" ");
+    k.wait_for("Đã làm xong. Giỏi lắm!");
+    k.enter();
+    k.wait_for("Bước 3/3");
+    k.enter();
+    k.wait_for("Câu 1/4");
+    // Single choice.
+    k.wait_for("Nút nguồn");
+    let n = k.number_of("Nút nguồn");
+    k.send(&n.to_string());
+    k.enter();
+    k.wait_for("Đúng rồi!");
+    k.enter();
+    // Select all that apply: two numbers, then down to "Answer".
+    k.wait_for("Câu 2/4");
+    let a = k.number_of("Giữ mật khẩu cho riêng mình");
+    let b = k.number_of("Khóa màn hình");
+    k.send(&a.to_string());
+    k.send(&b.to_string());
+    for _ in 0..6 {
+        k.down();
+    }
+    k.enter();
+    k.wait_for("Đúng rồi!");
+    k.enter();
+    // True or false: "Sai" is 2.
+    k.wait_for("Câu 3/4");
+    k.send("2");
+    k.enter();
+    k.wait_for("Đúng rồi!");
+    k.enter();
+    // Order: press the numbers in the right order.
+    k.wait_for("Câu 4/4");
+    for label in [
+        "Mở ứng dụng Điện thoại",
+        "Chọn tên người cần gọi",
+        "Bấm nút gọi màu xanh",
+    ] {
+        let n = k.number_of(label);
+        k.send(&n.to_string());
+    }
+    k.enter();
+    k.wait_for("Đúng rồi!");
+    k.enter();
+    k.wait_for("Bạn trả lời đúng 4/4 câu (100%).");
+    k.enter();
+    k.wait_for("Đã xong ✓ · điểm cao nhất 100%");
+
+    // The database has it all.
+    assert_eq!(
+        site.count("SELECT count(*) FROM residents WHERE full_name = 'Phan Thị Tuyết' AND consent_at IS NOT NULL AND consent_version IS NOT NULL"),
+        1
+    );
+    assert_eq!(
+        site.count("SELECT count(DISTINCT step) FROM step_views WHERE module_id = 'basics'"),
+        3
+    );
+    assert_eq!(
+        site.count("SELECT count(*) FROM quiz_answers WHERE correct = 1"),
+        4
+    );
+    assert_eq!(
+        site.count("SELECT count(*) FROM quiz_results WHERE module_id = 'basics' AND passed = 1 AND score = 100"),
+        1
+    );
+}
+
+#[test]
+fn ctrl_c_ctrl_z_and_ctrl_backslash_are_ignored() {
+    let site = Site::new();
+    let mut k = site.start();
+    k.wait_for("Bấm Enter hoặc chạm vào đây để bắt đầu");
+    k.send("\x03");
+    k.send("\x1a");
+    k.send("\x1c");
+    k.enter();
+    k.wait_for("Bạn là ai?");
+    k.send("\x03");
+    k.send("abc");
+    k.wait_for("abc");
+    assert!(k.child.try_wait().unwrap().is_none(), "still running");
+}
+
+#[test]
+fn sigkill_then_restart_resumes_on_the_same_page() {
+    let site = Site::new();
+    site.add_resident("Trịnh Văn Hùng");
+    let mut k = site.start();
+    sign_in(&mut k, "hung");
+    k.enter();
+    k.wait_for("Bước 1/3");
+    k.enter();
+    k.wait_for("Bước 2/3");
+    // The screen showed page 2: it is on disk. Pull the plug.
+    k.signal("-KILL");
+    k.wait_exit();
+    drop(k);
+    assert_eq!(site.count("SELECT max(step) FROM step_views"), 1);
+
+    let mut k = site.start();
+    sign_in(&mut k, "hung");
+    k.wait_for("Học tiếp: Bài thử: điện thoại, trang 2/3");
+    k.enter();
+    k.wait_for("Bước 2/3");
+    k.wait_for("Trang hai: mở khóa màn hình.");
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_closes_the_session() {
+    let site = Site::new();
+    site.add_resident("Lưu Thị Mận");
+    let mut k = site.start();
+    sign_in(&mut k, "man");
+    k.signal("-TERM");
+    let status = k.wait_exit();
+    assert!(status.success(), "{status:?}");
+    let out = k.raw_output();
+    let left = out.rfind("\x1b[?1049l").expect("left the alternate screen");
+    assert!(left > out.rfind("\x1b[?1049h").unwrap());
+    assert!(out.contains("\x1b[?25h"), "cursor shown again");
+    assert!(out.contains("\x1b[?1000l"), "mouse reporting off");
+    assert_eq!(
+        site.count("SELECT count(*) FROM seat_sessions WHERE end_reason = 'closed'"),
+        1
+    );
+}
+
+#[test]
+fn a_refused_database_is_a_plain_message_and_the_terminal_is_untouched() {
+    let site = Site::new();
+    let db = site.db_path();
+    std::fs::create_dir_all(db.parent().unwrap()).unwrap();
+    std::fs::write(&db, "this is a spreadsheet, not a database\n".repeat(200)).unwrap();
+    let mut k = site.start();
+    let status = k.wait_exit();
+    assert!(!status.success());
+    // Give the reader a moment to drain the last bytes.
+    let start = Instant::now();
+    while !k.raw_output().contains("kiosk:") && start.elapsed() < DEADLINE {
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    let out = k.raw_output();
+    assert!(out.contains("kiosk:"), "{out}");
+    assert!(out.contains("kiosk.db"), "names the file: {out}");
+    assert!(
+        !out.contains("\x1b[?1049h"),
+        "never entered full screen: {out:?}"
+    );
+}
+
+#[test]
+fn a_broken_lesson_is_named_and_the_kiosk_still_starts() {
+    let site = Site::new();
+    std::fs::write(
+        site.dir.path().join("lessons/30-broken.toml"),
+        "id = \"broken\"\norder = 30\n",
+    )
+    .unwrap();
+    let mut k = site.start();
+    k.wait_for("Bấm Enter hoặc chạm vào đây để bắt đầu");
+    let out = k.raw_output();
+    assert!(out.contains("30-broken.toml"), "named on stderr: {out}");
+    let log = std::fs::read_to_string(site.db_path().parent().unwrap().join("kiosk.log")).unwrap();
+    assert!(log.contains("30-broken.toml"), "{log}");
+    assert!(log.contains("2 lesson modules loaded"), "{log}");
+}
