@@ -288,6 +288,20 @@ texts! {
     // Instructor mode placeholder (the instructor helper replaces these).
     instructor_title: "Chế độ người hướng dẫn", "Instructor mode";
     instructor_coming: "Chế độ người hướng dẫn sắp có. Bấm Esc để quay lại.", "Instructor mode is coming soon. Press Esc to go back.";
+    // ---- instructor helper: `kiosk set-pin` and instructor mode ----
+    pin_enter_new: "Nhập mã PIN mới cho giáo viên (chỉ chữ số, ít nhất {min} số): ", "Type the new instructor PIN (digits only, at least {min}): ";
+    pin_enter_again: "Nhập lại mã PIN để xác nhận: ", "Type the PIN again to confirm: ";
+    pin_mismatch: "Hai lần nhập không giống nhau. Mã PIN chưa được thay đổi.", "The two PINs are not the same. The PIN was not changed.";
+    pin_saved: "Đã lưu mã PIN giáo viên (chỉ lưu bản băm, không lưu mã).", "The instructor PIN is saved (only a hash of it is stored).";
+    pin_cancelled: "Đã hủy. Mã PIN chưa được thay đổi.", "Cancelled. The PIN was not changed.";
+    pin_stdin_twice: "Cần nhập mã PIN hai lần, mỗi lần một dòng.", "The PIN is needed twice, one per line.";
+    pin_refused: "Mã PIN này quá dễ đoán: {reason}. Mã PIN chưa được thay đổi.", "This PIN is too easy to guess: {reason}. The PIN was not changed.";
+    pin_not_digits: "mã PIN chỉ gồm chữ số từ 0 đến 9", "a PIN is made of digits 0 to 9 only";
+    pin_too_short: "mã PIN cần ít nhất {min} chữ số", "a PIN needs at least {min} digits";
+    pin_too_long: "mã PIN có nhiều nhất {max} chữ số", "a PIN has at most {max} digits";
+    pin_all_same: "không dùng một chữ số lặp lại", "not one digit repeated";
+    pin_run: "không dùng dãy số liên tiếp như 123456 hay 654321", "not digits in a row such as 123456 or 654321";
+    pin_common: "đây là một trong những mã người ta thử đầu tiên", "it is one of the first PINs people try";
 }
 
 /// The texts for `lang`.

@@ -16,6 +16,9 @@ pub mod export;
 pub mod merge;
 pub mod report;
 
+// instructor helper: set-pin.
+pub mod pin;
+
 /// A command's failure, in words for the person at the keyboard.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
@@ -71,6 +74,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
         Some(Command::Report { range, site, json }) => {
             report::run(&cli, range, site.as_deref(), *json)
         }
+        Some(Command::SetPin) => pin::run(&cli),
         Some(_) => Err(CliError::Usage("this command is not built yet".into())),
     }
 }

@@ -24,6 +24,9 @@ pub mod fixture;
 pub mod merge;
 pub mod report;
 pub mod schema;
+// instructor helper (the PIN and the instructor views)
+pub mod instructor;
+pub mod pin;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
