@@ -71,15 +71,21 @@ pub enum Command {
     },
     /// Fill a database with realistic demo data.
     Seed {
+        /// How many made-up residents.
         #[arg(long, value_name = "N")]
         residents: u32,
+        /// Days of history, ending yesterday.
         #[arg(long, value_name = "D", default_value_t = 30)]
         days: u32,
+        /// The same seed (and day) always makes the same data.
         #[arg(long, value_name = "S", default_value_t = 1)]
         seed: u64,
         /// Also when the database already holds real residents.
         #[arg(long)]
         force: bool,
+        /// The day the history ends before (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<String>,
     },
     /// Check that this computer is ready to be a kiosk.
     Doctor,

@@ -18,6 +18,9 @@ pub mod report;
 
 // instructor helper: set-pin.
 pub mod pin;
+// ops helper: doctor and seed.
+pub mod doctor;
+pub mod seed;
 
 /// A command's failure, in words for the person at the keyboard.
 #[derive(Debug, thiserror::Error)]
@@ -75,6 +78,15 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
             report::run(&cli, range, site.as_deref(), *json)
         }
         Some(Command::SetPin) => pin::run(&cli),
+        // ops helper: doctor and seed.
+        Some(Command::Doctor) => doctor::run(&cli),
+        Some(Command::Seed {
+            residents,
+            days,
+            seed,
+            force,
+            today,
+        }) => seed::run(&cli, *residents, *days, *seed, *force, today.as_deref()),
         Some(_) => Err(CliError::Usage("this command is not built yet".into())),
     }
 }

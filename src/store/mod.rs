@@ -27,6 +27,8 @@ pub mod schema;
 // instructor helper (the PIN and the instructor views)
 pub mod instructor;
 pub mod pin;
+// ops helper: `kiosk seed`'s bulk writes.
+pub mod seed;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
