@@ -75,6 +75,26 @@ impl Site {
                 String::from_utf8_lossy(&out.stderr)
             );
         }
+        self.set_pin();
+    }
+
+    /// `kiosk set-pin`, typing the PIN twice on standard input.
+    fn set_pin(&self) {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_kiosk"))
+            .arg("set-pin")
+            .current_dir(self.dir.path())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(child.stdin.as_mut().unwrap(), b"258036\n258036\n").unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 
     fn doctor(&self, env: &[(&str, &str)]) -> (i32, String) {
@@ -184,6 +204,35 @@ fn a_ready_kiosk_in_a_good_terminal_is_all_well() {
     assert!(line(&report, "lessons").contains("modules"), "{report}");
     assert!(line(&report, "backups").starts_with("ok"), "{report}");
     assert!(report.contains("All is well"), "{report}");
+}
+
+#[test]
+fn a_missing_instructor_pin_is_a_problem() {
+    let site = Site::new("");
+    let out = site.kiosk(
+        &[
+            "residents",
+            "add",
+            "--name",
+            "Phạm Văn Đồng",
+            "--group",
+            "1",
+            "--birth-year",
+            "1948",
+        ],
+        &[],
+    );
+    assert!(out.status.success());
+    let (code, report) = site.doctor(GOOD_ENV);
+    assert_eq!(code, 1, "{report}");
+    let pin = line(&report, "instructor PIN");
+    assert!(is_problem(pin) && pin.contains("kiosk set-pin"), "{pin}");
+    site.set_pin();
+    let (_, report) = site.doctor(GOOD_ENV);
+    assert!(
+        line(&report, "instructor PIN").starts_with("ok"),
+        "{report}"
+    );
 }
 
 #[test]

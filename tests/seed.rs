@@ -217,6 +217,11 @@ fn demo_data_looks_like_a_real_cultural_house() {
     let site = Site::new();
     let printed = ok(&site.seed(&["--residents", "150", "--days", "30", "--seed", "3"]));
     assert!(printed.contains("150  residents"), "{printed}");
+    // A demo database gets the printed PIN, so the instructor view can be tried.
+    assert!(
+        printed.contains(kiosk::commands::seed::DEMO_PIN),
+        "{printed}"
+    );
     let conn = site.conn();
 
     // Residents: ids as registration makes them, real Vietnamese names,
@@ -378,6 +383,10 @@ fn demo_data_looks_like_a_real_cultural_house() {
             |r| r.get(0),
         )
         .unwrap();
+    assert_eq!(
+        store.check_pin(kiosk::commands::seed::DEMO_PIN).unwrap(),
+        kiosk::store::pin::PinCheck::Ok
+    );
     let progress = store.progress(&busiest).unwrap();
     assert!(progress.iter().any(|p| !p.steps_seen.is_empty()));
     assert!(store.resume_point(&busiest).is_ok());

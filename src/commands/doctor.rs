@@ -171,6 +171,23 @@ fn with_config(cfg: &Config) -> Vec<Finding> {
 
     out.push(lessons(cfg));
 
+    out.push(match &store {
+        None => Finding::problem(
+            "instructor PIN",
+            "not set (there is no database yet): nobody can open instructor mode. \
+             Set it with `kiosk set-pin`",
+        ),
+        Some(store) => match store.pin_is_set() {
+            Ok(true) => Finding::ok("instructor PIN", "set"),
+            Ok(false) => Finding::problem(
+                "instructor PIN",
+                "not set: nobody can open instructor mode or leave the kiosk. \
+                 Set it with `kiosk set-pin`",
+            ),
+            Err(e) => Finding::problem("instructor PIN", e.to_string()),
+        },
+    });
+
     out.push(match &cfg.speech {
         None => Finding::ok(
             "read aloud",

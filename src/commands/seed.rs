@@ -23,6 +23,8 @@ pub use history::{Plan, fill};
 /// The most residents one run makes (a whole district is about this).
 const MAX_RESIDENTS: u32 = 1_000_000;
 const MAX_DAYS: u32 = 3_650;
+/// The instructor PIN a fresh demo database gets (printed by the command).
+pub const DEMO_PIN: &str = "246813";
 
 pub fn run(
     cli: &Cli,
@@ -123,6 +125,27 @@ pub fn run(
         ("indicator checks", counts.indicator_events),
     ] {
         println!("  {n:>9}  {what}");
+    }
+    // A demo database gets a known PIN so the instructor view can be tried
+    // at once; a database with real residents (--force) keeps its own.
+    if before.real() == 0 {
+        let has_pin = store
+            .pin_is_set()
+            .map_err(|e| CliError::Failed(e.to_string()))?;
+        if !has_pin {
+            store
+                .set_pin(DEMO_PIN)
+                .map_err(|e| CliError::Failed(e.to_string()))?;
+        }
+        println!(
+            "Instructor PIN of this demo: {} (open instructor mode with {})",
+            if has_pin {
+                "the one already set"
+            } else {
+                DEMO_PIN
+            },
+            cfg.instructor_key
+        );
     }
     println!(
         "Start the kiosk on it with: kiosk --config {}",
