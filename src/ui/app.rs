@@ -43,6 +43,8 @@ pub struct Settings {
     /// A read-aloud command is configured (the key is shown only then).
     pub speech: bool,
     pub theme: Theme,
+    /// Instructor mode's settings (owned by `ui::instructor`).
+    pub instructor: instructor::Settings,
 }
 
 impl Settings {
@@ -55,6 +57,7 @@ impl Settings {
             instructor_key: cfg.instructor_key,
             speech: cfg.speech.is_some(),
             theme,
+            instructor: instructor::Settings::from_config(cfg),
         }
     }
 }
@@ -398,6 +401,9 @@ impl App {
 
     /// When the runtime must wake up next (monotonic ms), if ever.
     pub fn next_deadline(&self) -> Option<i64> {
+        if let Screen::Instructor(_) = self.screen {
+            return Some(instructor::deadline(self));
+        }
         if !self.idle_applies() {
             return None;
         }
@@ -513,6 +519,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
 }
 
 fn tick(app: &mut App) -> Vec<Effect> {
+    if let Screen::Instructor(_) = app.screen {
+        app.countdown_from = None;
+        return instructor::tick(app);
+    }
     if !app.idle_applies() {
         app.countdown_from = None;
         return Vec::new();

@@ -1,126 +1,623 @@
-//! Instructor mode: the plug-in point for the instructor helper, who owns
-//! this folder. The configured `instructor_key` sends `Msg::InstructorKey`,
-//! which calls [`open`]; while `Screen::Instructor` is on show, keys and
-//! clicks come straight here ([`on_key`], [`on_mouse`]) and [`view`] draws.
-//! Instructor work for the database goes out as `Effect::Instructor` and
-//! comes back as `Msg::Instructor` (see `ui::runtime`).
+//! Instructor mode: a PIN-protected desk inside the kiosk for the person
+//! running the class. The configured `instructor_key` (never named on a
+//! learner screen) sends `Msg::InstructorKey`, which calls [`open`]; while
+//! `Screen::Instructor` is on show, keys and clicks come straight here and
+//! [`view`] draws.
 //!
-//! For now this is a short screen saying instructor mode is on its way;
-//! Esc returns to the learner's screen exactly as it was.
+//! The same Elm shape as the learner screens: [`Instructor`] is all the
+//! state, keys become changes of it in the `on_*` functions (called only from
+//! `app::update`), database work goes out as [`Effect`]s that [`execute`]
+//! carries out in the runtime's one place for effects, and comes back as
+//! [`Reply`]s. Drawing is a pure function of the state.
+//!
+//! Files: `pin.rs` (the PIN prompt and "no PIN yet"), one file per view
+//! (`today.rs`, `residents.rs`, `modules.rs`, `groups.rs`), `room.rs`
+//! (attendance for the whole room), `forms.rs` (open a class, register or
+//! correct a resident, indicators, confirmations), `table.rs` (the sortable
+//! table all views share), `effects.rs` (the store calls).
+
+mod effects;
+mod forms;
+mod groups;
+mod modules;
+mod pin;
+mod residents;
+mod room;
+mod table;
+#[cfg(test)]
+mod tests;
+mod today;
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyEvent, MouseEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::app::{self, Action, App, Effect as AppEffect, Keys, Screen, footer};
-use super::layout::{self, Block, Button, Page, Target};
-use super::widgets;
+use super::app::{Action, App, Effect as AppEffect, EndWhy, Screen};
+use super::layout::Page;
+use crate::config::{Config, Indicator};
+use crate::i18n::Texts;
+use crate::store::instructor::{
+    GroupStats, ModuleStats, QuestionStats, ResidentSummary, Today as TodayData,
+};
+
+pub use effects::{Effect, Reply, execute, load};
+pub use forms::{Confirm, Modal};
+pub use pin::PinNote;
+pub use table::Sort;
+
+/// The parts of `kiosk.toml` instructor mode needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    pub idle_ms: i64,
+    pub stuck_minutes: u64,
+    pub target_percent: u8,
+    pub indicators: Vec<Indicator>,
+}
+
+impl Settings {
+    pub fn from_config(cfg: &Config) -> Settings {
+        Settings {
+            idle_ms: (cfg.instructor_idle_secs as i64).saturating_mul(1000),
+            stuck_minutes: cfg.stuck_minutes,
+            target_percent: cfg.target_percent,
+            indicators: cfg.indicators.clone(),
+        }
+    }
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            idle_ms: 600_000,
+            stuck_minutes: 15,
+            target_percent: 70,
+            indicators: crate::config::default_indicators(),
+        }
+    }
+}
 
 /// Instructor-mode state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Instructor {
     /// The learner screen to return to.
     pub previous: Box<Screen>,
+    pub stage: Stage,
 }
 
-/// Database work for instructor mode (none yet).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {}
+impl Instructor {
+    pub fn new(previous: Screen) -> Instructor {
+        Instructor {
+            previous: Box::new(previous),
+            stage: Stage::Pin(pin::PinEntry::default()),
+        }
+    }
+}
 
-/// Replies to instructor effects (none yet).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Reply {}
+/// Where in instructor mode we are.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stage {
+    Pin(pin::PinEntry),
+    /// No PIN has been set on this database: say how to set one.
+    NoPin,
+    Desk(Box<Desk>),
+}
 
+/// The four views, each one key away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Today,
+    Residents,
+    Modules,
+    Groups,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 4] = [Tab::Today, Tab::Residents, Tab::Modules, Tab::Groups];
+
+    fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+
+    fn name(self, t: &Texts) -> &'static str {
+        match self {
+            Tab::Today => t.ins_tab_today,
+            Tab::Residents => t.ins_tab_residents,
+            Tab::Modules => t.ins_tab_modules,
+            Tab::Groups => t.ins_tab_groups,
+        }
+    }
+}
+
+/// A short message at the top of the desk until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    Saved,
+    Trouble(String),
+    NeedClass,
+}
+
+/// The instructor's desk after the PIN: the loaded figures of each view,
+/// the row chosen and the sort of each table, and any form on top.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Desk {
+    pub tab: usize,
+    pub today: Option<TodayData>,
+    pub residents: Option<Vec<ResidentSummary>>,
+    pub modules: Option<Vec<ModuleStats>>,
+    /// The item analysis on show: module id and its questions.
+    pub questions: Option<(String, Vec<QuestionStats>)>,
+    pub groups: Option<Vec<GroupStats>>,
+    /// Row chosen in each view's table (in its shown order).
+    pub cursor: [usize; 4],
+    pub sort: [Sort; 4],
+    /// The Residents search box, and the ids it found in rank order.
+    pub search: String,
+    pub found: Option<Vec<String>>,
+    pub modal: Option<Modal>,
+    pub note: Option<Note>,
+}
+
+impl Desk {
+    pub fn tab(&self) -> Tab {
+        Tab::ALL[self.tab.min(3)]
+    }
+
+    /// The name that signs attendance marks and indicator checks: the
+    /// instructor of today's class, if one is open.
+    pub fn signer(&self, t: &Texts) -> String {
+        self.today
+            .as_ref()
+            .and_then(|d| d.class.as_ref())
+            .map(|c| c.instructor.clone())
+            .unwrap_or_else(|| t.ins_signer_default.to_string())
+    }
+}
+
+/// Opens instructor mode at the PIN prompt (asking the database first
+/// whether a PIN has been set).
 pub fn open(app: &mut App) -> Vec<AppEffect> {
     if matches!(app.screen, Screen::Instructor(_)) {
         return Vec::new();
     }
     app.overlay = None;
     let previous = std::mem::replace(&mut app.screen, Screen::Welcome);
-    app.go(Screen::Instructor(Instructor {
-        previous: Box::new(previous),
-    }));
-    Vec::new()
+    app.go(Screen::Instructor(Instructor::new(previous)));
+    vec![AppEffect::Instructor(Effect::CheckPinSet)]
 }
 
-fn close(app: &mut App) -> Vec<AppEffect> {
+/// Leaves instructor mode back to the learner screen exactly as it was.
+pub(crate) fn close(app: &mut App) {
     if let Screen::Instructor(s) = &app.screen {
         let previous = (*s.previous).clone();
         app.go(previous);
     }
+}
+
+/// When instructor mode logs itself out if nothing is pressed.
+pub fn deadline(app: &App) -> i64 {
+    app.last_input + app.settings.instructor.idle_ms
+}
+
+/// The clock ticked: log out after the idle time. The effect only writes a
+/// line to the log, and makes the runtime redraw.
+pub fn tick(app: &mut App) -> Vec<AppEffect> {
+    if matches!(app.screen, Screen::Instructor(_)) && app.now >= deadline(app) {
+        close(app);
+        return vec![AppEffect::Instructor(Effect::LoggedOutIdle)];
+    }
     Vec::new()
 }
 
-pub fn page(app: &App, _s: &Instructor) -> Page {
-    let t = app.t();
-    Page {
-        title: t.instructor_title.to_string(),
-        corner: String::new(),
-        body: vec![Block::text(t.instructor_coming)],
-        buttons: vec![Button::primary(Target::Back, t.button_back)],
-        footer: footer(
-            app,
-            Keys {
-                back: true,
-                ..Keys::default()
-            },
-        ),
-        default_focus: 0,
+fn state(app: &mut App) -> Option<&mut Instructor> {
+    match &mut app.screen {
+        Screen::Instructor(s) => Some(s),
+        _ => None,
     }
 }
 
-pub fn view(app: &App, s: &Instructor, frame: &mut Frame) {
-    let page = page(app, s);
-    let focus = app.focus_index(&page);
-    let laid = layout::layout(&page, frame.area(), focus, app.scroll, app.follow);
-    widgets::draw_page(
-        frame,
-        app.settings.theme,
-        app.t(),
-        &page,
-        &laid,
-        focus,
-        true,
-    );
+pub(crate) fn desk(app: &mut App) -> Option<&mut Desk> {
+    match state(app).map(|s| &mut s.stage) {
+        Some(Stage::Desk(d)) => Some(d),
+        _ => None,
+    }
+}
+
+/// Leaving the kiosk for the shell: the learner (if any) is signed out
+/// first, then the runtime quits.
+pub(crate) fn leave_kiosk(app: &mut App) -> Vec<AppEffect> {
+    let mut fx = vec![AppEffect::Instructor(Effect::Log(
+        "instructor left the kiosk".into(),
+    ))];
+    if let Some(l) = app.learner.take() {
+        fx.push(AppEffect::EndSession {
+            session_id: l.session_id,
+            reason: EndWhy::Closed,
+        });
+    }
+    fx.push(AppEffect::Quit);
+    app.quit = true;
+    fx
 }
 
 pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
-    match app::action_for_key(app, &key) {
-        Some(a) => on_action(app, a),
-        None => Vec::new(),
+    let Some(s) = state(app) else {
+        return Vec::new();
+    };
+    match &s.stage {
+        Stage::Pin(_) | Stage::NoPin => pin::on_key(app, key),
+        Stage::Desk(_) => on_desk_key(app, key),
     }
+}
+
+fn on_desk_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
+    let lang = app.lang;
+    let Some(d) = desk(app) else {
+        return Vec::new();
+    };
+    d.note = None;
+    if d.modal.is_some() {
+        return forms::on_key(app, key);
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let tab = d.tab();
+    match key.code {
+        KeyCode::F(n @ 2..=5) => return switch(app, (n - 2) as usize),
+        KeyCode::Char(c @ '1'..='4') if tab != Tab::Residents && !ctrl => {
+            return switch(app, c as usize - '1' as usize);
+        }
+        KeyCode::F(9) => {
+            close(app);
+            return vec![AppEffect::Instructor(Effect::Log(
+                "instructor logged out".into(),
+            ))];
+        }
+        KeyCode::F(10) => {
+            d.modal = Some(Modal::Confirm(Confirm::Leave));
+            return Vec::new();
+        }
+        KeyCode::F(12) => {
+            app.lang = lang.other();
+            return Vec::new();
+        }
+        KeyCode::Tab => {
+            let n = columns_of(app, tab);
+            if let Some(d) = desk(app) {
+                d.sort[tab.index()] = d.sort[tab.index()].next_column(n);
+            }
+            return sorted(app, tab);
+        }
+        KeyCode::BackTab => {
+            if let Some(d) = desk(app) {
+                d.sort[tab.index()].descending = !d.sort[tab.index()].descending;
+            }
+            return sorted(app, tab);
+        }
+        KeyCode::Up | KeyCode::Down | KeyCode::PageUp | KeyCode::PageDown => {
+            let delta = match key.code {
+                KeyCode::Up => -1,
+                KeyCode::Down => 1,
+                KeyCode::PageUp => -10,
+                _ => 10,
+            };
+            return move_cursor(app, tab, delta);
+        }
+        KeyCode::Esc if tab != Tab::Residents => {
+            close(app);
+            return vec![AppEffect::Instructor(Effect::Log(
+                "instructor logged out".into(),
+            ))];
+        }
+        _ => {}
+    }
+    match tab {
+        Tab::Today => today::on_key(app, key),
+        Tab::Residents => residents::on_key(app, key),
+        Tab::Modules => modules::on_key(app, key),
+        Tab::Groups => Vec::new(),
+    }
+}
+
+/// After a new sort the chosen row is the first one again.
+fn sorted(app: &mut App, tab: Tab) -> Vec<AppEffect> {
+    if let Some(d) = desk(app) {
+        d.cursor[tab.index()] = 0;
+    }
+    if tab == Tab::Modules {
+        return modules::selection_changed(app);
+    }
+    Vec::new()
+}
+
+/// Shows view `i` and reloads its figures.
+pub(crate) fn switch(app: &mut App, i: usize) -> Vec<AppEffect> {
+    let Some(d) = desk(app) else {
+        return Vec::new();
+    };
+    d.tab = i.min(3);
+    let tab = d.tab();
+    vec![effects::load(app, tab)]
+}
+
+fn columns_of(app: &App, tab: Tab) -> usize {
+    match tab {
+        Tab::Today => today::COLUMNS,
+        Tab::Residents => residents::COLUMNS,
+        Tab::Modules => modules::COLUMNS,
+        Tab::Groups => groups::columns(app),
+    }
+}
+
+fn rows_of(app: &App, tab: Tab) -> usize {
+    match tab {
+        Tab::Today => today::rows(app).len(),
+        Tab::Residents => residents::rows(app).len(),
+        Tab::Modules => modules::rows(app).len(),
+        Tab::Groups => groups::rows(app).len(),
+    }
+}
+
+fn move_cursor(app: &mut App, tab: Tab, delta: i32) -> Vec<AppEffect> {
+    let n = rows_of(app, tab);
+    let Some(d) = desk(app) else {
+        return Vec::new();
+    };
+    let i = tab.index();
+    let cur = d.cursor[i] as i32;
+    d.cursor[i] = (cur + delta).clamp(0, n.saturating_sub(1) as i32) as usize;
+    if tab == Tab::Modules {
+        return modules::selection_changed(app);
+    }
+    Vec::new()
 }
 
 pub fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<AppEffect> {
-    let Screen::Instructor(s) = &app.screen else {
+    let area = app.area();
+    let Some(Stage::Desk(d)) = state(app).map(|s| s.stage.clone()) else {
         return Vec::new();
     };
-    let page = page(app, s);
-    match app.laid(&page).hit(m.column, m.row) {
-        Some(t) => on_action(app, Action::Click(t)),
-        None => Vec::new(),
+    if d.modal.is_some() {
+        return Vec::new();
+    }
+    let tab = d.tab();
+    match m.kind {
+        MouseEventKind::ScrollUp => move_cursor(app, tab, -3),
+        MouseEventKind::ScrollDown => move_cursor(app, tab, 3),
+        _ => {
+            // The tab bar: each view's name is a button.
+            if m.row == 1 {
+                if let Some(i) = tab_at(app, area, m.column) {
+                    return switch(app, i);
+                }
+                return Vec::new();
+            }
+            let shell = shell_areas(area);
+            let rows = rows_of(app, tab);
+            let cursor = d.cursor[tab.index()];
+            if let Some(row) = table::row_at(table_area(app, tab, shell.body), cursor, rows, m.row)
+            {
+                let delta = row as i32 - cursor as i32;
+                return move_cursor(app, tab, delta);
+            }
+            Vec::new()
+        }
     }
 }
 
+/// The part of the body the view's table takes (for clicks).
+fn table_area(app: &App, tab: Tab, body: Rect) -> Rect {
+    match tab {
+        Tab::Today => today::table_area(body),
+        Tab::Residents => residents::table_area(body),
+        Tab::Modules => modules::table_area(app, body),
+        Tab::Groups => groups::table_area(body),
+    }
+}
+
+/// The shared actions (`app::act`) reach here only from paths instructor
+/// mode does not use (its keys and clicks come through [`on_key`] and
+/// [`on_mouse`]); Esc-like actions still lead out, so no path is a trap.
 pub fn on_action(app: &mut App, action: Action) -> Vec<AppEffect> {
     match action {
-        Action::Home | Action::Back | Action::Activate | Action::Click(Target::Back) => close(app),
-        Action::Language => {
-            app.lang = app.lang.other();
+        Action::Home | Action::Back => {
+            close(app);
             Vec::new()
         }
         _ => Vec::new(),
     }
 }
 
-pub fn reply(_app: &mut App, reply: Reply) -> Vec<AppEffect> {
-    match reply {}
+/// Instructor mode draws itself ([`view`]); the learner page engine only
+/// needs its title (for the window's text and generic focus handling).
+pub fn page(app: &App, s: &Instructor) -> Page {
+    Page {
+        title: app.t().instructor_title.to_string(),
+        corner: String::new(),
+        body: Vec::new(),
+        buttons: Vec::new(),
+        footer: footer_keys(app, s),
+        default_focus: 0,
+    }
 }
 
-/// Carries out an instructor effect against the store (see `ui::effects`).
-pub fn execute(
-    _store: &crate::store::Store,
-    _log: &crate::ui::runtime::Log,
-    effect: Effect,
-) -> Vec<super::app::Msg> {
-    match effect {}
+/// The keys named at the bottom of the screen now.
+pub fn footer_keys(app: &App, s: &Instructor) -> Vec<(String, String)> {
+    match &s.stage {
+        Stage::Pin(_) => pin::keys(app, true),
+        Stage::NoPin => pin::keys(app, false),
+        Stage::Desk(d) => match &d.modal {
+            Some(m) => forms::footer(app, d, m),
+            None => desk_footer(app, d),
+        },
+    }
+}
+
+pub fn reply(app: &mut App, reply: Reply) -> Vec<AppEffect> {
+    effects::reply(app, reply)
+}
+
+// ---- drawing ---------------------------------------------------------------
+
+/// The screen's parts: title and tab bar, a note line, body, footer.
+pub(crate) struct Shell {
+    pub title: Rect,
+    pub tabs: Rect,
+    pub note: Rect,
+    pub body: Rect,
+    pub footer: Rect,
+}
+
+pub(crate) fn shell_areas(area: Rect) -> Shell {
+    let line = |y: u16, h: u16| Rect::new(area.x, area.y + y, area.width, h);
+    // The footer names every key in words; narrow screens need a third line.
+    let footer_h = (if area.width < 100 { 3 } else { 2 }).min(area.height);
+    let body_y = 3.min(area.height);
+    let body_h = area.height.saturating_sub(body_y + footer_h);
+    Shell {
+        title: line(0, 1.min(area.height)),
+        tabs: line(1.min(area.height), 1.min(area.height.saturating_sub(1))),
+        note: line(2.min(area.height), 1.min(area.height.saturating_sub(2))),
+        body: line(body_y, body_h),
+        footer: line(area.height.saturating_sub(footer_h), footer_h),
+    }
+}
+
+/// The column where each tab starts and its label.
+fn tab_labels(app: &App) -> Vec<String> {
+    let t = app.t();
+    Tab::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, tab)| format!(" F{} {} ", i + 2, tab.name(t)))
+        .collect()
+}
+
+fn tab_at(app: &App, area: Rect, x: u16) -> Option<usize> {
+    let mut at = area.x;
+    for (i, label) in tab_labels(app).iter().enumerate() {
+        let w = unicode_width::UnicodeWidthStr::width(label.as_str()) as u16;
+        if x >= at && x < at + w {
+            return Some(i);
+        }
+        at += w + 1;
+    }
+    None
+}
+
+/// The smallest screen instructor mode draws on.
+const MIN_W: u16 = 60;
+const MIN_H: u16 = 16;
+
+pub fn view(app: &App, s: &Instructor, frame: &mut Frame) {
+    let area = frame.area();
+    let theme = app.settings.theme;
+    let t = app.t();
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new("").style(theme.base()), area);
+    if area.width < MIN_W || area.height < MIN_H {
+        let p = Paragraph::new(t.too_small)
+            .style(theme.base())
+            .wrap(Wrap { trim: true });
+        frame.render_widget(p, area);
+        return;
+    }
+    let shell = shell_areas(area);
+    let title = format!("{} · {}", t.instructor_title, app.settings.site_name);
+    frame.render_widget(
+        Paragraph::new(Line::from(Span::styled(title, theme.title()))).style(theme.base()),
+        shell.title,
+    );
+    match &s.stage {
+        Stage::Pin(p) => pin::view_pin(app, p, frame, &shell),
+        Stage::NoPin => pin::view_no_pin(app, frame, &shell),
+        Stage::Desk(d) => {
+            draw_tabs(app, d, frame, shell.tabs);
+            draw_note(app, d, frame, shell.note);
+            match d.tab() {
+                Tab::Today => today::view(app, d, frame, shell.body),
+                Tab::Residents => residents::view(app, d, frame, shell.body),
+                Tab::Modules => modules::view(app, d, frame, shell.body),
+                Tab::Groups => groups::view(app, d, frame, shell.body),
+            }
+            draw_footer(app, frame, shell.footer, &footer_keys(app, s));
+            if let Some(m) = &d.modal {
+                forms::view(app, d, m, frame, area);
+            }
+        }
+    }
+}
+
+fn draw_tabs(app: &App, d: &Desk, frame: &mut Frame, area: Rect) {
+    let theme = app.settings.theme;
+    let mut spans = Vec::new();
+    for (i, label) in tab_labels(app).into_iter().enumerate() {
+        let style = if i == d.tab {
+            theme.focus()
+        } else {
+            theme.button()
+        };
+        spans.push(Span::styled(label, style));
+        spans.push(Span::raw(" "));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_note(app: &App, d: &Desk, frame: &mut Frame, area: Rect) {
+    let t = app.t();
+    let theme = app.settings.theme;
+    let (text, tone) = match &d.note {
+        None => return,
+        Some(Note::Saved) => (t.ins_saved.to_string(), super::layout::Tone::Good),
+        Some(Note::NeedClass) => (t.ins_need_class.to_string(), super::layout::Tone::Warning),
+        Some(Note::Trouble(why)) => (
+            crate::i18n::fill(t.ins_trouble, &[("why", why)]),
+            super::layout::Tone::Bad,
+        ),
+    };
+    frame.render_widget(Paragraph::new(text).style(theme.tone(tone)), area);
+}
+
+/// (key, what it does) pairs for the desk's footer.
+fn desk_footer(app: &App, d: &Desk) -> Vec<(String, String)> {
+    let t = app.t();
+    let mut keys: Vec<(String, String)> = Vec::new();
+    let mut add = |k: &str, w: &str| keys.push((k.to_string(), w.to_string()));
+    add("F2-F5", t.ins_do_views);
+    add("↑↓", t.ins_do_choose);
+    add("Tab", t.ins_do_sort);
+    match d.tab() {
+        Tab::Today => today::footer_keys(t, &mut add),
+        Tab::Residents => residents::footer_keys(t, &mut add),
+        Tab::Modules => add("Enter", t.ins_do_questions),
+        Tab::Groups => {}
+    }
+    add("F9", t.ins_do_log_out);
+    add("F10", t.ins_do_leave);
+    add("F12", t.switch_language);
+    keys
+}
+
+pub(crate) fn draw_footer(app: &App, frame: &mut Frame, area: Rect, keys: &[(String, String)]) {
+    let theme = app.settings.theme;
+    let mut spans = Vec::new();
+    for (k, w) in keys {
+        spans.push(Span::styled(k.clone(), theme.key()));
+        spans.push(Span::styled(
+            format!(" {w}   "),
+            theme.tone(super::layout::Tone::Normal),
+        ));
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+/// Text in the base style, wrapped, for simple screens.
+pub(crate) fn paragraph<'a>(lines: Vec<Line<'a>>, style: Style) -> Paragraph<'a> {
+    Paragraph::new(lines)
+        .style(style)
+        .wrap(Wrap { trim: false })
 }

@@ -55,6 +55,7 @@ pub fn settings(speech: bool) -> Settings {
         instructor_key: crate::config::KeyCombo::Ctrl('k'),
         speech,
         theme: Theme { color: true },
+        instructor: super::instructor::Settings::default(),
     }
 }
 

@@ -253,10 +253,8 @@ pub fn states() -> Vec<(&'static str, App)> {
             focus: 0,
         });
     });
-    add("instructor_placeholder", &|a| {
-        a.screen = Screen::Instructor(Instructor {
-            previous: Box::new(Screen::Welcome),
-        })
+    add("instructor_pin", &|a| {
+        a.screen = Screen::Instructor(Instructor::new(Screen::Welcome))
     });
     add("too_small", &|a| a.size = (30, 10));
     out

@@ -1,0 +1,295 @@
+//! Instructor mode's database work: the [`Effect`]s the state asks for,
+//! [`execute`] (run by the runtime, the one place effects happen) and the
+//! [`Reply`]s that come back into `update`.
+
+use super::pin::PinNote;
+use super::{Desk, Note, Stage, Tab, desk, state};
+use crate::store::instructor::{
+    AttendanceMark, AttendanceStatus, GroupStats, ModuleStats, QuestionStats, ResidentSummary,
+    Today,
+};
+use crate::store::pin::{FREE_TRIES, PinCheck};
+use crate::store::{NewResident, Store, now_ms};
+use crate::ui::app::{App, Effect as AppEffect, Msg};
+use crate::ui::runtime::Log;
+
+/// Database work for instructor mode.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    CheckPinSet,
+    CheckPin(String),
+    /// Load (or reload) one view's figures (see [`load`]).
+    Load {
+        tab: Tab,
+        stuck_minutes: u64,
+        indicators: Vec<String>,
+    },
+    LoadQuestions(String),
+    Search(String),
+    OpenClass {
+        topic: String,
+        instructor: String,
+    },
+    CloseClass(String),
+    LoadRoom(String),
+    Mark {
+        class_id: String,
+        resident_id: String,
+        status: AttendanceStatus,
+        by: String,
+    },
+    Indicator {
+        resident_id: String,
+        indicator: String,
+        reached: bool,
+        by: String,
+    },
+    SaveResident {
+        id: Option<String>,
+        person: NewResident,
+    },
+    Forget(String),
+    /// A line for `kiosk.log` (logging in and out, leaving the kiosk).
+    Log(String),
+    LoggedOutIdle,
+}
+
+/// What the database said.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reply {
+    PinSet(bool),
+    Pin(PinNote),
+    PinOk,
+    NoPin,
+    Today(Today),
+    Residents(Vec<ResidentSummary>),
+    Modules(Vec<ModuleStats>),
+    Questions(String, Vec<QuestionStats>),
+    Groups(Vec<GroupStats>),
+    Found {
+        query: String,
+        ids: Vec<String>,
+    },
+    Room {
+        class_id: String,
+        marks: Vec<AttendanceMark>,
+    },
+    /// A change was saved; reload the view on show.
+    Saved,
+    /// Something could not be done; the words say what.
+    Failed(String),
+}
+
+fn msg(r: Reply) -> Vec<Msg> {
+    vec![Msg::Instructor(r)]
+}
+
+/// Carries out an instructor effect against the store.
+pub fn execute(store: &Store, log: &Log, effect: Effect) -> Vec<Msg> {
+    let failed = |what: &str, e: &dyn std::fmt::Display| {
+        log.write(&format!("instructor: {what}: {e}"));
+        msg(Reply::Failed(e.to_string()))
+    };
+    match effect {
+        Effect::CheckPinSet => match store.pin_is_set() {
+            Ok(set) => msg(Reply::PinSet(set)),
+            Err(e) => failed("reading the PIN", &e),
+        },
+        Effect::CheckPin(pin) => match store.check_pin(&pin) {
+            Ok(PinCheck::Ok) => {
+                log.write("instructor logged in");
+                msg(Reply::PinOk)
+            }
+            Ok(PinCheck::NotSet) => msg(Reply::NoPin),
+            Ok(PinCheck::Wrong {
+                failures,
+                locked_until,
+            }) => {
+                log.write(&format!("wrong instructor PIN ({failures} in a row)"));
+                msg(Reply::Pin(match locked_until {
+                    Some(until) => PinNote::Locked {
+                        wait_secs: ((until - now_ms()) / 1000).max(1),
+                    },
+                    None => PinNote::Wrong {
+                        tries_left: FREE_TRIES.saturating_sub(failures),
+                    },
+                }))
+            }
+            Ok(PinCheck::Locked { until }) => msg(Reply::Pin(PinNote::Locked {
+                wait_secs: ((until - now_ms()) / 1000).max(1),
+            })),
+            Err(e) => {
+                log.write(&format!("instructor: checking the PIN: {e}"));
+                msg(Reply::Pin(PinNote::Trouble))
+            }
+        },
+        Effect::Load {
+            tab,
+            stuck_minutes,
+            indicators,
+        } => {
+            let r = match tab {
+                Tab::Today => store.today(stuck_minutes).map(Reply::Today),
+                Tab::Residents => store.resident_summaries().map(Reply::Residents),
+                Tab::Modules => store.module_stats().map(Reply::Modules),
+                Tab::Groups => store.group_stats(&indicators).map(Reply::Groups),
+            };
+            r.map(msg).unwrap_or_else(|e| failed("loading a view", &e))
+        }
+        Effect::LoadQuestions(module) => match store.question_stats(&module) {
+            Ok(q) => msg(Reply::Questions(module, q)),
+            Err(e) => failed("loading questions", &e),
+        },
+        Effect::Search(query) => match store.find_residents(&query, 500) {
+            Ok(found) => msg(Reply::Found {
+                query,
+                ids: found.into_iter().map(|r| r.id).collect(),
+            }),
+            Err(e) => failed("searching", &e),
+        },
+        Effect::OpenClass { topic, instructor } => {
+            match store.open_class_session(&topic, &instructor) {
+                Ok(_) => msg(Reply::Saved),
+                Err(e) => failed("opening a class", &e),
+            }
+        }
+        Effect::CloseClass(id) => match store.close_class_session(&id) {
+            Ok(()) => msg(Reply::Saved),
+            Err(e) => failed("closing a class", &e),
+        },
+        Effect::LoadRoom(class_id) => match store.attendance(&class_id) {
+            Ok(marks) => msg(Reply::Room { class_id, marks }),
+            Err(e) => failed("loading attendance", &e),
+        },
+        Effect::Mark {
+            class_id,
+            resident_id,
+            status,
+            by,
+        } => match store.mark_attendance(&class_id, &resident_id, status, &by) {
+            Ok(()) => Vec::new(),
+            Err(e) => failed("marking attendance", &e),
+        },
+        Effect::Indicator {
+            resident_id,
+            indicator,
+            reached,
+            by,
+        } => match store.record_indicator(&resident_id, &indicator, reached, &by) {
+            Ok(()) => msg(Reply::Saved),
+            Err(e) => failed("recording an indicator", &e),
+        },
+        Effect::SaveResident { id, person } => {
+            let r = match &id {
+                Some(id) => store.update_resident(id, &person),
+                None => store.add_resident(&person).map(|_| ()),
+            };
+            match r {
+                Ok(()) => msg(Reply::Saved),
+                Err(e) => failed("saving a resident", &e),
+            }
+        }
+        Effect::Forget(id) => match store.forget_resident(&id) {
+            Ok(()) => {
+                log.write(&format!("instructor forgot resident {id}"));
+                msg(Reply::Saved)
+            }
+            Err(e) => failed("forgetting a resident", &e),
+        },
+        Effect::Log(line) => {
+            log.write(&line);
+            Vec::new()
+        }
+        Effect::LoggedOutIdle => {
+            log.write("instructor mode closed after being left idle");
+            Vec::new()
+        }
+    }
+}
+
+/// The effect that loads view `tab`, with the settings it needs.
+pub fn load(app: &App, tab: Tab) -> AppEffect {
+    let cfg = &app.settings.instructor;
+    AppEffect::Instructor(Effect::Load {
+        tab,
+        stuck_minutes: cfg.stuck_minutes,
+        indicators: cfg.indicators.iter().map(|i| i.id.clone()).collect(),
+    })
+}
+
+/// Handles a reply inside `update`.
+pub fn reply(app: &mut App, reply: Reply) -> Vec<AppEffect> {
+    let reload = |app: &App| {
+        let tab = match &app.screen {
+            crate::ui::app::Screen::Instructor(s) => match &s.stage {
+                Stage::Desk(d) => d.tab(),
+                _ => Tab::Today,
+            },
+            _ => Tab::Today,
+        };
+        load(app, tab)
+    };
+    let reload = reload(app);
+    let Some(s) = state(app) else {
+        return Vec::new();
+    };
+    match reply {
+        Reply::PinSet(true) => Vec::new(),
+        Reply::PinSet(false) | Reply::NoPin => {
+            s.stage = Stage::NoPin;
+            Vec::new()
+        }
+        Reply::Pin(note) => {
+            if let Stage::Pin(p) = &mut s.stage {
+                p.note = Some(note);
+            }
+            Vec::new()
+        }
+        Reply::PinOk => {
+            // Today opens with the people who need help on top.
+            let mut desk = Box::<Desk>::default();
+            desk.sort[0] = super::Sort {
+                column: super::today::HELP_COLUMN,
+                descending: true,
+            };
+            s.stage = Stage::Desk(desk);
+            vec![reload]
+        }
+        other => {
+            let modules = matches!(other, Reply::Modules(_));
+            let Some(d) = desk(app) else {
+                return Vec::new();
+            };
+            let mut fx = on_data(d, other, reload);
+            // The item analysis follows the chosen module.
+            if modules {
+                fx.extend(super::modules::selection_changed(app));
+            }
+            fx
+        }
+    }
+}
+
+fn on_data(d: &mut Desk, reply: Reply, reload: AppEffect) -> Vec<AppEffect> {
+    match reply {
+        Reply::Today(t) => d.today = Some(t),
+        Reply::Residents(r) => d.residents = Some(r),
+        Reply::Modules(m) => d.modules = Some(m),
+        Reply::Questions(id, q) => d.questions = Some((id, q)),
+        Reply::Groups(g) => d.groups = Some(g),
+        Reply::Found { query, ids } => {
+            // Only the answer to what the box says now counts.
+            if query == d.search {
+                d.found = Some(ids);
+            }
+        }
+        Reply::Room { class_id, marks } => super::room::loaded(d, class_id, marks),
+        Reply::Saved => {
+            d.note = Some(Note::Saved);
+            return vec![reload];
+        }
+        Reply::Failed(why) => d.note = Some(Note::Trouble(why)),
+        Reply::PinSet(_) | Reply::Pin(_) | Reply::PinOk | Reply::NoPin => {}
+    }
+    Vec::new()
+}

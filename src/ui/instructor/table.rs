@@ -1,0 +1,185 @@
+//! The sortable table every view uses: rows carry a sort key per column,
+//! Tab picks the column, Shift-Tab turns the order around, and the chosen
+//! row is always scrolled into view. Where the table starts scrolling is
+//! computed here, the same way for drawing and for clicks.
+
+use std::cmp::Ordering;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Cell, Row, Table, TableState};
+
+use crate::ui::app::App;
+use crate::ui::layout::Tone;
+
+/// The sort of one view's table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Sort {
+    pub column: usize,
+    pub descending: bool,
+}
+
+impl Sort {
+    /// The next column; numbers read best from the largest, so a new column
+    /// starts descending except the first (names).
+    pub fn next_column(self, columns: usize) -> Sort {
+        let column = (self.column + 1) % columns.max(1);
+        Sort {
+            column,
+            descending: column != 0,
+        }
+    }
+}
+
+/// A value to sort by.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Key {
+    Num(f64),
+    Text(String),
+    /// No value: always last.
+    None,
+}
+
+impl Key {
+    fn cmp(&self, other: &Key) -> Ordering {
+        match (self, other) {
+            (Key::Num(a), Key::Num(b)) => a.partial_cmp(b).unwrap_or(Ordering::Equal),
+            (Key::Text(a), Key::Text(b)) => a.cmp(b),
+            (Key::None, Key::None) => Ordering::Equal,
+            (Key::None, _) => Ordering::Greater,
+            (_, Key::None) => Ordering::Less,
+            (Key::Num(_), Key::Text(_)) => Ordering::Less,
+            (Key::Text(_), Key::Num(_)) => Ordering::Greater,
+        }
+    }
+}
+
+/// One row: what each cell shows, what each column sorts by, and a tone
+/// for the whole row (for "needs help").
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableRow {
+    pub id: String,
+    pub cells: Vec<String>,
+    pub keys: Vec<Key>,
+    pub tone: Tone,
+}
+
+/// Sorts rows by `sort` (stable, so ties keep the order they came in).
+pub fn sort_rows(rows: &mut [TableRow], sort: Sort) {
+    rows.sort_by(|a, b| {
+        let (ka, kb) = (a.keys.get(sort.column), b.keys.get(sort.column));
+        let ord = match (ka, kb) {
+            (Some(x), Some(y)) => x.cmp(y),
+            _ => Ordering::Equal,
+        };
+        // "No value" stays last whichever way the column is turned.
+        let none = matches!(ka, Some(Key::None)) || matches!(kb, Some(Key::None));
+        if sort.descending && !none {
+            ord.reverse()
+        } else {
+            ord
+        }
+    });
+}
+
+/// The first row shown so that `cursor` is visible in `height` rows.
+pub fn offset(cursor: usize, rows: usize, height: usize) -> usize {
+    if height == 0 || rows <= height {
+        return 0;
+    }
+    cursor.saturating_sub(height - 1).min(rows - height)
+}
+
+/// Which row (index into the shown order) a click on line `y` is, for a
+/// table drawn in `area` (one header line).
+pub fn row_at(area: Rect, cursor: usize, rows: usize, y: u16) -> Option<usize> {
+    let first = area.y + 1;
+    if y < first || y >= area.y + area.height {
+        return None;
+    }
+    let height = area.height.saturating_sub(1) as usize;
+    let i = offset(cursor, rows, height) + (y - first) as usize;
+    (i < rows).then_some(i)
+}
+
+/// Draws `rows` with `headers`; the sorted column is marked ▲ or ▼.
+pub fn draw(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    (headers, widths): (&[&str], &[Constraint]),
+    rows: &[TableRow],
+    cursor: usize,
+    sort: Sort,
+) {
+    let theme = app.settings.theme;
+    let header = Row::new(headers.iter().enumerate().map(|(i, h)| {
+        let mark = if i == sort.column {
+            if sort.descending { " ▼" } else { " ▲" }
+        } else {
+            ""
+        };
+        Cell::from(format!("{h}{mark}"))
+    }))
+    .style(theme.tone(Tone::Strong));
+    let body = rows.iter().map(|r| {
+        Row::new(r.cells.iter().map(|c| Cell::from(Line::from(c.clone()))))
+            .style(theme.tone(r.tone))
+    });
+    let height = area.height.saturating_sub(1) as usize;
+    let mut state = TableState::new()
+        .with_offset(offset(cursor, rows.len(), height))
+        .with_selected((!rows.is_empty()).then_some(cursor.min(rows.len() - 1)));
+    let table = Table::new(body, widths.to_vec())
+        .header(header)
+        .style(theme.base())
+        .row_highlight_style(theme.focus())
+        .column_spacing(1);
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// A plain bar of `width` cells for `percent`, with `|` at `target`.
+pub fn bar(percent: f64, target: u8, width: usize) -> String {
+    let filled = ((percent / 100.0) * width as f64).round() as usize;
+    let mark = ((f64::from(target) / 100.0) * width as f64).round() as usize;
+    (0..width)
+        .map(|i| {
+            if i == mark.min(width.saturating_sub(1)) {
+                '|'
+            } else if i < filled {
+                '█'
+            } else {
+                '░'
+            }
+        })
+        .collect()
+}
+
+/// A percentage for a cell: "62%", or "–" when there is nothing to count.
+pub fn pct(v: Option<f64>) -> String {
+    match v {
+        Some(v) => format!("{:.0}%", v),
+        None => "–".to_string(),
+    }
+}
+
+/// A local clock time "HH:MM" for a UTC-ms instant.
+pub fn clock(at_ms: i64) -> String {
+    use chrono::TimeZone;
+    chrono::Local
+        .timestamp_millis_opt(at_ms)
+        .single()
+        .map(|t| t.format("%H:%M").to_string())
+        .unwrap_or_default()
+}
+
+/// A local date "DD/MM/YYYY" for a UTC-ms instant.
+pub fn date(at_ms: i64) -> String {
+    use chrono::TimeZone;
+    chrono::Local
+        .timestamp_millis_opt(at_ms)
+        .single()
+        .map(|t| t.format("%d/%m/%Y").to_string())
+        .unwrap_or_default()
+}

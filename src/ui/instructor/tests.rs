@@ -1,0 +1,426 @@
+//! Instructor mode driven by keys through `update`, with effects carried
+//! out against a real store (the learner UI's test harness), and every view
+//! rendered with realistic data at 80×24 and 160×48.
+
+use ratatui::crossterm::event::KeyCode;
+
+use super::*;
+use crate::store::NewResident;
+use crate::store::instructor::AttendanceStatus;
+use crate::ui::app::{Effect as AppEffect, Msg};
+use crate::ui::tests::Harness;
+
+const PIN: &str = "482913";
+
+fn person(name: &str, year: i32, group: i64, household: &str) -> NewResident {
+    NewResident {
+        full_name: name.into(),
+        birth_year: year,
+        group_no: group,
+        household: household.into(),
+        phone: None,
+        consent_version: Some("test".into()),
+    }
+}
+
+/// A class in progress: four residents, three of them at seats, one stuck
+/// after failing the first quiz twice, verified indicators.
+fn classroom() -> Harness {
+    let h = Harness::new();
+    let s = &h.store;
+    let hang = s
+        .add_resident(&person("Nguyễn Thị Hằng", 1956, 1, "Số 5 ngõ 12"))
+        .unwrap();
+    let minh = s
+        .add_resident(&person("Trần Văn Minh", 1950, 1, "số 5 ngõ 12"))
+        .unwrap();
+    let lan = s
+        .add_resident(&person("Lê Thị Lan", 1960, 2, "Số 7"))
+        .unwrap();
+    let duc = s
+        .add_resident(&person("Phạm Văn Đức", 1948, 2, "Số 20"))
+        .unwrap();
+    let sh = s.start_seat_session(&hang.id).unwrap();
+    s.record_step(Some(&sh), &hang.id, "basics", 0).unwrap();
+    s.record_step(Some(&sh), &hang.id, "basics", 1).unwrap();
+    let sm = s.start_seat_session(&minh.id).unwrap();
+    s.record_step(Some(&sm), &minh.id, "basics", 0).unwrap();
+    for _ in 0..2 {
+        let order: Vec<String> = ["power", "safe", "otp", "steps"].map(String::from).to_vec();
+        let a = s
+            .start_attempt(Some(&sm), &minh.id, "basics", &order)
+            .unwrap();
+        s.record_answer(&a, &minh.id, "basics", "power", "2", false)
+            .unwrap();
+        s.record_answer(&a, &minh.id, "basics", "otp", "true", false)
+            .unwrap();
+        s.finish_attempt(&a, &minh.id, "basics", 0, 4, 75).unwrap();
+    }
+    let sl = s.start_seat_session(&lan.id).unwrap();
+    s.record_step(Some(&sl), &lan.id, "next", 0).unwrap();
+    let a = s
+        .start_attempt(Some(&sl), &lan.id, "next", &["only".to_string()])
+        .unwrap();
+    s.record_answer(&a, &lan.id, "next", "only", "true", true)
+        .unwrap();
+    s.finish_attempt(&a, &lan.id, "next", 1, 1, 75).unwrap();
+    s.end_seat_session(&sl, crate::store::EndReason::SignOut)
+        .unwrap();
+    s.record_indicator(&hang.id, "smartphone", true, "Cô Hoa")
+        .unwrap();
+    s.record_indicator(&minh.id, "smartphone", true, "Cô Hoa")
+        .unwrap();
+    s.record_indicator(&duc.id, "vneid", true, "Cô Hoa")
+        .unwrap();
+    s.set_pin(PIN).unwrap();
+    h
+}
+
+fn log_in(h: &mut Harness) {
+    h.ctrl('k');
+    h.typ(PIN);
+    h.enter();
+    assert!(matches!(stage(h), Some(Stage::Desk(_))), "{}", h.screen());
+}
+
+fn stage(h: &Harness) -> Option<&Stage> {
+    match &h.app.screen {
+        Screen::Instructor(s) => Some(&s.stage),
+        _ => None,
+    }
+}
+
+fn the_desk(h: &Harness) -> &Desk {
+    match stage(h) {
+        Some(Stage::Desk(d)) => d,
+        other => panic!("not at the desk: {other:?}"),
+    }
+}
+
+#[test]
+fn without_a_pin_it_says_how_to_set_one_and_esc_returns() {
+    let mut h = Harness::new();
+    h.enter();
+    h.typ("ab");
+    h.ctrl('k');
+    assert_eq!(stage(&h), Some(&Stage::NoPin));
+    assert!(h.sees("kiosk set-pin"), "{}", h.screen());
+    h.key(KeyCode::Esc);
+    assert!(matches!(h.app.screen, Screen::Who(_)));
+}
+
+#[test]
+fn the_pin_is_masked_wrong_pins_count_and_the_right_one_opens_today() {
+    let mut h = classroom();
+    h.ctrl('k');
+    h.typ("4829");
+    assert!(h.sees("●●●●") && !h.sees("4829"), "{}", h.screen());
+    h.typ("99");
+    h.enter();
+    assert!(h.sees("2"), "{}", h.screen());
+    let Some(Stage::Pin(p)) = stage(&h) else {
+        panic!()
+    };
+    assert!(p.digits.is_empty(), "a tried PIN is not kept");
+    assert_eq!(p.note, Some(PinNote::Wrong { tries_left: 2 }));
+    h.typ(PIN);
+    h.enter();
+    let d = the_desk(&h);
+    assert_eq!(d.tab(), Tab::Today);
+    assert_eq!(d.today.as_ref().unwrap().learners.len(), 3);
+    assert!(h.sees("Trần Văn Minh"));
+}
+
+#[test]
+fn three_wrong_pins_bring_a_wait_shared_through_the_database() {
+    let mut h = classroom();
+    h.ctrl('k');
+    for _ in 0..3 {
+        h.typ("111222");
+        h.enter();
+    }
+    let Some(Stage::Pin(p)) = stage(&h) else {
+        panic!()
+    };
+    assert!(
+        matches!(p.note, Some(PinNote::Locked { wait_secs }) if wait_secs > 0 && wait_secs <= 30)
+    );
+    assert!(h.sees("Xin chờ khoảng 1 phút"), "{}", h.screen());
+    // Even the right PIN waits now: the counter is in the database.
+    h.typ(PIN);
+    h.enter();
+    assert!(matches!(stage(&h), Some(Stage::Pin(_))));
+    assert!(matches!(
+        h.store.check_pin(PIN).unwrap(),
+        crate::store::pin::PinCheck::Locked { .. }
+    ));
+}
+
+#[test]
+fn idle_instructor_mode_logs_itself_out() {
+    let mut h = classroom();
+    h.send(Msg::Tick(1_000));
+    log_in(&mut h);
+    let idle = h.app.settings.instructor.idle_ms;
+    assert_eq!(h.app.next_deadline(), Some(1_000 + idle));
+    h.send(Msg::Tick(1_000 + idle - 1));
+    assert!(stage(&h).is_some());
+    h.send(Msg::Tick(1_000 + idle));
+    assert!(matches!(h.app.screen, Screen::Welcome));
+    assert_eq!(
+        h.effects.last(),
+        Some(&AppEffect::Instructor(Effect::LoggedOutIdle))
+    );
+}
+
+#[test]
+fn views_are_one_key_away_and_tab_sorts() {
+    let mut h = classroom();
+    log_in(&mut h);
+    h.key(KeyCode::F(3));
+    assert_eq!(the_desk(&h).tab(), Tab::Residents);
+    assert_eq!(the_desk(&h).residents.as_ref().unwrap().len(), 4);
+    // Name order first: Hằng, Lan, Minh, Đức by the folded key.
+    let names = |h: &Harness| -> Vec<String> {
+        residents::rows(&h.app)
+            .iter()
+            .map(|r| r.cells[0].clone())
+            .collect()
+    };
+    assert_eq!(names(&h)[0], "Lê Thị Lan");
+    h.key(KeyCode::Tab); // by group, largest first
+    assert_eq!(
+        the_desk(&h).sort[1],
+        Sort {
+            column: 1,
+            descending: true
+        }
+    );
+    assert!(names(&h)[0] == "Lê Thị Lan" || names(&h)[0] == "Phạm Văn Đức");
+    h.key(KeyCode::BackTab);
+    assert!(names(&h)[0] == "Nguyễn Thị Hằng" || names(&h)[0] == "Trần Văn Minh");
+    // Searching without accents finds by any part of the name.
+    h.typ("duc");
+    assert_eq!(names(&h), ["Phạm Văn Đức"]);
+    h.key(KeyCode::Esc);
+    assert_eq!(names(&h).len(), 4);
+    h.key(KeyCode::F(4));
+    assert_eq!(the_desk(&h).tab(), Tab::Modules);
+    let q = &the_desk(&h).questions.as_ref().unwrap();
+    assert_eq!(q.0, "basics");
+    // Minh answered "power" and "otp" wrong twice each.
+    assert_eq!(q.1.len(), 2);
+    assert!(h.sees("Màn hình") || h.sees("Sai"), "{}", h.screen());
+    h.key(KeyCode::F(5));
+    let g = the_desk(&h).groups.as_ref().unwrap();
+    assert_eq!(g.len(), 2);
+    // Hằng and Minh share a household: one household of two reached.
+    assert_eq!(g[0].share("smartphone"), 100.0);
+    assert!(h.sees("100%"), "{}", h.screen());
+    h.key(KeyCode::Char('1'));
+    assert_eq!(the_desk(&h).tab(), Tab::Today);
+}
+
+#[test]
+fn a_room_is_marked_with_one_key_per_person() {
+    let mut h = classroom();
+    log_in(&mut h);
+    // No class yet: attendance asks for one first.
+    h.key(KeyCode::F(6));
+    assert_eq!(the_desk(&h).note, Some(Note::NeedClass));
+    h.key(KeyCode::F(7));
+    h.typ("VNeID mức 2");
+    h.enter();
+    h.typ("Cô Hoa");
+    h.enter();
+    let class = the_desk(&h).today.as_ref().unwrap().class.clone().unwrap();
+    assert_eq!(class.topic, "VNeID mức 2");
+    h.key(KeyCode::F(6));
+    let Some(Modal::Room(room)) = &the_desk(&h).modal else {
+        panic!("{:?}", the_desk(&h).modal)
+    };
+    assert_eq!(room.rows.len(), 3);
+    h.typ("pl");
+    // Add Đức, who came without using a seat.
+    h.typ("+duc");
+    h.enter();
+    h.key(KeyCode::Up);
+    h.key(KeyCode::Char('a'));
+    let marks = h.store.attendance(&class.id).unwrap();
+    let got: Vec<(&str, AttendanceStatus)> = marks
+        .iter()
+        .map(|m| (m.full_name.as_str(), m.status))
+        .collect();
+    assert_eq!(got.len(), 4, "{got:?}");
+    assert!(got.contains(&("Phạm Văn Đức", AttendanceStatus::Present)));
+    assert!(got.contains(&("Lê Thị Lan", AttendanceStatus::Absent)));
+    assert!(h.sees("Có mặt 2"), "{}", h.screen());
+    h.key(KeyCode::Esc);
+    assert!(the_desk(&h).modal.is_none());
+    // Closing the class asks first; 1 keeps it open.
+    h.key(KeyCode::F(8));
+    h.key(KeyCode::Char('1'));
+    assert!(
+        h.store
+            .class_session(&class.id)
+            .unwrap()
+            .unwrap()
+            .ended_at
+            .is_none()
+    );
+    h.key(KeyCode::F(8));
+    h.key(KeyCode::Char('2'));
+    assert!(
+        h.store
+            .class_session(&class.id)
+            .unwrap()
+            .unwrap()
+            .ended_at
+            .is_some()
+    );
+}
+
+#[test]
+fn register_correct_indicate_and_forget_a_resident() {
+    let mut h = classroom();
+    log_in(&mut h);
+    h.key(KeyCode::F(3));
+    h.key(KeyCode::F(7));
+    h.typ("Đỗ Thị Yến");
+    h.enter();
+    h.typ("1952");
+    h.enter();
+    h.typ("3");
+    h.enter();
+    h.typ("Số 9");
+    h.enter();
+    h.enter(); // no phone
+    h.enter(); // consent not ticked: refused
+    assert!(matches!(&the_desk(&h).modal, Some(Modal::Resident(f)) if f.error.is_some()));
+    h.key(KeyCode::Char(' '));
+    h.enter();
+    let yen = h.store.find_residents("do thi yen", 5).unwrap();
+    assert_eq!(yen.len(), 1);
+    assert_eq!(yen[0].group_no, 3);
+    // Correct her group: find her, Enter, move to the group field.
+    h.typ("do thi yen");
+    h.enter();
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Backspace);
+    h.typ("4");
+    for _ in 0..3 {
+        h.enter();
+    }
+    assert_eq!(h.store.resident(&yen[0].id).unwrap().unwrap().group_no, 4);
+    // Indicators: the second one (VNeID) reached.
+    h.key(KeyCode::F(6));
+    h.key(KeyCode::Down);
+    h.enter();
+    h.key(KeyCode::Esc);
+    let me = the_desk(&h)
+        .residents
+        .as_ref()
+        .unwrap()
+        .iter()
+        .find(|r| r.id == yen[0].id)
+        .unwrap()
+        .clone();
+    assert_eq!(me.indicators, ["vneid"]);
+    // Forget asks first.
+    h.key(KeyCode::F(8));
+    assert!(h.sees("Không thể hoàn tác"), "{}", h.screen());
+    h.key(KeyCode::Char('2'));
+    assert!(h.store.resident(&yen[0].id).unwrap().unwrap().forgotten);
+}
+
+#[test]
+fn leaving_the_kiosk_asks_first_and_signs_the_learner_out() {
+    let mut h = classroom();
+    log_in(&mut h);
+    h.key(KeyCode::F(10));
+    h.key(KeyCode::Esc);
+    assert!(!h.app.quit);
+    h.key(KeyCode::F(10));
+    assert!(h.sees("Rời kiosk"), "{}", h.screen());
+    h.key(KeyCode::Char('2'));
+    assert!(h.app.quit);
+    assert_eq!(h.effects.last(), Some(&AppEffect::Quit));
+}
+
+/// Every view and form, at 80×24 and 160×48, in both languages: the
+/// figures are on screen and nothing panics.
+#[test]
+fn every_view_renders_at_80x24_and_160x48() {
+    for (w, hgt) in [(80, 24), (160, 48)] {
+        for lang in [crate::i18n::Lang::Vi, crate::i18n::Lang::En] {
+            let mut h = classroom();
+            h.app.lang = lang;
+            h.send(Msg::Resize(w, hgt));
+            h.ctrl('k');
+            let t = h.app.t();
+            assert!(h.sees(t.instructor_title), "{}", h.screen());
+            log_in(&mut h);
+            let screen = h.screen();
+            for text in ["Trần Văn Minh", "Nguyễn Thị Hằng", "F2", "F10"] {
+                assert!(
+                    screen.contains(text),
+                    "{w}x{hgt} {lang:?} Today: {text}\n{screen}"
+                );
+            }
+            h.key(KeyCode::F(3));
+            let screen = h.screen();
+            for text in ["Phạm Văn Đức", "Lê Thị Lan", "100%"] {
+                assert!(
+                    screen.contains(text),
+                    "{w}x{hgt} Residents: {text}\n{screen}"
+                );
+            }
+            h.key(KeyCode::F(4));
+            let screen = h.screen();
+            let wrong = if lang == crate::i18n::Lang::Vi {
+                "Màn hình"
+            } else {
+                "The screen"
+            };
+            for text in ["100%", "0%", wrong] {
+                assert!(screen.contains(text), "{w}x{hgt} Modules: {text}\n{screen}");
+            }
+            h.key(KeyCode::F(5));
+            let screen = h.screen();
+            assert!(screen.contains("100%") && screen.contains('█'), "{screen}");
+            h.key(KeyCode::F(2));
+            h.key(KeyCode::F(7));
+            assert!(h.screen().contains(t.ins_open_class_title));
+            h.typ("Zalo");
+            h.enter();
+            h.typ("Cô Hoa");
+            h.enter();
+            h.key(KeyCode::F(6));
+            let screen = h.screen();
+            assert!(
+                screen.contains("Zalo") && screen.contains("Trần Văn Minh"),
+                "{screen}"
+            );
+            h.key(KeyCode::Esc);
+            h.key(KeyCode::F(10));
+            assert!(
+                h.screen()
+                    .contains(t.ins_confirm_leave.split(' ').next().unwrap())
+            );
+        }
+    }
+}
+
+#[test]
+fn tiny_and_huge_windows_do_not_panic() {
+    let mut h = classroom();
+    log_in(&mut h);
+    for (w, hgt) in [(1, 1), (20, 5), (59, 15), (60, 16), (300, 100)] {
+        h.send(Msg::Resize(w, hgt));
+        for k in [2, 3, 4, 5] {
+            h.key(KeyCode::F(k));
+            let _ = h.screen();
+        }
+    }
+}
