@@ -108,6 +108,10 @@ pub fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1000.0)
 }
 
+// store helper
+mod store;
+
 pub fn run_all(table: &mut Table) {
     instructor::run(table);
+    store::run(table); // store helper
 }
