@@ -15,6 +15,7 @@
 pub mod backup;
 mod error;
 pub mod learner;
+mod names;
 mod open;
 pub mod residents;
 // coordinator (exports, reports, bundles, merges)
@@ -55,6 +56,8 @@ pub struct Store {
     path: PathBuf,
     site_id: String,
     seat: String,
+    /// This seat's in-memory copy of the name search keys.
+    names: std::cell::RefCell<names::NameIndex>,
 }
 
 impl std::fmt::Debug for Store {
@@ -92,6 +95,7 @@ impl Store {
             path: db.to_path_buf(),
             site_id: site_id.to_string(),
             seat: seat.to_string(),
+            names: Default::default(),
         })
     }
 

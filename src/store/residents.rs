@@ -7,7 +7,7 @@
 //! an older bundle cannot bring the person back.
 
 use chrono::Datelike;
-use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::{Result, Store, StoreError, now_ms};
 use crate::text::{fold, nfc};
@@ -284,8 +284,23 @@ impl Store {
         if q.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
-        let words: Vec<String> = q.split(' ').map(str::to_string).collect();
-        self.read(|c| search(c, &q, &words, limit))
+        let words: Vec<&str> = q.split(' ').collect();
+        let mut index = self.names.borrow_mut();
+        self.read(|c| {
+            index.refresh(c)?;
+            let best = index.best(&q, &words, limit);
+            let mut stmt =
+                c.prepare_cached(&format!("SELECT {COLUMNS} FROM residents WHERE rowid = ?1"))?;
+            let mut found = Vec::with_capacity(best.len());
+            for (rank, key, rowid) in best {
+                found.push((rank, key, stmt.query_row([rowid], from_row)?));
+            }
+            // Among equal keys (Hằng, Hàng) the name decides, then the id.
+            found.sort_by(|a, b| {
+                (a.0, a.1, &a.2.full_name, &a.2.id).cmp(&(b.0, b.1, &b.2.full_name, &b.2.id))
+            });
+            Ok(found.into_iter().map(|(_, _, r)| r).collect())
+        })
     }
 
     /// Erases a resident's personal fields and records that they were
@@ -351,51 +366,6 @@ fn next_resident_id(tx: &Transaction, site: &str) -> rusqlite::Result<String> {
         params![key, n.to_string()],
     )?;
     Ok(id)
-}
-
-/// The ranked search. The first pass reads only the `residents_search`
-/// index (key and rowid), which is several times smaller than the table, and
-/// keeps the best `limit`; the second fetches those rows. Forgotten
-/// residents have an empty key, which no non-empty query is inside.
-fn search(
-    c: &Connection,
-    q: &str,
-    words: &[String],
-    limit: usize,
-) -> rusqlite::Result<Vec<Resident>> {
-    // Every word must be inside the key; the phrase decides the rank.
-    let mut filter = String::new();
-    for i in 0..words.len() {
-        filter.push_str(&format!(" AND instr(search_key, ?{}) > 0", i + 3));
-    }
-    let sql = format!(
-        "WITH hits AS (
-             SELECT rowid AS rid, search_key AS k,
-                    CASE WHEN search_key = ?1 THEN 0
-                         WHEN substr(search_key, 1, length(?1)) = ?1
-                              OR instr(search_key, ' ' || ?1) > 0 THEN 1
-                         WHEN instr(search_key, ?1) > 0 THEN 2
-                         ELSE 3 END AS rank
-             FROM residents INDEXED BY residents_search
-             WHERE search_key <> ''{filter}
-             ORDER BY rank, k, rid
-             LIMIT ?2)
-         SELECT {cols} FROM hits JOIN residents r ON r.rowid = hits.rid
-         ORDER BY hits.rank, hits.k, r.full_name, r.id",
-        cols = COLUMNS
-            .split(", ")
-            .map(|c| format!("r.{c}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    let mut stmt = c.prepare_cached(&sql)?;
-    let limit = limit as i64;
-    let mut values: Vec<&dyn rusqlite::ToSql> = vec![&q, &limit];
-    for w in words {
-        values.push(w);
-    }
-    let rows = stmt.query_map(values.as_slice(), from_row)?;
-    rows.collect()
 }
 
 #[cfg(test)]

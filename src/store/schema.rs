@@ -169,6 +169,27 @@ CREATE INDEX quiz_results_module ON quiz_results(module_id, passed, score, resid
 -- "Started a module" means "opened its first page": a small slice of step_views.
 CREATE INDEX step_views_first_page ON step_views(module_id, resident_id) WHERE step = 0;
 "#,
+    // 3: a counter that changes whenever a resident's name (search key) may
+    // have changed, whoever wrote it (this seat, another seat, a merge), so
+    // each seat can keep the name search in memory and reload only then.
+    r#"
+INSERT OR IGNORE INTO meta (key, value) VALUES ('residents_rev', '0');
+CREATE TRIGGER residents_rev_insert AFTER INSERT ON residents BEGIN
+    INSERT OR REPLACE INTO meta (key, value)
+        SELECT 'residents_rev', CAST(coalesce(max(CAST(value AS INTEGER)), 0) + 1 AS TEXT)
+        FROM meta WHERE key = 'residents_rev';
+END;
+CREATE TRIGGER residents_rev_update AFTER UPDATE OF search_key ON residents BEGIN
+    INSERT OR REPLACE INTO meta (key, value)
+        SELECT 'residents_rev', CAST(coalesce(max(CAST(value AS INTEGER)), 0) + 1 AS TEXT)
+        FROM meta WHERE key = 'residents_rev';
+END;
+CREATE TRIGGER residents_rev_delete AFTER DELETE ON residents BEGIN
+    INSERT OR REPLACE INTO meta (key, value)
+        SELECT 'residents_rev', CAST(coalesce(max(CAST(value AS INTEGER)), 0) + 1 AS TEXT)
+        FROM meta WHERE key = 'residents_rev';
+END;
+"#,
 ];
 
 /// The schema version this binary writes.

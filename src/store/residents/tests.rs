@@ -328,3 +328,38 @@ fn matching_resident_finds_the_same_person_typed_differently() {
         None
     );
 }
+
+/// Each seat keeps the search keys in memory; a name registered, corrected
+/// or forgotten at another seat must show up in its very next search.
+#[test]
+fn search_sees_changes_made_by_another_seat() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kiosk.db");
+    let here = Store::open_path(&db, "vh-test", "1", None).unwrap();
+    let there = Store::open_path(&db, "vh-test", "2", None).unwrap();
+    here.add_resident(&person("Kiều Thị Loan", 1950, 1))
+        .unwrap();
+    assert_eq!(
+        names(&here.find_residents("loan", 5).unwrap()),
+        ["Kiều Thị Loan"]
+    );
+    let other = there
+        .add_resident(&person("Kiều Văn Loan", 1952, 1))
+        .unwrap();
+    assert_eq!(
+        names(&here.find_residents("loan", 5).unwrap()),
+        ["Kiều Thị Loan", "Kiều Văn Loan"]
+    );
+    there
+        .update_resident(&other.id, &person("Kiều Văn Long", 1952, 1))
+        .unwrap();
+    assert_eq!(
+        names(&here.find_residents("kieu", 5).unwrap()),
+        ["Kiều Thị Loan", "Kiều Văn Long"]
+    );
+    there.forget_resident(&other.id).unwrap();
+    assert_eq!(
+        names(&here.find_residents("kieu", 5).unwrap()),
+        ["Kiều Thị Loan"]
+    );
+}
