@@ -110,8 +110,11 @@ pub fn ms(d: Duration) -> String {
 
 // store helper
 mod store;
+// lessons helper: loading and validating a lessons folder.
+mod lessons;
 
 pub fn run_all(table: &mut Table) {
     instructor::run(table);
     store::run(table); // store helper
+    lessons::run(table); // lessons helper
 }

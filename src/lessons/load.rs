@@ -66,25 +66,22 @@ pub fn load_dir(dir: &Path, indicators: &[String]) -> Result<LoadReport, LoadErr
     // read_dir's order depends on the file system; the report must not.
     names.sort();
 
-    let mut entries = Vec::with_capacity(names.len());
-    for name in names {
-        let path = dir.join(&name);
-        match read_lesson(&path) {
-            Ok(text) => {
-                let report = load_str(&path, &text, indicators);
-                entries.push(Entry {
-                    path,
-                    report: Some(report),
-                    failed: false,
-                });
-            }
+    let paths: Vec<PathBuf> = names.iter().map(|n| dir.join(n)).collect();
+    let mut entries = Vec::with_capacity(paths.len());
+    for (path, result) in paths.iter().zip(read_and_check_all(&paths, indicators)) {
+        match result {
+            Ok(report) => entries.push(Entry {
+                path: path.clone(),
+                report: Some(report),
+                failed: false,
+            }),
             Err(d) => {
                 // A warning here means "not a file at all" (a folder named
                 // x.toml): no lesson is lost, so it is neither counted nor
                 // listed as skipped.
                 if d.severity == Severity::Error {
                     entries.push(Entry {
-                        path,
+                        path: path.clone(),
                         report: None,
                         failed: true,
                     });
@@ -118,6 +115,42 @@ pub fn load_dir(dir: &Path, indicators: &[String]) -> Result<LoadReport, LoadErr
         files,
         diagnostics,
         skipped,
+    })
+}
+
+/// Reads and checks each file, in the order given. Files are independent,
+/// so they are shared out over the machine's cores (a kiosk PC has two);
+/// each thread takes a contiguous run and the results are put back in
+/// order, so the report does not depend on which thread finished first.
+fn read_and_check_all(
+    paths: &[PathBuf],
+    indicators: &[String],
+) -> Vec<Result<FileReport, Diagnostic>> {
+    let one = |path: &PathBuf| read_lesson(path).map(|text| load_str(path, &text, indicators));
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(4)
+        // Starting a thread costs more than checking a few files.
+        .min(paths.len().div_ceil(16))
+        .max(1);
+    if threads == 1 {
+        return paths.iter().map(one).collect();
+    }
+    let chunk = paths.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| match h.join() {
+                Ok(results) => results,
+                // Checking a file does not panic; if it ever did, the
+                // kiosk should stop loudly rather than lose lessons quietly.
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
     })
 }
 

@@ -11,6 +11,8 @@ pub mod load;
 pub mod model;
 pub mod parse;
 mod plain;
+mod quiz;
+mod texts;
 
 pub use model::*;
 pub use parse::{FileReport, Located, load_str};

@@ -13,12 +13,15 @@ use std::path::Path;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use std::fmt::Display;
+
 use super::diag::{Sink, closest, unknown_key_message};
 use super::plain;
-use super::{Answer, Diagnostic, Module, Question, QuestionKind, Step, Text};
+use super::texts::Name;
+use super::{Diagnostic, Module, Step, Text};
 use crate::text::nfc;
 
-type Val<'i> = Spanned<DeValue<'i>>;
+pub(super) type Val<'i> = Spanned<DeValue<'i>>;
 
 const MODULE_KEYS: &[&str] = &[
     "id",
@@ -34,9 +37,6 @@ const MODULE_KEYS: &[&str] = &[
     "quiz",
 ];
 const STEP_KEYS: &[&str] = &["text", "tip", "warning", "practice"];
-const QUESTION_KEYS: &[&str] = &["id", "kind", "question", "choices", "answer", "explanation"];
-const TEXT_KEYS: &[&str] = &["vi", "en"];
-const KINDS: &[&str] = &["single", "multi", "true-false", "order"];
 
 /// The default share of right answers needed to pass.
 pub const DEFAULT_PASS_PERCENT: u8 = 80;
@@ -79,8 +79,10 @@ pub fn load_str(path: &Path, text: &str, indicators: &[String]) -> FileReport {
         text,
         indicators,
         syntax_errors: !syntax.is_empty(),
+        file_is_nfc: crate::text::is_nfc(text),
         texts: 0,
         missing_en: Vec::new(),
+        page_words: [0, 0],
         id: None,
         prerequisites: Vec::new(),
         question_ids: Vec::new(),
@@ -109,25 +111,32 @@ pub fn load_str(path: &Path, text: &str, indicators: &[String]) -> FileReport {
     }
 }
 
-struct Walker<'a> {
-    sink: Sink<'a>,
-    text: &'a str,
-    indicators: &'a [String],
+pub(super) struct Walker<'a> {
+    pub(super) sink: Sink<'a>,
+    pub(super) text: &'a str,
+    pub(super) indicators: &'a [String],
     /// With a syntax error the tree is only a best effort: a key may be
     /// absent because its line failed to parse, so "missing" errors would
     /// only mislead and are not reported.
-    syntax_errors: bool,
+    pub(super) syntax_errors: bool,
+    /// Whether the whole file is NFC already (then strings taken from it
+    /// as they are need no normalising).
+    pub(super) file_is_nfc: bool,
     /// Texts seen, and the ones without English (position and name).
-    texts: usize,
-    missing_en: Vec<(Range<usize>, String)>,
-    id: Option<Located<String>>,
-    prerequisites: Vec<Located<String>>,
+    pub(super) texts: usize,
+    pub(super) missing_en: Vec<(Range<usize>, String)>,
+    /// Words of every text read since the last reset, [Vietnamese,
+    /// English]: `step` resets it to count the words on one page (counted
+    /// while the texts are read, so they are scanned only once).
+    pub(super) page_words: [usize; 2],
+    pub(super) id: Option<Located<String>>,
+    pub(super) prerequisites: Vec<Located<String>>,
     /// Question ids with their number and position, also from questions
     /// with other errors, so a repeated id is always reported.
-    question_ids: Vec<(String, usize, Range<usize>)>,
+    pub(super) question_ids: Vec<(String, usize, Range<usize>)>,
 }
 
-fn get<'t, 'i>(table: &'t DeTable<'i>, name: &str) -> Option<&'t Val<'i>> {
+pub(super) fn get<'t, 'i>(table: &'t DeTable<'i>, name: &str) -> Option<&'t Val<'i>> {
     table
         .iter()
         .find(|(k, _)| k.get_ref().as_ref() == name)
@@ -135,7 +144,7 @@ fn get<'t, 'i>(table: &'t DeTable<'i>, name: &str) -> Option<&'t Val<'i>> {
 }
 
 /// What a value is, in words an author understands.
-fn describe(v: &DeValue<'_>) -> &'static str {
+pub(super) fn describe(v: &DeValue<'_>) -> &'static str {
     match v {
         DeValue::String(_) => "a text in quotes",
         DeValue::Integer(_) => "a whole number",
@@ -153,7 +162,9 @@ impl<'a> Walker<'a> {
         Located { value, line, col }
     }
 
-    fn unknown_keys(&mut self, table: &DeTable<'_>, known: &[&str], ctx: &str) {
+    /// Reports every key of `table` not in `known`; `ctx` says where (it is
+    /// only formatted when there is something to report).
+    pub(super) fn unknown_keys(&mut self, table: &DeTable<'_>, known: &[&str], ctx: &dyn Display) {
         for (k, _) in table.iter() {
             let key: &str = k.get_ref();
             if !known.contains(&key) {
@@ -163,20 +174,20 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn missing(&mut self, span: Range<usize>, message: String) {
+    pub(super) fn missing(&mut self, span: Range<usize>, message: String) {
         if !self.syntax_errors {
             self.sink.error(span, message);
         }
     }
 
-    fn wrong_type(&mut self, v: &Val<'_>, ctx: &str, key: &str, want: &str) {
+    pub(super) fn wrong_type(&mut self, v: &Val<'_>, ctx: &str, key: &str, want: &str) {
         self.sink.error(
             v.span(),
             format!("{ctx}`{key}` must be {want}, not {}", describe(v.get_ref())),
         );
     }
 
-    fn string(&mut self, v: &Val<'_>, ctx: &str, key: &str) -> Option<String> {
+    pub(super) fn string(&mut self, v: &Val<'_>, ctx: &str, key: &str) -> Option<String> {
         match v.get_ref() {
             DeValue::String(s) => Some(nfc(s)),
             _ => {
@@ -186,7 +197,7 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn integer(&mut self, v: &Val<'_>, ctx: &str, key: &str) -> Option<i64> {
+    pub(super) fn integer(&mut self, v: &Val<'_>, ctx: &str, key: &str) -> Option<i64> {
         match v.get_ref() {
             DeValue::Integer(i) => {
                 let digits: String = i.as_str().chars().filter(|c| *c != '_').collect();
@@ -206,7 +217,14 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn in_range(&mut self, v: &Val<'_>, ctx: &str, key: &str, lo: i64, hi: i64) -> Option<i64> {
+    pub(super) fn in_range(
+        &mut self,
+        v: &Val<'_>,
+        ctx: &str,
+        key: &str,
+        lo: i64,
+        hi: i64,
+    ) -> Option<i64> {
         let n = self.integer(v, ctx, key)?;
         if n < lo || n > hi {
             self.sink.error(
@@ -218,7 +236,7 @@ impl<'a> Walker<'a> {
         Some(n)
     }
 
-    fn slug(&mut self, v: &Val<'_>, ctx: &str, key: &str) -> Option<String> {
+    pub(super) fn slug(&mut self, v: &Val<'_>, ctx: &str, key: &str) -> Option<String> {
         let s = self.string(v, ctx, key)?;
         if !crate::config::is_slug(&s) {
             let shown: String = s.chars().take(40).collect();
@@ -255,128 +273,13 @@ impl<'a> Walker<'a> {
         out
     }
 
-    /// A text in both languages: `KEY.vi` / `KEY.en` or `KEY = { vi, en }`.
-    /// `key` is its key (`None` for a choice, which is an item of a list);
-    /// `label` names it in messages ("`title`", "choice 2").
-    fn text(&mut self, v: &Val<'_>, ctx: &str, key: Option<&str>, label: &str) -> Option<Text> {
-        // How to name its `vi`/`en` and how to tell the author to add one.
-        let (vi_label, en_label, vi_hint) = match key {
-            Some(k) => (
-                format!("`{k}.vi`"),
-                format!("`{k}.en`"),
-                format!("{k}.vi = \"…\""),
-            ),
-            None => (
-                format!("`vi` of {label}"),
-                format!("`en` of {label}"),
-                "vi = \"…\" inside its { }".to_string(),
-            ),
-        };
-        let vi_label = vi_label.as_str();
-        let table = match v.get_ref() {
-            DeValue::Table(t) => t,
-            DeValue::String(_) => {
-                self.sink.error(
-                    v.span(),
-                    format!(
-                        "{ctx}{label} needs its language: write {vi_hint} (and the English next to it)"
-                    ),
-                );
-                return None;
-            }
-            other => {
-                self.sink.error(
-                    v.span(),
-                    format!(
-                        "{ctx}{label} must be a text written {vi_hint}, not {}",
-                        describe(other)
-                    ),
-                );
-                return None;
-            }
-        };
-        self.unknown_keys(table, TEXT_KEYS, &format!("{ctx}{label}: "));
-        self.texts += 1;
-        let en = match get(table, "en") {
-            Some(e) => self.language(e, ctx, &en_label),
-            None => None,
-        };
-        if en.is_none() {
-            self.missing_en.push((v.span(), label.to_string()));
-        }
-        let vi = match get(table, "vi") {
-            Some(x) => {
-                let s = self.language(x, ctx, vi_label);
-                if s.is_none() && matches!(x.get_ref(), DeValue::String(_)) {
-                    self.sink
-                        .error(x.span(), format!("{ctx}{vi_label} is empty"));
-                }
-                s?
-            }
-            None => {
-                self.sink.error(
-                    v.span(),
-                    format!("{ctx}{label} has no Vietnamese text: add {vi_hint}"),
-                );
-                return None;
-            }
-        };
-        Some(Text { vi, en })
-    }
-
-    /// One language of a text: NFC, trimmed; `None` when empty or not text.
-    /// Long sentences draw a warning at the sentence itself when it can be
-    /// found in the file.
-    fn language(&mut self, v: &Val<'_>, ctx: &str, label: &str) -> Option<String> {
-        let DeValue::String(s) = v.get_ref() else {
-            self.sink.error(
-                v.span(),
-                format!(
-                    "{ctx}{label} must be a text in quotes, not {}",
-                    describe(v.get_ref())
-                ),
-            );
-            return None;
-        };
-        let s = nfc(s.trim());
-        if s.is_empty() {
-            return None;
-        }
-        for (sentence, n) in plain::long_sentences(&s) {
-            let at = self.find_in(v.span(), sentence);
-            self.sink.warning(
-                at,
-                format!(
-                    "{ctx}{label}: a sentence has {n} words; aim for at most {}: \"{}\"",
-                    plain::SENTENCE_WORDS,
-                    plain::opening(sentence)
-                ),
-            );
-        }
-        Some(s)
-    }
-
-    /// Where `needle` starts inside `span` of the file, or the span itself
-    /// when it cannot be found (escapes, or text that was not NFC).
-    fn find_in(&self, span: Range<usize>, needle: &str) -> Range<usize> {
-        let mut end = needle.len().min(40);
-        while !needle.is_char_boundary(end) {
-            end -= 1;
-        }
-        let raw = self.text.get(span.clone()).unwrap_or("");
-        match raw.find(&needle[..end]) {
-            Some(i) if end > 0 => span.start + i..span.start + i + end,
-            _ => span,
-        }
-    }
-
     fn module(
         &mut self,
         root: &DeTable<'_>,
         root_span: Range<usize>,
         path: &Path,
     ) -> Option<Module> {
-        self.unknown_keys(root, MODULE_KEYS, "");
+        self.unknown_keys(root, MODULE_KEYS, &"");
         let start = root_span.start..root_span.start;
 
         let id = match get(root, "id") {
@@ -477,7 +380,7 @@ impl<'a> Walker<'a> {
         })
     }
 
-    fn required_text(
+    pub(super) fn required_text(
         &mut self,
         table: &DeTable<'_>,
         at: &Range<usize>,
@@ -485,7 +388,7 @@ impl<'a> Walker<'a> {
         key: &str,
     ) -> Option<Text> {
         match get(table, key) {
-            Some(v) => self.text(v, ctx, Some(key), &format!("`{key}`")),
+            Some(v) => self.text(v, ctx, Name::Key(key)),
             None => {
                 self.missing(
                     at.clone(),
@@ -498,7 +401,7 @@ impl<'a> Walker<'a> {
 
     fn optional_text(&mut self, table: &DeTable<'_>, ctx: &str, key: &str) -> Option<Option<Text>> {
         match get(table, key) {
-            Some(v) => self.text(v, ctx, Some(key), &format!("`{key}`")).map(Some),
+            Some(v) => self.text(v, ctx, Name::Key(key)).map(Some),
             None => Some(None),
         }
     }
@@ -557,6 +460,8 @@ impl<'a> Walker<'a> {
         };
         self.unknown_keys(t, STEP_KEYS, &ctx);
         let span = v.span();
+        // Everything on one page counts: the callouts are read too.
+        self.page_words = [0, 0];
         let text = self.required_text(t, &(span.start..span.start), &ctx, "text");
         let tip = self.optional_text(t, &ctx, "tip");
         let warning = self.optional_text(t, &ctx, "warning");
@@ -567,20 +472,7 @@ impl<'a> Walker<'a> {
             warning: warning?,
             practice: practice?,
         };
-        // Everything on one page counts: the callouts are read too.
-        let parts = [
-            Some(&step.text),
-            step.tip.as_ref(),
-            step.warning.as_ref(),
-            step.practice.as_ref(),
-        ];
-        let vi: usize = parts.iter().flatten().map(|t| plain::words(&t.vi)).sum();
-        let en: usize = parts
-            .iter()
-            .flatten()
-            .filter_map(|t| t.en.as_deref())
-            .map(plain::words)
-            .sum();
+        let [vi, en] = self.page_words;
         for (lang, n) in [("Vietnamese", vi), ("English", en)] {
             if n > plain::PAGE_WORDS {
                 let at = get(t, "text").map_or(span.clone(), Spanned::span);
@@ -594,306 +486,6 @@ impl<'a> Walker<'a> {
             }
         }
         Some(step)
-    }
-
-    fn question(&mut self, n: usize, v: &Val<'_>) -> Option<Question> {
-        let DeValue::Table(t) = v.get_ref() else {
-            self.sink.error(
-                v.span(),
-                format!(
-                    "question {n}: a question must be a table of keys (id, kind, …), not {}",
-                    describe(v.get_ref())
-                ),
-            );
-            return None;
-        };
-        let span = v.span();
-        let start = span.start..span.start;
-        let id_val = get(t, "id");
-        let id = match id_val {
-            Some(iv) => self.slug(iv, &format!("question {n}: "), "id"),
-            None => None,
-        };
-        if let (Some(id), Some(iv)) = (&id, id_val) {
-            self.question_ids.push((id.clone(), n, iv.span()));
-        }
-        let ctx = match &id {
-            Some(id) => format!("question {n} ({id:?}): "),
-            None => format!("question {n}: "),
-        };
-        if id_val.is_none() {
-            self.missing(
-                start.clone(),
-                format!("{ctx}`id` is missing: add a short name, e.g. id = \"where\""),
-            );
-        }
-        self.unknown_keys(t, QUESTION_KEYS, &ctx);
-        let kind = match get(t, "kind") {
-            Some(kv) => match self.string(kv, &ctx, "kind") {
-                Some(k) => match QuestionKind::parse(&k) {
-                    Some(kind) => Some(kind),
-                    None => {
-                        let shown: String = k.chars().take(40).collect();
-                        let hint = match closest(&k, KINDS) {
-                            Some(c) => format!("did you mean \"{c}\"?"),
-                            None => "use \"single\", \"multi\", \"true-false\" or \"order\"".into(),
-                        };
-                        self.sink.error(
-                            kv.span(),
-                            format!("{ctx}unknown question kind {shown:?}; {hint}"),
-                        );
-                        None
-                    }
-                },
-                None => None,
-            },
-            None => {
-                self.missing(
-                    start.clone(),
-                    format!("{ctx}`kind` is missing: add kind = \"single\", \"multi\", \"true-false\" or \"order\""),
-                );
-                None
-            }
-        };
-        let prompt = self.required_text(t, &start, &ctx, "question");
-        let explanation = self.required_text(t, &start, &ctx, "explanation");
-        let choices = self.choices(t, &start, &ctx, kind);
-        let answer = self.answer(t, &start, &ctx, kind, choices.as_ref().map(Vec::len));
-        Some(Question {
-            id: id?,
-            kind: kind?,
-            prompt: prompt?,
-            choices: choices?,
-            answer: answer?,
-            explanation: explanation?,
-        })
-    }
-
-    /// The choices; `Some(vec![])` for a true-false question.
-    fn choices(
-        &mut self,
-        t: &DeTable<'_>,
-        start: &Range<usize>,
-        ctx: &str,
-        kind: Option<QuestionKind>,
-    ) -> Option<Vec<Text>> {
-        let Some(v) = get(t, "choices") else {
-            if kind == Some(QuestionKind::TrueFalse) {
-                return Some(Vec::new());
-            }
-            if kind.is_some() {
-                self.missing(
-                    start.clone(),
-                    format!("{ctx}`choices` is missing: add choices = [ {{ vi = \"…\", en = \"…\" }}, … ]"),
-                );
-            }
-            return None;
-        };
-        if kind == Some(QuestionKind::TrueFalse) {
-            self.sink.error(
-                v.span(),
-                format!("{ctx}a true-false question has no `choices` (the kiosk shows Đúng / Sai): remove them, or use kind = \"single\""),
-            );
-            return None;
-        }
-        let DeValue::Array(items) = v.get_ref() else {
-            self.wrong_type(
-                v,
-                ctx,
-                "choices",
-                "a list such as [ { vi = \"…\", en = \"…\" }, … ]",
-            );
-            return None;
-        };
-        let mut texts = Vec::new();
-        let mut ok = true;
-        for (i, item) in items.iter().enumerate() {
-            let label = format!("choice {}", i + 1);
-            match self.text(item, ctx, None, &label) {
-                Some(text) => texts.push((text, item.span())),
-                None => ok = false,
-            }
-        }
-        let min = if kind == Some(QuestionKind::Order) {
-            3
-        } else {
-            2
-        };
-        if items.len() < min {
-            let what = if kind == Some(QuestionKind::Order) {
-                "an order question needs at least 3 steps to put in order"
-            } else {
-                "a question needs at least 2 choices"
-            };
-            self.sink.error(
-                v.span(),
-                format!("{ctx}`choices` has {}: {what}", items.len()),
-            );
-            ok = false;
-        }
-        if items.len() > plain::MAX_CHOICES {
-            self.sink.warning(
-                v.span(),
-                format!(
-                    "{ctx}{} choices are a lot to read; aim for at most {}",
-                    items.len(),
-                    plain::MAX_CHOICES
-                ),
-            );
-        }
-        // Two choices alike cannot both be right or wrong in a way a learner
-        // could tell apart; compare per language, ignoring outer spaces
-        // (texts are already NFC and trimmed).
-        for (lang, pick) in [("Vietnamese", 0), ("English", 1)] {
-            for (j, (b, span)) in texts.iter().enumerate() {
-                let text_of = |t: &Text| {
-                    if pick == 0 {
-                        Some(t.vi.clone())
-                    } else {
-                        t.en.clone()
-                    }
-                };
-                let Some(bt) = text_of(b) else { continue };
-                if let Some(i) = texts[..j]
-                    .iter()
-                    .position(|(a, _)| text_of(a).as_deref() == Some(bt.as_str()))
-                {
-                    self.sink.error(
-                        span.clone(),
-                        format!(
-                            "{ctx}choices {} and {} are the same in {lang}: {bt:?}",
-                            i + 1,
-                            j + 1
-                        ),
-                    );
-                    ok = false;
-                }
-            }
-        }
-        ok.then(|| texts.into_iter().map(|(t, _)| t).collect())
-    }
-
-    fn answer(
-        &mut self,
-        t: &DeTable<'_>,
-        start: &Range<usize>,
-        ctx: &str,
-        kind: Option<QuestionKind>,
-        count: Option<usize>,
-    ) -> Option<Answer> {
-        let v = get(t, "answer");
-        let kind = kind?;
-        let Some(v) = v else {
-            let hint = match kind {
-                QuestionKind::Single => {
-                    "answer = 2 (the number of the right choice, counting from 1)"
-                }
-                QuestionKind::Multi => "answer = [1, 3] (the numbers of every right choice)",
-                QuestionKind::TrueFalse => "answer = true or answer = false",
-                QuestionKind::Order => return Some(Answer::Order),
-            };
-            self.missing(
-                start.clone(),
-                format!("{ctx}`answer` is missing: add {hint}"),
-            );
-            return None;
-        };
-        match kind {
-            QuestionKind::Order => {
-                self.sink.error(
-                    v.span(),
-                    format!("{ctx}an order question has no `answer`: write the choices in the right order and remove `answer`"),
-                );
-                None
-            }
-            QuestionKind::TrueFalse => match v.get_ref() {
-                DeValue::Boolean(b) => Some(Answer::TrueFalse(*b)),
-                _ => {
-                    self.wrong_type(v, ctx, "answer", "true or false (without quotes)");
-                    None
-                }
-            },
-            QuestionKind::Single => {
-                if matches!(v.get_ref(), DeValue::Array(_)) {
-                    self.sink.error(
-                        v.span(),
-                        format!("{ctx}`answer` of a single-choice question is one number, e.g. answer = 2; for several right choices use kind = \"multi\""),
-                    );
-                    return None;
-                }
-                let n = self.integer(v, ctx, "answer")?;
-                Some(Answer::Single(self.choice_number(v, ctx, n, count?)?))
-            }
-            QuestionKind::Multi => {
-                let DeValue::Array(items) = v.get_ref() else {
-                    self.wrong_type(
-                        v,
-                        ctx,
-                        "answer",
-                        "a list of choice numbers, e.g. answer = [1, 3]",
-                    );
-                    return None;
-                };
-                if items.is_empty() {
-                    self.sink.error(
-                        v.span(),
-                        format!("{ctx}`answer` is empty: a select-all question needs at least one right choice, e.g. answer = [1, 3]"),
-                    );
-                    return None;
-                }
-                let mut picked = Vec::new();
-                let mut ok = true;
-                for item in items.iter() {
-                    let Some(n) = self.integer(item, ctx, "answer") else {
-                        ok = false;
-                        continue;
-                    };
-                    let Some(c) = count else {
-                        ok = false;
-                        continue;
-                    };
-                    match self.choice_number(item, ctx, n, c) {
-                        Some(i) if picked.contains(&i) => {
-                            self.sink
-                                .error(item.span(), format!("{ctx}`answer` lists {n} twice"));
-                            ok = false;
-                        }
-                        Some(i) => picked.push(i),
-                        None => ok = false,
-                    }
-                }
-                picked.sort_unstable();
-                ok.then_some(Answer::Multi(picked))
-            }
-        }
-    }
-
-    /// A 1-based choice number from the file → a 0-based index.
-    fn choice_number(&mut self, v: &Val<'_>, ctx: &str, n: i64, count: usize) -> Option<usize> {
-        if n < 1 || n > count as i64 {
-            let msg = if n < 1 {
-                format!(
-                    "{ctx}`answer` is {n}, but choices are counted from 1 (the first choice is 1)"
-                )
-            } else {
-                format!("{ctx}`answer` is {n} but there are only {count} choices")
-            };
-            self.sink.error(v.span(), msg);
-            return None;
-        }
-        Some(n as usize - 1)
-    }
-
-    fn check_question_ids(&mut self) {
-        let ids = std::mem::take(&mut self.question_ids);
-        for (k, (id, n, span)) in ids.iter().enumerate() {
-            if let Some((_, first, _)) = ids[..k].iter().find(|(other, _, _)| other == id) {
-                self.sink.error(
-                    span.clone(),
-                    format!("question {n}: id {id:?} is already used by question {first}; each question needs its own id"),
-                );
-            }
-        }
     }
 
     /// One warning per module: English is optional while writing, but every
@@ -918,7 +510,7 @@ impl<'a> Walker<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lessons::Severity;
+    use crate::lessons::{Answer, Severity};
 
     fn indicators() -> Vec<String> {
         crate::config::default_indicators()
