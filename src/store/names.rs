@@ -70,18 +70,40 @@ impl NameIndex {
         Ok(())
     }
 
-    fn key(&self, i: usize) -> &str {
+    fn key_bytes(&self, i: usize) -> &[u8] {
         let end = self.starts.get(i + 1).map_or(self.text.len(), |s| *s) - 1;
-        std::str::from_utf8(&self.text[self.starts[i]..end]).expect("keys are text")
+        &self.text[self.starts[i]..end]
     }
 
-    /// The entries whose key contains `needle`, ascending, each once.
-    fn containing(&self, needle: &str) -> Vec<usize> {
-        let mut found: Vec<usize> = Vec::new();
+    fn key(&self, i: usize) -> &str {
+        std::str::from_utf8(self.key_bytes(i)).expect("keys are text")
+    }
+
+    /// Every entry whose key contains `needle`, ascending, each once with
+    /// its best rank. The hits come in text order, so one walk along
+    /// `starts` finds their entries.
+    fn containing(&self, needle: &str) -> Vec<(usize, Rank)> {
+        let mut found: Vec<(usize, Rank)> = Vec::new();
+        let mut i = 0;
         for at in memmem::find_iter(&self.text, needle.as_bytes()) {
-            let i = self.starts.partition_point(|s| *s <= at) - 1;
-            if found.last() != Some(&i) {
-                found.push(i);
+            while i + 1 < self.starts.len() && self.starts[i + 1] <= at {
+                i += 1;
+            }
+            let start = self.starts[i];
+            let rank = if at == start {
+                if self.key_bytes(i).len() == needle.len() {
+                    Rank::Exact
+                } else {
+                    Rank::WordPrefix
+                }
+            } else if self.text[at - 1] == b' ' {
+                Rank::WordPrefix
+            } else {
+                Rank::Inside
+            };
+            match found.last_mut() {
+                Some((last, best)) if *last == i => *best = (*best).min(rank),
+                _ => found.push((i, rank)),
             }
         }
         found
@@ -90,41 +112,36 @@ impl NameIndex {
     /// The best `limit` matches of the folded query `q` (split in `words`)
     /// as (rank, key, rowid), best first; ties by key, then rowid.
     pub(crate) fn best(&self, q: &str, words: &[&str], limit: usize) -> Vec<(Rank, &str, i64)> {
-        let spaced = format!(" {q}");
-        let phrase = self.containing(q);
-        let mut hits: Vec<(Rank, &str, i64)> = phrase
-            .iter()
-            .map(|&i| {
-                let key = self.key(i);
-                let rank = if key == q {
-                    Rank::Exact
-                } else if key.starts_with(q) || key.contains(&spaced) {
-                    Rank::WordPrefix
-                } else {
-                    Rank::Inside
-                };
-                (rank, key, self.rowids[i])
-            })
-            .collect();
+        let mut hits = self.containing(q);
         if words.len() > 1 {
             // Words in another order: entries holding every word, less those
             // already found as a phrase.
-            let mut all = self.containing(words[0]);
+            let mut all: Vec<usize> = self
+                .containing(words[0])
+                .into_iter()
+                .map(|(i, _)| i)
+                .collect();
             for w in &words[1..] {
                 let with = self.containing(w);
-                all.retain(|i| with.binary_search(i).is_ok());
+                all.retain(|i| with.binary_search_by_key(i, |(j, _)| *j).is_ok());
             }
-            all.retain(|i| phrase.binary_search(i).is_err());
-            hits.extend(
-                all.into_iter()
-                    .map(|i| (Rank::Words, self.key(i), self.rowids[i])),
-            );
+            all.retain(|i| hits.binary_search_by_key(i, |(j, _)| *j).is_err());
+            hits.extend(all.into_iter().map(|i| (i, Rank::Words)));
         }
+        let order = |a: &(usize, Rank), b: &(usize, Rank)| {
+            (a.1, self.key_bytes(a.0), self.rowids[a.0]).cmp(&(
+                b.1,
+                self.key_bytes(b.0),
+                self.rowids[b.0],
+            ))
+        };
         if hits.len() > limit {
-            hits.select_nth_unstable(limit);
+            hits.select_nth_unstable_by(limit, order);
             hits.truncate(limit);
         }
-        hits.sort_unstable();
-        hits
+        hits.sort_unstable_by(order);
+        hits.into_iter()
+            .map(|(i, rank)| (rank, self.key(i), self.rowids[i]))
+            .collect()
     }
 }
