@@ -1,6 +1,9 @@
 //! The benchmark table and the list of benchmark areas.
 #![allow(dead_code)] // helpers are used by the area files as they are added
 
+// coordinator: exports and merges
+pub mod export;
+
 use std::time::{Duration, Instant};
 
 // The instructor helper's benchmark area.
@@ -117,4 +120,5 @@ pub fn run_all(table: &mut Table) {
     instructor::run(table);
     store::run(table); // store helper
     lessons::run(table); // lessons helper
+    export::run(table); // coordinator: exports and merges
 }

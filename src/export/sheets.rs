@@ -4,8 +4,6 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
-
 use super::xlsx::width_for;
 use super::{Cell, Column, Kind, local_datetime};
 use crate::config::Indicator;
@@ -130,12 +128,8 @@ impl Attendance {
     pub fn cells(&self, r: &AttendanceRow, out: &mut Vec<Cell>) {
         let t = self.t;
         out.clear();
-        out.push(
-            NaiveDate::parse_from_str(&r.day, "%Y-%m-%d")
-                .map(Cell::Date)
-                .unwrap_or_else(|_| text(&r.day)),
-        );
-        out.push(opt_text(&r.topic));
+        out.push(Cell::Date(r.day));
+        out.push(r.topic.as_deref().map(text).unwrap_or(Cell::Empty));
         who_cells(t, &r.who, out);
         out.push(text(status_text(t, r.status)));
         out.push(when(r.first_at));

@@ -7,6 +7,8 @@
 //! SQL: the queries select NULL in their place, so no caller can print them by
 //! mistake. Their rows stay (anonymous) so class totals remain right.
 
+use std::rc::Rc;
+
 use chrono::{Local, NaiveDate, TimeZone};
 use rusqlite::{Connection, named_params};
 
@@ -152,7 +154,7 @@ impl Status {
         }
     }
 
-    fn parse(s: &str) -> Status {
+    pub(crate) fn parse(s: &str) -> Status {
         match s {
             "present" => Status::Present,
             "late" => Status::Late,
@@ -187,14 +189,16 @@ impl Who {
 }
 
 /// One attendance row: a resident in a class session, or a day they signed
-/// in to a seat outside the class sessions they were marked in.
+/// in to a seat outside the class sessions they were marked in. Shared
+/// parts are reference-counted: a million rows repeat the same few
+/// residents, topics and sites.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AttendanceRow {
-    /// Local `YYYY-MM-DD`.
-    pub day: String,
+    /// The local day.
+    pub day: NaiveDate,
     /// The class session's topic; `None` for a self-signed-in day.
-    pub topic: Option<String>,
-    pub who: Who,
+    pub topic: Option<Rc<str>>,
+    pub who: Rc<Who>,
     pub status: Status,
     /// UTC ms of the first and last activity that day (seat, page, quiz).
     pub first_at: Option<i64>,
@@ -202,8 +206,8 @@ pub struct AttendanceRow {
     /// Minutes signed in to a seat that day.
     pub minutes_active: i64,
     /// Module ids worked on that day, sorted.
-    pub modules: Vec<String>,
-    pub site_id: String,
+    pub modules: Rc<[Rc<str>]>,
+    pub site_id: Rc<str>,
 }
 
 /// The resident columns, NULL where the resident has been forgotten. `r` is
@@ -214,107 +218,7 @@ const WHO_COLUMNS: &str = "r.id,
     r.group_no,
     CASE WHEN r.forgotten_at IS NULL AND f.resident_id IS NULL THEN r.household END";
 
-/// Activity per (resident, local day), then one row per newest attendance
-/// mark, then one row per signed-in day not covered by a mark that day.
-///
-/// Why a day and not the class session's clock window: class sessions are
-/// often opened late or never closed, while "what did they do that day" is
-/// what a coordinator asks.
-const ATTENDANCE_SQL: &str = "
-WITH
-activity AS (
-    SELECT resident_id, date(started_at / 1000, 'unixepoch', 'localtime') AS day, site_id,
-           started_at AS first_at, coalesce(ended_at, started_at) AS last_at,
-           max(coalesce(ended_at, started_at) - started_at, 0) AS active_ms,
-           NULL AS module_id, 1 AS signed_in
-      FROM seat_sessions WHERE started_at >= :from_ms AND started_at < :to_ms
-    UNION ALL
-    SELECT resident_id, date(seen_at / 1000, 'unixepoch', 'localtime'), site_id,
-           seen_at, seen_at, 0, module_id, 0
-      FROM step_views WHERE seen_at >= :from_ms AND seen_at < :to_ms
-    UNION ALL
-    SELECT resident_id, date(started_at / 1000, 'unixepoch', 'localtime'), site_id,
-           started_at, started_at, 0, module_id, 0
-      FROM quiz_attempts WHERE started_at >= :from_ms AND started_at < :to_ms
-    UNION ALL
-    SELECT resident_id, date(finished_at / 1000, 'unixepoch', 'localtime'), site_id,
-           finished_at, finished_at, 0, module_id, 0
-      FROM quiz_results WHERE finished_at >= :from_ms AND finished_at < :to_ms
-),
-days AS MATERIALIZED (
-    SELECT resident_id, day, min(site_id) AS site_id, min(first_at) AS first_at,
-           max(last_at) AS last_at, sum(active_ms) AS active_ms,
-           group_concat(DISTINCT module_id) AS modules, max(signed_in) AS signed_in
-      FROM activity GROUP BY resident_id, day
-),
-marks AS MATERIALIZED (
-    SELECT class_session_id, resident_id, status, day, site_id, topic FROM (
-        SELECT a.class_session_id, a.resident_id, a.status, cs.day, cs.site_id, cs.topic,
-               row_number() OVER (PARTITION BY a.class_session_id, a.resident_id
-                                  ORDER BY a.marked_at DESC, a.id DESC) AS rn
-          FROM class_sessions cs JOIN attendance a ON a.class_session_id = cs.id
-         WHERE cs.day BETWEEN :from_day AND :to_day
-           AND (:site IS NULL OR cs.site_id = :site)
-    ) WHERE rn = 1
-)
-SELECT m.day, m.topic, WHO, m.status, d.first_at, d.last_at, coalesce(d.active_ms, 0),
-       d.modules, m.site_id, m.class_session_id
-  FROM marks m
-  JOIN residents r ON r.id = m.resident_id
-  LEFT JOIN forgotten f ON f.resident_id = r.id
-  LEFT JOIN days d ON d.resident_id = m.resident_id AND d.day = m.day
- WHERE (:grp IS NULL OR r.group_no = :grp)
-UNION ALL
-SELECT d.day, NULL, WHO, 'self-signed-in', d.first_at, d.last_at, d.active_ms,
-       d.modules, d.site_id, ''
-  FROM days d
-  JOIN residents r ON r.id = d.resident_id
-  LEFT JOIN forgotten f ON f.resident_id = r.id
- WHERE d.signed_in = 1
-   AND d.day BETWEEN :from_day AND :to_day
-   AND (:grp IS NULL OR r.group_no = :grp)
-   AND (:site IS NULL OR d.site_id = :site)
-   AND NOT EXISTS (SELECT 1 FROM marks m WHERE m.resident_id = d.resident_id AND m.day = d.day)
- ORDER BY 1, 13, 14, 6, 4, 3";
-
-/// Streams every attendance row the filter selects to `f`, ordered by day,
-/// site, class session, group and resident. Returns how many rows.
-pub fn attendance<E>(
-    conn: &Connection,
-    filter: &Filter,
-    mut f: impl FnMut(AttendanceRow) -> Result<(), E>,
-) -> Result<u64, RowsError<E>> {
-    let b = filter.bounds();
-    let sql = ATTENDANCE_SQL.replace("WHO", WHO_COLUMNS);
-    let mut stmt = conn.prepare(&sql)?;
-    let mut rows = stmt.query(named_params! {
-        ":from_ms": b.from_ms, ":to_ms": b.to_ms, ":from_day": b.from_day,
-        ":to_day": b.to_day, ":site": filter.site, ":grp": filter.group,
-    })?;
-    let mut n = 0;
-    while let Some(row) = rows.next()? {
-        let modules: Option<String> = row.get(11)?;
-        let mut modules: Vec<String> = modules
-            .map(|m| m.split(',').map(str::to_string).collect())
-            .unwrap_or_default();
-        modules.sort();
-        let status: String = row.get(7)?;
-        let item = AttendanceRow {
-            day: row.get(0)?,
-            topic: row.get(1)?,
-            who: Who::read(row, 2)?,
-            status: Status::parse(&status),
-            first_at: row.get(8)?,
-            last_at: row.get(9)?,
-            minutes_active: (row.get::<_, i64>(10)? + 30_000) / 60_000,
-            modules,
-            site_id: row.get(12)?,
-        };
-        f(item).map_err(RowsError::Sink)?;
-        n += 1;
-    }
-    Ok(n)
-}
+pub use super::attendance::attendance;
 
 /// One progress row: a resident's state in one module at the end of the
 /// period, for modules they worked on during the period.
@@ -523,18 +427,18 @@ mod tests {
         let conn = fixture::memory_db();
         fixture::site_a(&conn);
         let rows = all_attendance(&conn, &march());
-        let summary: Vec<(&str, &str, Status)> = rows
+        let summary: Vec<(String, &str, Status)> = rows
             .iter()
-            .map(|r| (r.day.as_str(), r.who.resident_id.as_str(), r.status))
+            .map(|r| (r.day.to_string(), r.who.resident_id.as_str(), r.status))
             .collect();
         // Group 3 before group 4; the formula-looking name sorts before "N".
         assert_eq!(
             summary,
             vec![
-                ("2026-03-02", "vh-a-2", Status::Absent),
-                ("2026-03-02", "vh-a-1", Status::Late),
-                ("2026-03-02", "vh-a-4", Status::Present),
-                ("2026-03-03", "vh-a-3", Status::SelfSignedIn),
+                ("2026-03-02".to_string(), "vh-a-2", Status::Absent),
+                ("2026-03-02".to_string(), "vh-a-1", Status::Late),
+                ("2026-03-02".to_string(), "vh-a-4", Status::Present),
+                ("2026-03-03".to_string(), "vh-a-3", Status::SelfSignedIn),
             ]
         );
         let hang = &rows[1];
@@ -544,15 +448,15 @@ mod tests {
         assert_eq!(hang.first_at, Some(at(2026, 3, 2, 9, 0)));
         assert_eq!(hang.last_at, Some(at(2026, 3, 2, 9, 40)));
         assert_eq!(hang.minutes_active, 40);
-        assert_eq!(hang.modules, vec!["vneid".to_string()]);
-        assert_eq!(hang.site_id, "vh-a");
+        assert_eq!(&*hang.modules, [Rc::from("vneid")]);
+        assert_eq!(&*hang.site_id, "vh-a");
         // Absent and no activity: no times, zero minutes.
         assert_eq!(rows[0].first_at, None);
         assert_eq!(rows[0].minutes_active, 0);
         let duc = &rows[3];
         assert_eq!(duc.topic, None);
         assert_eq!(duc.minutes_active, 30);
-        assert_eq!(duc.modules, vec!["scam".to_string()]);
+        assert_eq!(&*duc.modules, [Rc::from("scam")]);
         assert_eq!(duc.last_at, Some(at(2026, 3, 3, 10, 30)));
     }
 

@@ -22,6 +22,9 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, Transactio
 use super::schema::{APP_MARKER, LATEST};
 use super::{Store, StoreError, now_ms};
 
+/// The page cache while merging, as SQLite's `cache_size` (negative: KiB).
+const MERGE_CACHE_KIB: i64 = -131_072;
+
 /// `meta.kind` of a bundle.
 pub const BUNDLE_KIND: &str = "bundle";
 
@@ -318,7 +321,15 @@ impl Store {
         }
         let resident_cols =
             quoted(&columns(conn, "main", "residents").map_err(|e| corrupt(&bundle.path, e))?);
+        // A merge touches index pages all over a large database; the
+        // default 2 MiB page cache would reread them from disk for every
+        // row. Larger for this merge only, then back.
+        let cache: i64 = conn
+            .pragma_query_value(None, "cache_size", |r| r.get(0))
+            .map_err(|e| MergeError::Store(StoreError::sqlite(self.path(), e)))?;
+        let _ = conn.pragma_update(None, "cache_size", MERGE_CACHE_KIB);
         let result = self.write(|tx| merge_tx(tx, &plan, &resident_cols));
+        let _ = conn.pragma_update(None, "cache_size", cache);
         match result {
             Ok(counts) => Ok(counts),
             // A constraint failing means the bundle's records do not hold

@@ -19,6 +19,9 @@ mod names;
 mod open;
 pub mod residents;
 // coordinator (exports, reports, bundles, merges)
+mod attendance;
+#[doc(hidden)]
+pub mod bulk;
 pub mod export;
 #[doc(hidden)]
 pub mod fixture;

@@ -1,0 +1,268 @@
+//! Large synthetic loads for the coordinator benchmarks (`benches/parts/
+//! export.rs`): a million attendance rows, or many sites of learners to
+//! bundle and merge. Written in one transaction with prepared statements,
+//! because going through the one-write-per-event learner API would take
+//! longer than the figures being measured. Not for real databases.
+
+use chrono::{Duration, NaiveDate};
+use rusqlite::{Transaction, params};
+
+use super::export::local_day_start_ms;
+use super::{Store, new_id};
+
+const STATUSES: [&str; 20] = [
+    "present", "present", "present", "present", "present", "present", "present", "present",
+    "present", "present", "present", "present", "present", "present", "present", "present", "late",
+    "late", "excused", "absent",
+];
+
+const MODULES: [&str; 10] = [
+    "phone-basics",
+    "vneid-level-1",
+    "vneid-level-2",
+    "vneid-using",
+    "public-service-portal",
+    "ihanoi",
+    "digital-signature",
+    "ewallet",
+    "zalo-safety",
+    "scam-safety",
+];
+
+fn first_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 1, 6).expect("a valid date")
+}
+
+/// Adds `n` residents `<site>-1..n` spread over 20 residential groups, with
+/// three residents to a household.
+fn residents(tx: &Transaction, site: &str, n: u32, at: i64) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO residents (id, site_id, full_name, search_key, birth_year, group_no,
+             household, household_key, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?8)",
+    )?;
+    let family = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi"];
+    let given = [
+        "Thị Hằng",
+        "Văn Đức",
+        "Thị Lan",
+        "Văn Minh",
+        "Thị Thu",
+        "Quang Huy",
+    ];
+    let mut ids = Vec::with_capacity(n as usize);
+    for i in 0..n {
+        let id = format!("{site}-{}", i + 1);
+        let name = format!(
+            "{} {} {}",
+            family[i as usize % family.len()],
+            given[(i as usize / 8) % given.len()],
+            i + 1
+        );
+        let key = crate::text::fold(&name);
+        stmt.execute(params![
+            id,
+            site,
+            name,
+            key,
+            1940 + (i % 40) as i64,
+            1 + (i % 20) as i64,
+            format!("{} ngo {}", i / 3, i % 20),
+            at
+        ])?;
+        ids.push(id);
+    }
+    Ok(ids)
+}
+
+/// One seat session with a page seen in it, as a signed-in learner leaves.
+fn activity(
+    tx: &Transaction,
+    site: &str,
+    resident: &str,
+    start: i64,
+    module: &str,
+) -> rusqlite::Result<()> {
+    let session = new_id();
+    tx.prepare_cached(
+        "INSERT INTO seat_sessions (id, site_id, resident_id, seat, started_at, ended_at, end_reason)
+         VALUES (?1, ?2, ?3, '1', ?4, ?5, 'sign-out')",
+    )?
+    .execute(params![session, site, resident, start, start + 35 * 60_000])?;
+    tx.prepare_cached(
+        "INSERT INTO step_views (id, site_id, resident_id, session_id, module_id, step, seen_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        new_id(),
+        site,
+        resident,
+        session,
+        module,
+        (start / 60_000) % 6,
+        start + 5 * 60_000
+    ])?;
+    Ok(())
+}
+
+/// Records that give about `rows` attendance rows: each day two class
+/// sessions of 1,000 marked residents each (most present, with a seat
+/// session), and 667 residents signing in outside them. 4,000 residents.
+/// Returns the first and last day.
+pub fn attendance_load(store: &Store, rows: u64) -> super::Result<(NaiveDate, NaiveDate)> {
+    let site = store.site_id().to_string();
+    let per_day = 2_667u64;
+    let days = rows.div_ceil(per_day).max(1);
+    let start = first_day();
+    store.write(|tx| {
+        let ids = residents(tx, &site, 4_000, local_day_start_ms(start) - 86_400_000)?;
+        let mut made = 0u64;
+        for d in 0..days {
+            let day = start + Duration::days(d as i64);
+            let midnight = local_day_start_ms(day);
+            let day_text = day.format("%Y-%m-%d").to_string();
+            let offset = (d as usize * 1_333) % ids.len();
+            for class in 0..2usize {
+                let class_id = new_id();
+                let class_start = midnight + (8 + 5 * class as i64) * 3_600_000;
+                tx.prepare_cached(
+                    "INSERT INTO class_sessions (id, site_id, day, started_at, ended_at, topic, instructor)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'Cô Lan')",
+                )?
+                .execute(params![
+                    class_id,
+                    site,
+                    day_text,
+                    class_start,
+                    class_start + 90 * 60_000,
+                    format!("Buổi {}: {}", d * 2 + class as u64 + 1, MODULES[d as usize % 10])
+                ])?;
+                for k in 0..1_000usize {
+                    if made >= rows {
+                        break;
+                    }
+                    let resident = &ids[(offset + class * 1_000 + k) % ids.len()];
+                    let status = STATUSES[(k + d as usize) % STATUSES.len()];
+                    tx.prepare_cached(
+                        "INSERT INTO attendance (id, site_id, class_session_id, resident_id, status,
+                             marked_by, marked_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, 'Cô Lan', ?6)",
+                    )?
+                    .execute(params![new_id(), site, class_id, resident, status, class_start])?;
+                    if status == "present" || status == "late" {
+                        let module = MODULES[(k + d as usize) % MODULES.len()];
+                        activity(tx, &site, resident, class_start + (k as i64 % 30) * 60_000, module)?;
+                    }
+                    made += 1;
+                }
+            }
+            for k in 0..667usize {
+                if made >= rows {
+                    break;
+                }
+                let resident = &ids[(offset + 2_000 + k) % ids.len()];
+                let module = MODULES[(k + d as usize) % MODULES.len()];
+                activity(tx, &site, resident, midnight + 15 * 3_600_000 + k as i64 * 10_000, module)?;
+                made += 1;
+            }
+        }
+        Ok(())
+    })?;
+    Ok((start, start + Duration::days(days as i64 - 1)))
+}
+
+/// `n` residents with a realistic history each: three seat sessions with
+/// three pages seen in each, one quiz attempt of five answers and its
+/// result, two attendance marks (in 20 class sessions) and two indicator
+/// events. About 22 records per resident.
+pub fn learner_load(store: &Store, n: u32) -> super::Result<()> {
+    let site = store.site_id().to_string();
+    let start = first_day();
+    store.write(|tx| {
+        let t0 = local_day_start_ms(start);
+        let ids = residents(tx, &site, n, t0 - 86_400_000)?;
+        let classes: Vec<(String, i64)> = (0..20)
+            .map(|c| {
+                let day = start + Duration::days(c * 3);
+                (new_id(), local_day_start_ms(day) + 8 * 3_600_000)
+            })
+            .collect();
+        for (c, (id, at)) in classes.iter().enumerate() {
+            let day = start + Duration::days(c as i64 * 3);
+            tx.prepare_cached(
+                "INSERT INTO class_sessions (id, site_id, day, started_at, ended_at, topic, instructor)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'VNeID', 'Cô Lan')",
+            )?
+            .execute(params![id, site, day.format("%Y-%m-%d").to_string(), at, at + 5_400_000])?;
+        }
+        for (i, r) in ids.iter().enumerate() {
+            let module = MODULES[i % MODULES.len()];
+            for s in 0..3i64 {
+                let at = t0 + (i as i64 % 60 + s * 7) * 86_400_000 + 9 * 3_600_000;
+                let session = new_id();
+                tx.prepare_cached(
+                    "INSERT INTO seat_sessions (id, site_id, resident_id, seat, started_at, ended_at, end_reason)
+                     VALUES (?1, ?2, ?3, '1', ?4, ?5, 'sign-out')",
+                )?
+                .execute(params![session, site, r, at, at + 1_800_000])?;
+                for step in 0..3i64 {
+                    tx.prepare_cached(
+                        "INSERT INTO step_views (id, site_id, resident_id, session_id, module_id, step, seen_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    )?
+                    .execute(params![new_id(), site, r, session, module, step, at + step * 60_000])?;
+                }
+            }
+            let at = t0 + (i as i64 % 60 + 15) * 86_400_000 + 10 * 3_600_000;
+            let attempt = new_id();
+            tx.prepare_cached(
+                "INSERT INTO quiz_attempts (id, site_id, resident_id, session_id, module_id, question_order, started_at)
+                 VALUES (?1, ?2, ?3, NULL, ?4, '[\"q1\",\"q2\",\"q3\",\"q4\",\"q5\"]', ?5)",
+            )?
+            .execute(params![attempt, site, r, module, at])?;
+            let correct = (i % 6) as i64;
+            for q in 0..5i64 {
+                tx.prepare_cached(
+                    "INSERT INTO quiz_answers (id, site_id, attempt_id, resident_id, module_id,
+                         question_id, response, correct, answered_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, '0', ?7, ?8)",
+                )?
+                .execute(params![
+                    new_id(),
+                    site,
+                    attempt,
+                    r,
+                    module,
+                    format!("q{}", q + 1),
+                    (q < correct) as i64,
+                    at + q * 30_000
+                ])?;
+            }
+            let score = correct.min(5) * 20;
+            tx.prepare_cached(
+                "INSERT INTO quiz_results (attempt_id, site_id, resident_id, module_id, correct,
+                     total, score, threshold, passed, finished_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 5, ?6, 80, ?7, ?8)",
+            )?
+            .execute(params![attempt, site, r, module, correct.min(5), score, (score >= 80) as i64, at + 200_000])?;
+            for m in 0..2usize {
+                let (class, at) = &classes[(i + m * 7) % classes.len()];
+                tx.prepare_cached(
+                    "INSERT INTO attendance (id, site_id, class_session_id, resident_id, status,
+                         marked_by, marked_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, 'Cô Lan', ?6)",
+                )?
+                .execute(params![new_id(), site, class, r, STATUSES[(i + m) % 20], at])?;
+            }
+            for (k, ind) in ["vneid", "zalo"].iter().enumerate() {
+                tx.prepare_cached(
+                    "INSERT INTO indicator_events (id, site_id, resident_id, indicator, reached,
+                         verified_by, verified_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, 'Cô Lan', ?6)",
+                )?
+                .execute(params![new_id(), site, r, ind, ((i + k) % 3 != 0) as i64, at + 86_400_000])?;
+            }
+        }
+        Ok(())
+    })
+}
