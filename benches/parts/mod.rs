@@ -8,6 +8,8 @@ use std::time::{Duration, Instant};
 
 // The instructor helper's benchmark area.
 pub mod instructor;
+// ops helper: the real kiosk in a pseudo-terminal.
+pub mod tui;
 
 /// One row: what was measured, the promise, and the figure.
 pub struct Row {
@@ -121,4 +123,5 @@ pub fn run_all(table: &mut Table) {
     store::run(table); // store helper
     lessons::run(table); // lessons helper
     export::run(table); // coordinator: exports and merges
+    tui::run(table); // ops helper: the real kiosk in a terminal
 }
