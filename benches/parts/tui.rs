@@ -192,11 +192,16 @@ impl Kiosk {
                 return Ok(());
             }
             if let Ok(Some(status)) = self.child.try_wait() {
-                return Err(format!("the kiosk exited ({status:?}) before {text:?} appeared"));
+                return Err(format!(
+                    "the kiosk exited ({status:?}) before {text:?} appeared"
+                ));
             }
             std::thread::sleep(Duration::from_millis(5));
         }
-        Err(format!("{text:?} did not appear; the screen:\n{}", self.text()))
+        Err(format!(
+            "{text:?} did not appear; the screen:\n{}",
+            self.text()
+        ))
     }
 
     /// Waits until the kiosk has written nothing for [`QUIET`].
@@ -246,7 +251,9 @@ impl Kiosk {
         let (r, c) = parser_size(ROWS + 1);
         self.shared.lock().unwrap().screen.set_size(r, c);
         let before = self.bytes();
-        self.master.resize(size(ROWS + 1)).map_err(|e| e.to_string())?;
+        self.master
+            .resize(size(ROWS + 1))
+            .map_err(|e| e.to_string())?;
         self.output_after(before)?;
         self.settle();
         let before = self.bytes();
@@ -375,7 +382,10 @@ fn session(table: &mut Table) {
     table.add(
         &format!("bytes for ticking a practice step done (median of {marks})"),
         "only changed cells",
-        format!("{mark} B ({:.0}% of a full redraw)", 100.0 * mark as f64 / redraw as f64),
+        format!(
+            "{mark} B ({:.0}% of a full redraw)",
+            100.0 * mark as f64 / redraw as f64
+        ),
         Some(mark * 4 < redraw),
     );
     let answer = median(&mut f.answers);
@@ -387,7 +397,11 @@ fn session(table: &mut Table) {
     );
     let idle = f.idle.iter().copied().max().unwrap_or(0);
     table.add(
-        &format!("bytes while idle ({} s, {} screens)", IDLE_FOR.as_secs(), f.idle.len()),
+        &format!(
+            "bytes while idle ({} s, {} screens)",
+            IDLE_FOR.as_secs(),
+            f.idle.len()
+        ),
         "0 B",
         format!("{idle} B"),
         Some(idle == 0),
@@ -478,6 +492,9 @@ impl Kiosk {
             }
             std::thread::sleep(Duration::from_millis(5));
         }
-        Err(format!("none of {texts:?} appeared; the screen:\n{}", self.text()))
+        Err(format!(
+            "none of {texts:?} appeared; the screen:\n{}",
+            self.text()
+        ))
     }
 }
