@@ -5,15 +5,31 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use kiosk::cli::Cli;
+use kiosk::cli::{Cli, Command};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if !matches!(cli.command, None | Some(Command::Run)) {
+        restore_default_sigpipe();
+    }
     match kiosk::commands::dispatch(cli) {
         Ok(code) => code,
         Err(err) => {
             eprintln!("kiosk: {err}");
             ExitCode::from(err.exit_code())
         }
+    }
+}
+
+/// Rust ignores SIGPIPE, so `kiosk residents list | head` would make every
+/// later write fail and `println!` panic with a backtrace. A command-line
+/// tool should instead stop quietly when its reader has gone, as `ls` and
+/// `grep` do; the full-screen kiosk keeps Rust's default because it writes
+/// to its own terminal, not a pipe.
+fn restore_default_sigpipe() {
+    // SAFETY: called once at start-up, before any thread is spawned; setting
+    // a signal's disposition to SIG_DFL has no other preconditions.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

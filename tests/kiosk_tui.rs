@@ -7,6 +7,7 @@
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -77,6 +78,8 @@ struct Kiosk {
     writer: Box<dyn Write + Send>,
     screen: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
+    /// Set when the reader has seen the end of the kiosk's output.
+    drained: Arc<AtomicBool>,
 }
 
 impl Kiosk {
@@ -105,14 +108,18 @@ impl Kiosk {
             0,
         )));
         let raw = Arc::new(Mutex::new(Vec::new()));
-        let (s, r) = (screen.clone(), raw.clone());
+        let drained = Arc::new(AtomicBool::new(false));
+        let (s, r, d) = (screen.clone(), raw.clone(), drained.clone());
         std::thread::spawn(move || {
             // Keep the master open as long as we read from it.
             let _master = pty.master;
             let mut buf = [0u8; 8192];
             loop {
                 match reader.read(&mut buf) {
-                    Ok(0) | Err(_) => return,
+                    Ok(0) | Err(_) => {
+                        d.store(true, Ordering::SeqCst);
+                        return;
+                    }
                     Ok(n) => {
                         s.lock().unwrap().process(&buf[..n]);
                         r.lock().unwrap().extend_from_slice(&buf[..n]);
@@ -125,6 +132,7 @@ impl Kiosk {
             writer,
             screen,
             raw,
+            drained,
         }
     }
 
@@ -196,6 +204,17 @@ impl Kiosk {
             std::thread::sleep(Duration::from_millis(30));
         }
         panic!("the kiosk did not exit:\n{}", self.text());
+    }
+
+    /// Everything the kiosk wrote, once it has exited and the reader has
+    /// drained the pseudo-terminal (its last bytes may still be in flight
+    /// when the process is already gone).
+    fn output_after_exit(&self) -> String {
+        let start = Instant::now();
+        while !self.drained.load(Ordering::SeqCst) && start.elapsed() < DEADLINE {
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        self.raw_output()
     }
 
     fn raw_output(&self) -> String {
@@ -377,7 +396,7 @@ fn sigterm_restores_the_terminal_and_closes_the_session() {
     k.signal("-TERM");
     let status = k.wait_exit();
     assert!(status.success(), "{status:?}");
-    let out = k.raw_output();
+    let out = k.output_after_exit();
     let left = out.rfind("\x1b[?1049l").expect("left the alternate screen");
     assert!(left > out.rfind("\x1b[?1049h").unwrap());
     assert!(out.contains("\x1b[?25h"), "cursor shown again");
@@ -397,12 +416,7 @@ fn a_refused_database_is_a_plain_message_and_the_terminal_is_untouched() {
     let mut k = site.start();
     let status = k.wait_exit();
     assert!(!status.success());
-    // Give the reader a moment to drain the last bytes.
-    let start = Instant::now();
-    while !k.raw_output().contains("kiosk:") && start.elapsed() < DEADLINE {
-        std::thread::sleep(Duration::from_millis(30));
-    }
-    let out = k.raw_output();
+    let out = k.output_after_exit();
     assert!(out.contains("kiosk:"), "{out}");
     assert!(out.contains("kiosk.db"), "names the file: {out}");
     assert!(
