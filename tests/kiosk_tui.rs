@@ -185,6 +185,35 @@ impl Kiosk {
         before.chars().last().unwrap()
     }
 
+    /// Taps (clicks) the middle of the lowest `label` on screen (buttons
+    /// sit below any text that names them), as an SGR press and release.
+    fn tap(&mut self, label: &str) {
+        let start = Instant::now();
+        let (row, col) = loop {
+            let text = self.text();
+            let found = text
+                .lines()
+                .enumerate()
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .find_map(|(r, l)| {
+                    l.find(label)
+                        .map(|b| (r, l[..b].chars().count() + label.chars().count() / 2))
+                });
+            if let Some(at) = found {
+                break at;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "{label:?} not on screen:\n{text}"
+            );
+            std::thread::sleep(Duration::from_millis(30));
+        };
+        let (x, y) = (col + 1, row + 1);
+        self.send(&format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m"));
+    }
+
     fn signal(&self, sig: &str) {
         let pid = self.child.process_id().expect("a pid");
         let ok = std::process::Command::new("kill")
@@ -440,4 +469,95 @@ fn a_broken_lesson_is_named_and_the_kiosk_still_starts() {
     let log = std::fs::read_to_string(site.db_path().parent().unwrap().join("kiosk.log")).unwrap();
     assert!(log.contains("30-broken.toml"), "{log}");
     assert!(log.contains("2 lesson modules loaded"), "{log}");
+}
+
+#[test]
+fn a_lesson_and_its_quiz_by_touch_alone() {
+    let site = Site::new();
+    site.add_resident("Cao Thị Thu");
+    let mut k = site.start();
+    k.wait_for("Nhà văn hóa Phúc Xá");
+    k.tap("Bắt đầu");
+    k.wait_for("Bạn là ai?");
+    // Typing the name needs letters; everything after is touch only.
+    k.send("thu");
+    k.tap("Cao Thị Thu");
+    k.wait_for("Có phải bạn không?");
+    k.tap("Đúng, là tôi");
+    k.wait_for("Xin chào, Cao Thị Thu");
+    k.tap("Bắt đầu học");
+    k.wait_for("Bước 1/3");
+    k.tap("Tiếp tục");
+    k.wait_for("Bước 2/3");
+    k.tap("Làm xong thì bấm Space");
+    k.wait_for("Đã làm xong");
+    k.tap("Tiếp tục");
+    k.wait_for("Bước 3/3");
+    k.tap("Làm bài kiểm tra");
+    k.wait_for("Câu 1/4");
+    k.tap("Nút nguồn");
+    k.tap("Trả lời");
+    k.wait_for("Đúng rồi!");
+    k.tap("Câu tiếp theo");
+    k.wait_for("Câu 2/4");
+    k.tap("Giữ mật khẩu cho riêng mình");
+    k.tap("Khóa màn hình");
+    k.tap("Trả lời");
+    k.wait_for("Đúng rồi!");
+    k.tap("Câu tiếp theo");
+    k.wait_for("Câu 3/4");
+    k.tap("Đúng");
+    k.tap("Trả lời");
+    k.wait_for("Chưa đúng");
+    k.wait_for("Đáp án đúng: Sai");
+    k.tap("Câu tiếp theo");
+    k.wait_for("Câu 4/4");
+    for label in [
+        "Mở ứng dụng Điện thoại",
+        "Chọn tên người cần gọi",
+        "Bấm nút gọi màu xanh",
+    ] {
+        k.tap(label);
+    }
+    k.tap("Trả lời");
+    k.wait_for("Đúng rồi!");
+    k.tap("Xem kết quả");
+    k.wait_for("Bạn trả lời đúng 3/4 câu (75%).");
+    k.wait_for("Chúc mừng!");
+    k.tap("Trang chủ");
+    k.wait_for("Đã xong ✓ · điểm cao nhất 75%");
+    assert_eq!(
+        site.count("SELECT count(*) FROM quiz_results WHERE passed = 1 AND score = 75"),
+        1
+    );
+}
+
+#[test]
+fn read_aloud_pipes_the_page_to_the_speech_command() {
+    let site = Site::new();
+    let toml = site.dir.path().join("kiosk.toml");
+    let mut text = std::fs::read_to_string(&toml).unwrap();
+    // `tee` stands in for espeak-ng: it writes what it hears to a file.
+    text.push_str("\n[speech]\ncommand = \"tee spoken.txt\"\n");
+    std::fs::write(&toml, text).unwrap();
+    site.add_resident("Âu Văn Sơn");
+    let mut k = site.start();
+    sign_in(&mut k, "son");
+    k.enter();
+    k.wait_for("Bước 1/3");
+    k.wait_for("R đọc to");
+    k.send("r");
+    let spoken = site.dir.path().join("spoken.txt");
+    let start = Instant::now();
+    loop {
+        let heard = std::fs::read_to_string(&spoken).unwrap_or_default();
+        if heard.contains("Trang một: bật điện thoại.") && heard.contains("Giữ nút nguồn ba giây.")
+        {
+            break;
+        }
+        assert!(start.elapsed() < DEADLINE, "heard {heard:?}");
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    // The command ends by itself; the key is offered again.
+    k.wait_for("R đọc to");
 }
