@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 pub mod instructor;
 // ops helper: the real kiosk in a pseudo-terminal.
 pub mod tui;
+// ui helper: the learner screen.
+pub mod ui;
 
 /// One row: what was measured, the promise, and the figure.
 pub struct Row {
@@ -124,4 +126,5 @@ pub fn run_all(table: &mut Table) {
     lessons::run(table); // lessons helper
     export::run(table); // coordinator: exports and merges
     tui::run(table); // ops helper: the real kiosk in a terminal
+    ui::run(table); // ui helper: the learner screen
 }
