@@ -5,8 +5,9 @@
 //! indicators). Registering, correcting and forgetting a resident reuse
 //! `residents.rs`.
 //!
-//! Every view is a handful of aggregate queries over indexes (see the
-//! migration that adds them in `schema.rs`), read inside one transaction
+//! Every view reads running totals that triggers keep as events arrive
+//! (migration 4 in `schema.rs`) plus a few small aggregates over indexes
+//! (migration 2), read inside one transaction
 //! (`Store::read`) so
 //! the figures on one screen agree with each other while seats keep writing.
 //! Module titles, question texts and indicator names are not in the

@@ -7,7 +7,7 @@
 //! "reached", and it counts once however many members reached it. Residents
 //! registered without a household count as a household of their own.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rusqlite::params;
 
@@ -55,39 +55,20 @@ impl GroupStats {
 const HOUSEHOLD: &str =
     "CASE WHEN r.household_key = '' THEN 'resident:' || r.id ELSE r.household_key END";
 
-pub(super) fn sql_group_sizes() -> String {
+/// One row per resident with everything the view counts: the household
+/// and whether they came this month (their last sign-in, kept by a trigger).
+pub(super) fn sql_group_residents() -> String {
     format!(
-        "SELECT r.group_no, COUNT(*), COUNT(DISTINCT {HOUSEHOLD}) FROM residents r
-         WHERE r.site_id = ?1 AND r.forgotten_at IS NULL GROUP BY r.group_no"
+        "SELECT r.id, r.group_no, {HOUSEHOLD}, COALESCE(s.modules_done, 0),
+                COALESCE(s.last_seen, 0) >= ?2
+         FROM residents r LEFT JOIN resident_stats s ON s.resident_id = r.id
+         WHERE r.site_id = ?1 AND r.forgotten_at IS NULL"
     )
 }
 
-pub(super) const SQL_GROUP_ACTIVE: &str = "
-    SELECT r.group_no, COUNT(DISTINCT s.resident_id)
-    FROM seat_sessions s JOIN residents r ON r.id = s.resident_id
-    WHERE s.started_at >= ?2 AND r.site_id = ?1 AND r.forgotten_at IS NULL
-    GROUP BY r.group_no";
-
-pub(super) const SQL_GROUP_COMPLETED: &str = "
-    SELECT r.group_no, SUM(p.n)
-    FROM (SELECT resident_id, COUNT(DISTINCT module_id) AS n FROM quiz_results
-          WHERE passed = 1 GROUP BY resident_id) p
-    CROSS JOIN residents r ON r.id = p.resident_id
-    WHERE r.site_id = ?1 AND r.forgotten_at IS NULL
-    GROUP BY r.group_no";
-
-pub(super) fn sql_group_indicators() -> String {
-    format!(
-        "SELECT r.group_no, e.indicator, COUNT(DISTINCT {HOUSEHOLD})
-         FROM (SELECT resident_id, indicator, reached,
-                      ROW_NUMBER() OVER (PARTITION BY resident_id, indicator
-                                         ORDER BY verified_at DESC, rowid DESC) AS n
-               FROM indicator_events) e
-         CROSS JOIN residents r ON r.id = e.resident_id
-         WHERE e.n = 1 AND e.reached = 1 AND r.site_id = ?1 AND r.forgotten_at IS NULL
-         GROUP BY r.group_no, e.indicator"
-    )
-}
+/// The newest indicator state per resident, where it says "reached".
+pub(super) const SQL_REACHED: &str =
+    "SELECT resident_id, indicator FROM indicator_latest WHERE reached = 1";
 
 impl Store {
     /// The Groups view now. See [`Store::group_stats_at`].
@@ -101,53 +82,59 @@ impl Store {
         let since = month_start(now);
         self.read(|conn| {
             let mut groups: BTreeMap<i64, GroupStats> = BTreeMap::new();
-            let mut st = conn.prepare_cached(&sql_group_sizes())?;
-            let mut rows = st.query(params![self.site_id()])?;
-            while let Some(r) = rows.next()? {
-                let group_no: i64 = r.get(0)?;
-                groups.insert(
-                    group_no,
-                    GroupStats {
-                        group_no,
-                        residents: r.get(1)?,
-                        households: r.get(2)?,
-                        active_this_month: 0,
-                        modules_completed: 0,
-                        indicators: indicators
-                            .iter()
-                            .map(|id| IndicatorReach {
-                                indicator: id.clone(),
-                                households: 0,
-                            })
-                            .collect(),
-                    },
-                );
-            }
-            drop(rows);
-            let mut st = conn.prepare_cached(SQL_GROUP_ACTIVE)?;
+            // Households are numbered as they come, so the sets below hold
+            // numbers instead of copies of addresses.
+            let mut household_no: HashMap<String, usize> = HashMap::new();
+            let mut households: HashSet<(i64, usize)> = HashSet::new();
+            let mut who: HashMap<String, (i64, usize)> = HashMap::new();
+            let mut st = conn.prepare_cached(&sql_group_residents())?;
             let mut rows = st.query(params![self.site_id(), since])?;
             while let Some(r) = rows.next()? {
-                if let Some(g) = groups.get_mut(&r.get::<_, i64>(0)?) {
-                    g.active_this_month = r.get(1)?;
+                let group: i64 = r.get(1)?;
+                let key = r.get_ref(2)?.as_str()?;
+                let next = household_no.len();
+                let h = *household_no.entry(key.to_string()).or_insert(next);
+                let g = groups.entry(group).or_insert_with(|| GroupStats {
+                    group_no: group,
+                    residents: 0,
+                    households: 0,
+                    active_this_month: 0,
+                    modules_completed: 0,
+                    indicators: indicators
+                        .iter()
+                        .map(|id| IndicatorReach {
+                            indicator: id.clone(),
+                            households: 0,
+                        })
+                        .collect(),
+                });
+                g.residents += 1;
+                if households.insert((group, h)) {
+                    g.households += 1;
                 }
+                g.modules_completed += r.get::<_, u32>(3)?;
+                if r.get::<_, bool>(4)? {
+                    g.active_this_month += 1;
+                }
+                who.insert(r.get(0)?, (group, h));
             }
             drop(rows);
-            let mut st = conn.prepare_cached(SQL_GROUP_COMPLETED)?;
-            let mut rows = st.query(params![self.site_id()])?;
+            let mut st = conn.prepare_cached(SQL_REACHED)?;
+            let mut rows = st.query([])?;
+            let mut seen: HashSet<(i64, usize, usize)> = HashSet::new();
             while let Some(r) = rows.next()? {
-                if let Some(g) = groups.get_mut(&r.get::<_, i64>(0)?) {
-                    g.modules_completed = r.get(1)?;
-                }
-            }
-            drop(rows);
-            let mut st = conn.prepare_cached(&sql_group_indicators())?;
-            let mut rows = st.query(params![self.site_id()])?;
-            while let Some(r) = rows.next()? {
-                let indicator: String = r.get(1)?;
-                if let Some(g) = groups.get_mut(&r.get::<_, i64>(0)?)
-                    && let Some(reach) = g.indicators.iter_mut().find(|i| i.indicator == indicator)
+                let Some(&(group, h)) = who.get(r.get_ref(0)?.as_str()?) else {
+                    continue; // forgotten, or of another site
+                };
+                let indicator = r.get_ref(1)?.as_str()?;
+                let Some(k) = indicators.iter().position(|i| i == indicator) else {
+                    continue;
+                };
+                // A household counts once however many members reached it.
+                if seen.insert((group, k, h))
+                    && let Some(g) = groups.get_mut(&group)
                 {
-                    reach.households = r.get(2)?;
+                    g.indicators[k].households += 1;
                 }
             }
             drop(rows);

@@ -51,18 +51,10 @@ impl QuestionStats {
     }
 }
 
-pub(super) const SQL_MODULE_RESULTS: &str = "
-    SELECT module_id, COUNT(*), SUM(passed), AVG(score) FROM quiz_results GROUP BY module_id";
-
-pub(super) const SQL_MODULE_COMPLETED: &str = "
-    SELECT module_id, COUNT(DISTINCT resident_id) FROM quiz_results WHERE passed = 1
-    GROUP BY module_id";
-
-/// Opening the first page is what "started" means: every learner passes
-/// through it, and it keeps the query to a small slice of `step_views`.
-pub(super) const SQL_MODULE_STARTED: &str = "
-    SELECT module_id, COUNT(DISTINCT resident_id) FROM step_views WHERE step = 0
-    GROUP BY module_id";
+/// Running totals per module (kept by triggers, migration 4).
+pub(super) const SQL_MODULE_STATS: &str = "
+    SELECT module_id, started, completed, attempts, passed_attempts, score_sum
+    FROM module_stats ORDER BY module_id";
 
 pub(super) const SQL_QUESTION_TOTALS: &str = "
     SELECT question_id, COUNT(*), SUM(correct) FROM quiz_answers WHERE module_id = ?1
@@ -73,54 +65,25 @@ pub(super) const SQL_QUESTION_WRONG: &str = "
     WHERE module_id = ?1 AND correct = 0 GROUP BY question_id, response
     ORDER BY question_id, response";
 
-fn blank(module_id: &str) -> ModuleStats {
-    ModuleStats {
-        module_id: module_id.to_string(),
-        started: 0,
-        completed: 0,
-        attempts: 0,
-        passed_attempts: 0,
-        average_score: None,
-    }
-}
-
 impl Store {
     /// Figures for every module that has any recorded activity, in id order.
     /// Modules nobody opened yet are absent (the screen shows them as 0).
     pub fn module_stats(&self) -> Result<Vec<ModuleStats>> {
         self.read(|conn| {
-            let mut by_id: BTreeMap<String, ModuleStats> = BTreeMap::new();
-            let mut st = conn.prepare_cached(SQL_MODULE_STARTED)?;
-            let mut rows = st.query([])?;
-            while let Some(r) = rows.next()? {
-                let id: String = r.get(0)?;
-                by_id
-                    .entry(id.clone())
-                    .or_insert_with(|| blank(&id))
-                    .started = r.get(1)?;
-            }
-            drop(rows);
-            let mut st = conn.prepare_cached(SQL_MODULE_COMPLETED)?;
-            let mut rows = st.query([])?;
-            while let Some(r) = rows.next()? {
-                let id: String = r.get(0)?;
-                by_id
-                    .entry(id.clone())
-                    .or_insert_with(|| blank(&id))
-                    .completed = r.get(1)?;
-            }
-            drop(rows);
-            let mut st = conn.prepare_cached(SQL_MODULE_RESULTS)?;
-            let mut rows = st.query([])?;
-            while let Some(r) = rows.next()? {
-                let id: String = r.get(0)?;
-                let m = by_id.entry(id.clone()).or_insert_with(|| blank(&id));
-                m.attempts = r.get(1)?;
-                m.passed_attempts = r.get(2)?;
-                m.average_score = r.get(3)?;
-            }
-            drop(rows);
-            Ok(by_id.into_values().collect())
+            let mut st = conn.prepare_cached(SQL_MODULE_STATS)?;
+            let rows = st.query_map([], |r| {
+                let attempts: u32 = r.get(3)?;
+                let sum: i64 = r.get(5)?;
+                Ok(ModuleStats {
+                    module_id: r.get(0)?,
+                    started: r.get(1)?,
+                    completed: r.get(2)?,
+                    attempts,
+                    passed_attempts: r.get(4)?,
+                    average_score: (attempts > 0).then(|| sum as f64 / f64::from(attempts)),
+                })
+            })?;
+            rows.collect()
         })
     }
 

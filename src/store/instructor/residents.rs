@@ -36,18 +36,13 @@ pub struct ResidentSummary {
     pub indicators: Vec<String>,
 }
 
+/// Residents with their running totals (kept by triggers, migration 4).
 pub(super) const SQL_RESIDENTS: &str = "
-    SELECT id, full_name, group_no, birth_year, household, phone FROM residents
-    WHERE site_id = ?1 AND forgotten_at IS NULL ORDER BY search_key, rowid";
-
-pub(super) const SQL_RESULTS_BY_RESIDENT: &str = "
-    SELECT resident_id, COUNT(*), COUNT(DISTINCT module_id),
-           COUNT(DISTINCT CASE WHEN passed = 1 THEN module_id END), MAX(score)
-    FROM quiz_results GROUP BY resident_id";
-
-/// SQLite returns the other columns of the row that holds the MAX().
-pub(super) const SQL_LAST_RESULT: &str = "
-    SELECT resident_id, module_id, score, MAX(finished_at) FROM quiz_results GROUP BY resident_id";
+    SELECT r.id, r.full_name, r.group_no, r.birth_year, r.household, r.phone,
+           s.attempts, s.modules_tried, s.modules_done, s.best_score, s.last_module,
+           s.last_score, s.last_seen, r.search_key
+    FROM residents r LEFT JOIN resident_stats s ON s.resident_id = r.id
+    WHERE r.site_id = ?1 AND r.forgotten_at IS NULL";
 
 pub(super) const SQL_ATTENDANCE_COUNT: &str = "
     SELECT a.resident_id, COUNT(*) FROM attendance a
@@ -57,46 +52,50 @@ pub(super) const SQL_ATTENDANCE_COUNT: &str = "
           AND (b.marked_at > a.marked_at OR (b.marked_at = a.marked_at AND b.id > a.id)))
     GROUP BY a.resident_id";
 
-pub(super) const SQL_LAST_SEEN: &str =
-    "SELECT resident_id, MAX(started_at) FROM seat_sessions GROUP BY resident_id";
-
-/// The newest event per (resident, indicator); ties at the same millisecond
-/// go to the one recorded last (the larger rowid).
+/// The newest event per (resident, indicator), kept by a trigger.
 pub(super) const SQL_NEWEST_INDICATORS: &str = "
-    SELECT resident_id, indicator FROM (
-        SELECT resident_id, indicator, reached,
-               ROW_NUMBER() OVER (PARTITION BY resident_id, indicator
-                                  ORDER BY verified_at DESC, rowid DESC) AS n
-        FROM indicator_events)
-    WHERE n = 1 AND reached = 1 ORDER BY resident_id, indicator";
+    SELECT resident_id, indicator FROM indicator_latest WHERE reached = 1
+    ORDER BY resident_id, indicator";
+
+fn score(v: Option<i64>) -> Option<u8> {
+    v.map(|v| v.clamp(0, 100) as u8)
+}
 
 impl Store {
     /// Every resident of this site who has not been forgotten, in name order.
     pub fn resident_summaries(&self) -> Result<Vec<ResidentSummary>> {
         self.read(|conn| {
-            let mut out: Vec<ResidentSummary> = Vec::new();
+            let mut keyed: Vec<(String, ResidentSummary)> = Vec::new();
             let mut st = conn.prepare_cached(SQL_RESIDENTS)?;
             let rows = st.query_map(params![self.site_id()], |r| {
-                Ok(ResidentSummary {
-                    id: r.get(0)?,
-                    full_name: r.get(1)?,
-                    group_no: r.get(2)?,
-                    birth_year: r.get(3)?,
-                    household: r.get(4)?,
-                    phone: r.get(5)?,
-                    modules_done: 0,
-                    modules_tried: 0,
-                    attempts: 0,
-                    best_score: None,
-                    last_score: None,
-                    attendance: 0,
-                    last_seen: None,
-                    indicators: Vec::new(),
-                })
+                let last_module: Option<String> = r.get(10)?;
+                Ok((
+                    r.get(13)?,
+                    ResidentSummary {
+                        id: r.get(0)?,
+                        full_name: r.get(1)?,
+                        group_no: r.get(2)?,
+                        birth_year: r.get(3)?,
+                        household: r.get(4)?,
+                        phone: r.get(5)?,
+                        attempts: r.get::<_, Option<u32>>(6)?.unwrap_or(0),
+                        modules_tried: r.get::<_, Option<u32>>(7)?.unwrap_or(0),
+                        modules_done: r.get::<_, Option<u32>>(8)?.unwrap_or(0),
+                        best_score: score(r.get(9)?),
+                        last_score: last_module.zip(score(r.get(11)?)),
+                        attendance: 0,
+                        last_seen: r.get(12)?,
+                        indicators: Vec::new(),
+                    },
+                ))
             })?;
             for row in rows {
-                out.push(row?);
+                keyed.push(row?);
             }
+            // Sorting here is cheaper than reading the table in index order
+            // (one random page read per resident).
+            keyed.sort_by(|a, b| a.0.cmp(&b.0));
+            let mut out: Vec<ResidentSummary> = keyed.into_iter().map(|(_, r)| r).collect();
             let at: HashMap<String, usize> = out
                 .iter()
                 .enumerate()
@@ -111,31 +110,16 @@ impl Store {
                 let mut st = conn.prepare_cached(sql)?;
                 let mut rows = st.query([])?;
                 while let Some(r) = rows.next()? {
-                    let id: String = r.get(0)?;
-                    if let Some(&i) = at.get(&id) {
+                    // Borrowed, not copied: this runs for every row.
+                    let id = r.get_ref(0)?.as_str()?;
+                    if let Some(&i) = at.get(id) {
                         f(&mut out[i], r)?;
                     }
                 }
                 Ok(())
             };
-            each(SQL_RESULTS_BY_RESIDENT, &mut |s, r| {
-                s.attempts = r.get(1)?;
-                s.modules_tried = r.get(2)?;
-                s.modules_done = r.get(3)?;
-                s.best_score = r.get::<_, Option<i64>>(4)?.map(|v| v.clamp(0, 100) as u8);
-                Ok(())
-            })?;
-            each(SQL_LAST_RESULT, &mut |s, r| {
-                let score: i64 = r.get(2)?;
-                s.last_score = Some((r.get(1)?, score.clamp(0, 100) as u8));
-                Ok(())
-            })?;
             each(SQL_ATTENDANCE_COUNT, &mut |s, r| {
                 s.attendance = r.get(1)?;
-                Ok(())
-            })?;
-            each(SQL_LAST_SEEN, &mut |s, r| {
-                s.last_seen = r.get(1)?;
                 Ok(())
             })?;
             each(SQL_NEWEST_INDICATORS, &mut |s, r| {
