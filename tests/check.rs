@@ -92,6 +92,14 @@ impl Site {
         path
     }
 
+    /// Writes `NAME.toml` with the module id changed to `NAME`.
+    fn write_as(&self, name: &str, text: String) -> PathBuf {
+        self.write(
+            &format!("{name}.toml"),
+            text.replacen("id = \"base\"", &format!("id = \"{name}\""), 1),
+        )
+    }
+
     fn check(&self) -> Run {
         kiosk(self.root.path(), &["check", "--lessons", "lessons"])
     }
@@ -986,6 +994,105 @@ fn folders_and_other_names_are_skipped_with_a_word() {
         "{}",
         run.stdout
     );
+}
+
+#[test]
+fn huge_lists_and_repeats_are_reported_without_slowing_to_a_crawl() {
+    // Each file is under the size limit but holds tens of thousands of
+    // items, which a check that compares every item with every other would
+    // take minutes over.
+    let site = Site::new();
+    site.write_as(
+        "questions",
+        format!("{}{}", base(), "[[quiz]]\nid = \"q1\"\n".repeat(40_000)),
+    );
+    let many: Vec<String> = (0..40_000)
+        .map(|i| format!("{{ vi = \"c{i}\" }}"))
+        .collect();
+    site.write_as(
+        "choices",
+        replaced(&[(
+            "  { vi = \"Ba\", en = \"Three\" },\n",
+            &format!("{},\n", many.join(",")),
+        )]),
+    );
+    site.write_as(
+        "same-choices",
+        replaced(&[(
+            "  { vi = \"Ba\", en = \"Three\" },\n",
+            &format!("{},\n", vec!["{ vi = \"Ba\" }"; 40_000].join(",")),
+        )]),
+    );
+    let sentence = vec!["chữ"; 30].join(" ") + ". ";
+    site.write_as(
+        "sentences",
+        replaced(&[(
+            "text.vi = \"Trang một.\"",
+            &format!("text.vi = \"{}\"", sentence.repeat(5_000)),
+        )]),
+    );
+    let ids: Vec<String> = (0..100_000).map(|i| format!("\"m{i}\"")).collect();
+    site.write(
+        "prerequisites.toml",
+        with_line_8(&format!("prerequisites = [{}]", ids.join(","))),
+    );
+    site.write_as(
+        "answers",
+        replaced(&[
+            ("kind = \"single\"", "kind = \"multi\""),
+            (
+                "answer = 2",
+                &format!("answer = [{}]", vec!["1"; 100_000].join(",")),
+            ),
+        ]),
+    );
+    let run = site.check();
+    assert_eq!(run.code, 1);
+    assert_error_at(
+        &run,
+        "questions.toml",
+        "question 2: id \"q1\" is already used by question 1",
+        27,
+        Some(6),
+    );
+    assert_mentions(
+        &run,
+        "same-choices.toml",
+        "choices 3 and 4 are the same in Vietnamese",
+    );
+    assert_error_at(
+        &run,
+        "prerequisites.toml",
+        "`prerequisites` lists 100000 ids; at most 50",
+        8,
+        Some(17),
+    );
+    assert_mentions(&run, "answers.toml", "`answer` lists 1 twice");
+    assert!(
+        run.stdout
+            .contains("choices.toml:18:11: warning: question 1 (\"q1\"): 40002 choices are a lot"),
+        "{}",
+        run.stdout
+    );
+    let long: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("lessons/sentences.toml"))
+        .collect();
+    assert_eq!(long.len(), 5, "{long:#?}");
+    assert!(
+        long[1].contains("4997 more sentences are over 25 words"),
+        "{long:#?}"
+    );
+    assert!(long[0].contains("this page has 150000 words"), "{long:#?}");
+    for f in ["questions", "same-choices", "answers"] {
+        let n = run
+            .stdout
+            .lines()
+            .filter(|l| l.starts_with(&format!("lessons/{f}.toml")))
+            .count();
+        assert!(n <= 101, "{f}: {n} lines");
+    }
 }
 
 #[cfg(unix)]

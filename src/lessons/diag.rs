@@ -8,16 +8,22 @@ use std::path::Path;
 
 use super::{Diagnostic, Severity};
 
-/// At most this many diagnostics are kept per file; the rest are counted and
-/// summarised in one last line. Every error still counts towards skipping
-/// the module.
+/// At most this many diagnostics are shown per file (the first ones by
+/// position); the rest are counted and summarised in one last line. Every
+/// error still counts towards skipping the module.
 pub const MAX_PER_FILE: usize = 100;
+
+/// Problems held before choosing which to show: a bound on memory for a
+/// file with a problem on every line.
+const MAX_HELD: usize = 10_000;
 
 /// The diagnostics of one file as they are found.
 pub struct Sink<'a> {
     path: &'a Path,
     text: &'a str,
-    list: Vec<Diagnostic>,
+    /// (byte offset, severity, message); line and column are worked out at
+    /// the end, only for the ones shown.
+    held: Vec<(usize, Severity, String)>,
     errors: usize,
     dropped: usize,
 }
@@ -27,7 +33,7 @@ impl<'a> Sink<'a> {
         Sink {
             path,
             text,
-            list: Vec::new(),
+            held: Vec::new(),
             errors: 0,
             dropped: 0,
         }
@@ -45,18 +51,11 @@ impl<'a> Sink<'a> {
         if severity == Severity::Error {
             self.errors += 1;
         }
-        if self.list.len() >= MAX_PER_FILE {
+        if self.held.len() >= MAX_HELD {
             self.dropped += 1;
             return;
         }
-        let (line, col) = self.position(at);
-        self.list.push(Diagnostic {
-            path: self.path.to_path_buf(),
-            line,
-            col,
-            severity,
-            message,
-        });
+        self.held.push((at, severity, message));
     }
 
     /// Line and column (1-based, columns in characters) of a byte offset.
@@ -68,27 +67,46 @@ impl<'a> Sink<'a> {
         self.errors
     }
 
-    /// The diagnostics, with a last line saying how many were left out.
+    /// The first [`MAX_PER_FILE`] diagnostics by position (problems found
+    /// later in the walk, such as a repeated question id, still show up in
+    /// their place), with a last line saying how many were left out.
     pub fn finish(mut self) -> Vec<Diagnostic> {
-        if self.dropped > 0 {
+        // Stable: problems at the same place keep the order they were found.
+        self.held.sort_by_key(|(at, _, _)| *at);
+        let hidden = self.held.len().saturating_sub(MAX_PER_FILE) + self.dropped;
+        self.held.truncate(MAX_PER_FILE);
+        let mut list: Vec<Diagnostic> = self
+            .held
+            .into_iter()
+            .map(|(at, severity, message)| {
+                let (line, col) = crate::config::line_col(self.text, at);
+                Diagnostic {
+                    path: self.path.to_path_buf(),
+                    line,
+                    col,
+                    severity,
+                    message,
+                }
+            })
+            .collect();
+        if hidden > 0 {
             let severity = if self.errors > 0 {
                 Severity::Error
             } else {
                 Severity::Warning
             };
-            let (line, col) = self.list.last().map_or((1, 1), |d| (d.line, d.col));
-            self.list.push(Diagnostic {
+            let (line, col) = list.last().map_or((1, 1), |d| (d.line, d.col));
+            list.push(Diagnostic {
                 path: self.path.to_path_buf(),
                 line,
                 col,
                 severity,
                 message: format!(
-                    "{} more problems in this file are not shown; fix the ones above first",
-                    self.dropped
+                    "{hidden} more problems in this file are not shown; fix the ones above first"
                 ),
             });
         }
-        self.list
+        list
     }
 }
 
@@ -186,13 +204,16 @@ mod tests {
         let path = Path::new("x.toml");
         let text = "a\n".repeat(300);
         let mut sink = Sink::new(path, &text);
-        for i in 0..250 {
+        // Found back to front: the ones shown are still the first by place.
+        for i in (0..250).rev() {
             sink.error(i * 2..i * 2 + 1, "bad");
         }
         assert_eq!(sink.errors(), 250);
         let list = sink.finish();
         assert_eq!(list.len(), MAX_PER_FILE + 1);
+        assert_eq!((list[0].line, list[0].col), (1, 1));
         assert_eq!((list[1].line, list[1].col), (2, 1));
+        assert_eq!(list[MAX_PER_FILE - 1].line, MAX_PER_FILE);
         assert!(list.last().unwrap().message.contains("150 more problems"));
     }
 }

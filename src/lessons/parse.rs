@@ -13,6 +13,7 @@ use std::path::Path;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use std::collections::HashMap;
 use std::fmt::Display;
 
 use super::diag::{Sink, closest, unknown_key_message};
@@ -40,6 +41,8 @@ const STEP_KEYS: &[&str] = &["text", "tip", "warning", "practice"];
 
 /// The default share of right answers needed to pass.
 pub const DEFAULT_PASS_PERCENT: u8 = 80;
+/// The most prerequisites or indicators one module may list.
+pub const MAX_LIST: usize = 50;
 /// The most minutes a module may claim.
 pub const MAX_MINUTES: i64 = 240;
 
@@ -85,7 +88,7 @@ pub fn load_str(path: &Path, text: &str, indicators: &[String]) -> FileReport {
         page_words: [0, 0],
         id: None,
         prerequisites: Vec::new(),
-        question_ids: Vec::new(),
+        question_ids: HashMap::new(),
     };
     for e in &syntax {
         let span = e.span().unwrap_or(0..0);
@@ -131,9 +134,9 @@ pub(super) struct Walker<'a> {
     pub(super) page_words: [usize; 2],
     pub(super) id: Option<Located<String>>,
     pub(super) prerequisites: Vec<Located<String>>,
-    /// Question ids with their number and position, also from questions
-    /// with other errors, so a repeated id is always reported.
-    pub(super) question_ids: Vec<(String, usize, Range<usize>)>,
+    /// Each question id seen and the number of the question that has it,
+    /// also from questions with other errors, so a repeat is always caught.
+    pub(super) question_ids: HashMap<String, usize>,
 }
 
 pub(super) fn get<'t, 'i>(table: &'t DeTable<'i>, name: &str) -> Option<&'t Val<'i>> {
@@ -258,6 +261,18 @@ impl<'a> Walker<'a> {
             self.wrong_type(v, "", key, "a list such as [\"a\", \"b\"]");
             return Vec::new();
         };
+        // A real module needs a handful; a limit keeps a hostile file from
+        // making the cross-file checks slow.
+        if items.len() > MAX_LIST {
+            self.sink.error(
+                v.span(),
+                format!(
+                    "`{key}` lists {} ids; at most {MAX_LIST} are allowed",
+                    items.len()
+                ),
+            );
+            return Vec::new();
+        }
         let mut out: Vec<(String, Range<usize>)> = Vec::new();
         for item in items.iter() {
             let Some(s) = self.slug(item, "", key) else {
@@ -361,7 +376,6 @@ impl<'a> Walker<'a> {
 
         let steps = self.blocks(root, &start, "steps", "page", |w, i, v| w.step(i, v));
         let quiz = self.blocks(root, &start, "quiz", "question", |w, i, v| w.question(i, v));
-        self.check_question_ids();
         self.english_warning();
 
         Some(Module {

@@ -2,6 +2,7 @@
 //! answer key, checked against each other (an answer must be one of the
 //! choices, a true-false question has none, …).
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use toml::de::{DeTable, DeValue};
@@ -35,7 +36,17 @@ impl Walker<'_> {
             None => None,
         };
         if let (Some(id), Some(iv)) = (&id, id_val) {
-            self.question_ids.push((id.clone(), n, iv.span()));
+            // Checked here, as each question is read, so the report comes
+            // in its place among the question's other problems.
+            match self.question_ids.get(id) {
+                Some(first) => self.sink.error(
+                    iv.span(),
+                    format!("question {n}: id {id:?} is already used by question {first}; each question needs its own id"),
+                ),
+                None => {
+                    self.question_ids.insert(id.clone(), n);
+                }
+            }
         }
         let ctx = match &id {
             Some(id) => format!("question {n} ({id:?}): "),
@@ -164,28 +175,30 @@ impl Walker<'_> {
         // could tell apart; compare per language, ignoring outer spaces
         // (texts are already NFC and trimmed).
         for (lang, pick) in [("Vietnamese", 0), ("English", 1)] {
-            for (j, (b, span)) in texts.iter().enumerate() {
-                let text_of = |t: &Text| {
-                    if pick == 0 {
-                        Some(t.vi.clone())
-                    } else {
-                        t.en.clone()
-                    }
+            let mut seen: HashMap<&str, usize> = HashMap::new();
+            for (j, (t, span)) in texts.iter().enumerate() {
+                let Some(text) = (if pick == 0 {
+                    Some(t.vi.as_str())
+                } else {
+                    t.en.as_deref()
+                }) else {
+                    continue;
                 };
-                let Some(bt) = text_of(b) else { continue };
-                if let Some(i) = texts[..j]
-                    .iter()
-                    .position(|(a, _)| text_of(a).as_deref() == Some(bt.as_str()))
-                {
-                    self.sink.error(
-                        span.clone(),
-                        format!(
-                            "{ctx}choices {} and {} are the same in {lang}: {bt:?}",
-                            i + 1,
-                            j + 1
-                        ),
-                    );
-                    ok = false;
+                match seen.get(text) {
+                    Some(i) => {
+                        self.sink.error(
+                            span.clone(),
+                            format!(
+                                "{ctx}choices {} and {} are the same in {lang}: {text:?}",
+                                i + 1,
+                                j + 1
+                            ),
+                        );
+                        ok = false;
+                    }
+                    None => {
+                        seen.insert(text, j);
+                    }
                 }
             }
         }
@@ -261,6 +274,7 @@ impl Walker<'_> {
                     return None;
                 }
                 let mut picked = Vec::new();
+                let mut is_picked = vec![false; count.unwrap_or(0)];
                 let mut ok = true;
                 for item in items.iter() {
                     let Some(n) = self.integer(item, ctx, "answer") else {
@@ -272,12 +286,15 @@ impl Walker<'_> {
                         continue;
                     };
                     match self.choice_number(item, ctx, n, c) {
-                        Some(i) if picked.contains(&i) => {
+                        Some(i) if is_picked[i] => {
                             self.sink
                                 .error(item.span(), format!("{ctx}`answer` lists {n} twice"));
                             ok = false;
                         }
-                        Some(i) => picked.push(i),
+                        Some(i) => {
+                            is_picked[i] = true;
+                            picked.push(i);
+                        }
                         None => ok = false,
                     }
                 }
@@ -301,17 +318,5 @@ impl Walker<'_> {
             return None;
         }
         Some(n as usize - 1)
-    }
-
-    pub(super) fn check_question_ids(&mut self) {
-        let ids = std::mem::take(&mut self.question_ids);
-        for (k, (id, n, span)) in ids.iter().enumerate() {
-            if let Some((_, first, _)) = ids[..k].iter().find(|(other, _, _)| other == id) {
-                self.sink.error(
-                    span.clone(),
-                    format!("question {n}: id {id:?} is already used by question {first}; each question needs its own id"),
-                );
-            }
-        }
     }
 }

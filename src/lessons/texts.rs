@@ -14,6 +14,8 @@ use super::parse::{Val, Walker, describe, get};
 use super::plain;
 
 const TEXT_KEYS: &[&str] = &["vi", "en"];
+/// Long sentences of one text reported one by one; the rest are counted.
+const MAX_SENTENCE_WARNINGS: usize = 3;
 
 /// What a text is called in messages.
 #[derive(Debug, Clone, Copy)]
@@ -145,8 +147,15 @@ impl Walker<'_> {
         };
         let (words, long) = plain::measure(&s);
         self.page_words[usize::from(code == "en")] += words;
-        for (sentence, n) in long {
-            let at = self.find_in(v.span(), sentence);
+        // The first few are pointed at one by one; a text with more needs
+        // rewriting as a whole (and a huge one must not take long to report).
+        let mut from = v.span();
+        for (sentence, n) in long.iter().take(MAX_SENTENCE_WARNINGS) {
+            let at = self.find_in(from.clone(), sentence);
+            if at != from {
+                // Found: the next long sentence comes after this one.
+                from = at.end..from.end;
+            }
             self.sink.warning(
                 at,
                 format!(
@@ -154,6 +163,17 @@ impl Walker<'_> {
                     name.lang(code),
                     plain::SENTENCE_WORDS,
                     plain::opening(sentence)
+                ),
+            );
+        }
+        if long.len() > MAX_SENTENCE_WARNINGS {
+            self.sink.warning(
+                v.span(),
+                format!(
+                    "{ctx}{}: {} more sentences are over {} words",
+                    name.lang(code),
+                    long.len() - MAX_SENTENCE_WARNINGS,
+                    plain::SENTENCE_WORDS
                 ),
             );
         }
