@@ -120,11 +120,27 @@ mod store;
 // lessons helper: loading and validating a lessons folder.
 mod lessons;
 
+/// One benchmark area: its name on the command line and what it runs.
+type Area = (&'static str, fn(&mut Table));
+
+/// Runs every area, or only those named on the command line
+/// (`cargo bench -- lessons tui`); flags that cargo passes are ignored.
 pub fn run_all(table: &mut Table) {
-    instructor::run(table);
-    store::run(table); // store helper
-    lessons::run(table); // lessons helper
-    export::run(table); // coordinator: exports and merges
-    tui::run(table); // ops helper: the real kiosk in a terminal
-    ui::run(table); // ui helper: the learner screen
+    let wanted: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let areas: [Area; 6] = [
+        ("instructor", instructor::run),
+        ("store", store::run),
+        ("lessons", lessons::run),
+        ("export", export::run), // exports and merges
+        ("tui", tui::run),       // the real kiosk in a terminal
+        ("ui", ui::run),         // the learner screen in process
+    ];
+    for (name, run) in areas {
+        if wanted.is_empty() || wanted.iter().any(|w| w == name) {
+            run(table);
+        }
+    }
 }
