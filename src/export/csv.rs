@@ -123,3 +123,46 @@ impl RowSink for CsvSink {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::Kind;
+
+    fn written(cells: &[Cell]) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.csv");
+        let file = File::create(&path).unwrap();
+        let columns: Vec<Column> = (0..cells.len())
+            .map(|i| Column::new(&format!("c{i}"), Kind::Text, 10.0))
+            .collect();
+        let mut sink = CsvSink::new(file, &columns, &path).unwrap();
+        sink.row(cells).unwrap();
+        sink.finish().unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(bytes.starts_with(BOM));
+        String::from_utf8(bytes[BOM.len()..].to_vec()).unwrap()
+    }
+
+    #[test]
+    fn text_that_looks_like_a_formula_is_neutralised_but_numbers_are_not() {
+        let out = written(&[
+            Cell::Text("=1+2".into()),
+            Cell::Text("+84 912".into()),
+            Cell::Text("-x".into()),
+            Cell::Text("@SUM(A1)".into()),
+            Cell::Text("\tTab".into()),
+            Cell::Text("\rCR".into()),
+            Cell::Int(-5),
+            Cell::Num(-12.25),
+            Cell::Int(0),
+            Cell::Text("Bà \"Hằng\", tổ 3".into()),
+        ]);
+        let line = out.lines().nth(1).unwrap();
+        assert_eq!(
+            line,
+            "'=1+2,'+84 912,'-x,'@SUM(A1),'\tTab,\"'\rCR\",-5,-12.3,0,\"Bà \"\"Hằng\"\", tổ 3\""
+        );
+        assert!(out.ends_with("\r\n"), "RFC 4180 line ends");
+    }
+}
