@@ -254,11 +254,14 @@ pub fn footer(app: &App, room: &Room) -> Vec<(String, String)> {
 pub fn view(app: &App, _d: &Desk, room: &Room, frame: &mut Frame, area: Rect) {
     let t = app.t();
     let theme = app.settings.theme;
+    // Stop above the footer: it names P/L/E/A, and on a narrow screen it
+    // needs three lines, which a fixed margin of two used to cover.
+    let footer_h = super::shell_areas(area).footer.height;
     let r = Rect::new(
         area.x,
         area.y + 2,
         area.width,
-        area.height.saturating_sub(4),
+        area.height.saturating_sub(2 + footer_h),
     );
     frame.render_widget(Clear, r);
     let block = Block::default()

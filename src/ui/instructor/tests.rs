@@ -402,6 +402,21 @@ fn every_view_renders_at_80x24_and_160x48() {
                 screen.contains("Zalo") && screen.contains("Trần Văn Minh"),
                 "{screen}"
             );
+            // The keys that mark the room are named on screen at every size.
+            for word in [
+                t.ins_att_present,
+                t.ins_att_late,
+                t.ins_att_excused,
+                t.ins_att_absent,
+            ] {
+                assert!(
+                    screen.contains(&format!("P {word}"))
+                        || screen.contains(&format!("L {word}"))
+                        || screen.contains(&format!("E {word}"))
+                        || screen.contains(&format!("A {word}")),
+                    "{w}x{hgt} {lang:?} room footer lacks {word:?}\n{screen}"
+                );
+            }
             h.key(KeyCode::Esc);
             h.key(KeyCode::F(10));
             assert!(
