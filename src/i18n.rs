@@ -167,6 +167,28 @@ texts! {
     help_read: "R: đọc to trang này. Bấm R lần nữa để dừng.", "R: read this page aloud. Press R again to stop.";
     help_person: "Cần người giúp? Hãy giơ tay, người hướng dẫn sẽ đến.", "Need a person? Raise your hand and the instructor will come.";
     help_close: "Đóng", "Close";
+    // QA fixes (uifix): truthful footers under dialogs and per screen.
+    notice_pick_a_button: "Hãy chọn một nút: bấm ↓ rồi Enter, hoặc chạm vào nút.", "Choose a button: press ↓ then Enter, or touch the button.";
+    notice_type_name: "Hãy gõ vài chữ trong tên của bạn, rồi chọn tên bạn trong danh sách. Người mới: chọn Đăng ký.", "Type part of your name, then pick it from the list. New here? Choose Register.";
+    key_any: "Phím bất kỳ", "Any key";
+    do_stay: "học tiếp", "carry on";
+    key_close_help: "Enter/Esc", "Enter/Esc";
+    do_close: "đóng", "close";
+    key_dialog_pick: "1/2", "1/2";
+    key_enter: "Enter", "Enter";
+    do_press_lit: "chọn nút đang sáng", "press the lit button";
+    key_dialog_no: "Esc/←", "Esc/←";
+    do_answer_no: "không, quay lại", "no, go back";
+    key_back_esc: "← Esc", "← Esc";
+    do_leave_quiz: "dừng bài kiểm tra (có hỏi lại)", "stop the quiz (asks first)";
+    do_sign_out: "đăng xuất (có hỏi lại)", "sign out (asks first)";
+    help_back_quiz: "← hoặc Esc: dừng bài kiểm tra. Máy hỏi lại trước.", "← or Esc: stop the quiz. The kiosk asks first.";
+    help_back_home: "← hoặc Esc: về trang chủ.", "← or Esc: go home.";
+    help_back_sign_out: "←: đăng xuất. Máy hỏi lại trước.", "←: sign out. The kiosk asks first.";
+    help_next_quiz: "Enter: chọn câu đang sáng. →: trả lời (sau khi đã chọn).", "Enter: choose the lit line. →: answer (once you have chosen).";
+    quiz_leave: "Dừng", "Stop";
+    practice_next_word: "đã làm xong, sang trang sau", "done, next page";
+    reg_err_digits: "Ô này chỉ nhận chữ số 0–9.", "This box takes only the digits 0–9.";
     // Idle countdown.
     idle_title: "Bạn còn ở đây không?", "Are you still there?";
     idle_text: "Máy sẽ tự thoát sau {seconds} giây. Bài học đã được lưu.\nBấm phím bất kỳ hoặc chạm vào màn hình để học tiếp.", "The kiosk will sign you out in {seconds} seconds. Your progress is saved.\nPress any key or touch the screen to carry on.";
@@ -174,7 +196,7 @@ texts! {
     // Welcome.
     welcome_hello: "Xin chào! Mời bạn học cách dùng điện thoại.", "Hello! Come and learn to use your phone.";
     welcome_what: "Mỗi bài học ngắn, có vài trang và vài câu hỏi. Bạn học theo sức của mình, máy nhớ bạn đã học đến đâu.", "Each lesson is short: a few pages and a few questions. Go at your own pace; the kiosk remembers where you are.";
-    welcome_how: "Bấm Enter hoặc chạm vào đây để bắt đầu", "Press Enter or touch here to start";
+    welcome_how: "Bấm Enter hoặc chạm vào nút Bắt đầu", "Press Enter or touch the Start button";
     welcome_start: "Bắt đầu", "Start";
     // Who are you?
     who_title: "Bạn là ai?", "Who are you?";
@@ -187,7 +209,6 @@ texts! {
     who_register: "Đăng ký", "Register";
     who_group: "tổ {n}", "group {n}";
     who_born: "sinh năm {year}", "born {year}";
-    who_household: "Địa chỉ: {household}", "Address: {household}";
     this_is_you_title: "Có phải bạn không?", "Is this you?";
     this_is_you_question: "Đây có đúng là bạn không?", "Is this really you?";
     this_is_you_no: "Không phải", "No";
@@ -211,21 +232,21 @@ texts! {
     reg_err_year: "Xin gõ năm sinh, ví dụ 1956.", "Please type your year of birth, for example 1956.";
     reg_err_year_range: "Năm sinh phải từ 1900 đến {max}.", "The year of birth must be from 1900 to {max}.";
     reg_err_group: "Xin gõ số tổ dân phố, ví dụ 5.", "Please type your group number, for example 5.";
-    reg_err_group_range: "Số tổ phải từ 1 đến 999.", "The group number must be from 1 to 999.";
+    reg_err_group_range: "Số tổ phải từ 1 đến 200.", "The group number must be from 1 to 200.";
     reg_err_household: "Xin gõ địa chỉ nhà.", "Please type your home address.";
     reg_err_phone: "Số điện thoại cần 9 đến 12 chữ số. Có thể bỏ trống ô này.", "A phone number has 9 to 12 digits. You may leave this box empty.";
     // Consent.
     consent_title: "Đồng ý lưu thông tin", "Agree to save your details";
-    consent_what: "Máy sẽ lưu: họ tên, năm sinh, tổ dân phố, địa chỉ, số điện thoại (nếu có), và bài bạn đã học, câu bạn đã trả lời.", "The kiosk will save: your name, year of birth, group, address, phone (if given), and the lessons and answers you do.";
-    consent_why: "Để làm gì: để bạn học tiếp đúng chỗ lần sau, để người hướng dẫn giúp bạn, và để phường đếm bao nhiêu người đã học.", "Why: so you can carry on where you left off, so the instructor can help you, and so the ward can count how many people learned.";
-    consent_who: "Ai được xem: người hướng dẫn ở nhà văn hóa. Phường chỉ nhận con số tổng, không nhận bài làm của bạn.", "Who sees it: the instructors at the cultural house. The ward gets totals, not your answers.";
-    consent_remove: "Bạn muốn xóa thông tin? Hãy nói với người hướng dẫn bất cứ lúc nào.", "Want your details removed? Tell the instructor at any time.";
+    consent_what: "Máy sẽ lưu: họ tên, năm sinh, tổ dân phố, địa chỉ, số điện thoại (nếu bạn cho). Máy cũng lưu các trang bạn đã xem, câu bạn trả lời, ngày bạn đến học, và điều người hướng dẫn ghi về bạn.", "The kiosk will save your name, year of birth, group, address and phone (if you give it). It also saves the pages you see, your answers, the days you come, and what the instructor notes about you.";
+    consent_why: "Để làm gì: để lần sau bạn học tiếp đúng chỗ. Để người hướng dẫn giúp bạn. Để tổ chuyển đổi số của phường theo dõi việc học và báo cáo.", "Why: so you can carry on where you left off next time. So the instructor can help you. So the ward's digital-transformation team can follow the classes and report on them.";
+    consent_who: "Ai được xem: người hướng dẫn ở nhà văn hóa này và cán bộ phụ trách của phường. Họ thấy tên bạn, ngày bạn đến học và kết quả của bạn. Người học khác không bao giờ thấy.", "Who sees it: the instructors at this cultural house and the ward's coordinators. They see your name, the days you came and your results. Other learners never see it.";
+    consent_remove: "Muốn xóa thông tin của bạn? Hãy nói với người hướng dẫn, lúc nào cũng được.", "Want your details erased? Tell the instructor, at any time.";
     consent_ask: "Bạn có đồng ý không?", "Do you agree?";
     consent_accept: "Tôi đồng ý", "I agree";
     consent_decline: "Không đồng ý", "I do not agree";
     // Home.
     home_title: "Xin chào, {name}", "Hello, {name}";
-    home_continue_page: "Học tiếp: {module}, trang {n}/{total}", "Continue: {module}, page {n}/{total}";
+    home_continue_page: "Học tiếp: {module}, bước {n}/{total}", "Continue: {module}, step {n}/{total}";
     home_continue_quiz: "Làm tiếp bài kiểm tra: {module}, câu {n}/{total}", "Continue the quiz: {module}, question {n}/{total}";
     home_continue_module: "Học tiếp: {module}", "Continue: {module}";
     home_start_module: "Bắt đầu học: {module}", "Start: {module}";
@@ -235,7 +256,7 @@ texts! {
     home_modules: "Các bài học:", "Lessons:";
     home_done: "Đã xong ✓ · điểm cao nhất {score}%", "Done ✓ · best score {score}%";
     home_not_started: "Chưa học · khoảng {minutes} phút", "Not started · about {minutes} minutes";
-    home_pages_seen: "Đã xem {n}/{total} trang", "Seen {n}/{total} pages";
+    home_pages_seen: "Đã xem {n}/{total} bước", "Seen {n}/{total} steps";
     home_last_score: "lần trước {score}%", "last time {score}%";
     home_locked: "Chưa mở: học bài “{module}” trước", "Locked: finish “{module}” first";
     home_sign_out: "Đăng xuất", "Sign out";

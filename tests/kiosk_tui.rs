@@ -262,14 +262,15 @@ impl Drop for Kiosk {
 
 /// Signs in the resident called `query` from the welcome screen.
 fn sign_in(k: &mut Kiosk, query: &str) {
-    k.wait_for("Bấm Enter hoặc chạm vào đây để bắt đầu");
+    k.wait_for("Bấm Enter hoặc chạm vào nút Bắt đầu");
     k.enter();
     k.wait_for("Bạn là ai?");
     k.send(query);
     k.wait_for("1. ");
     k.send("1");
     k.wait_for("Có phải bạn không?");
-    k.enter();
+    // The dialog opens on the safe "No": 2 is "Yes, it is me".
+    k.send("2");
     k.wait_for("Xin chào,");
 }
 
@@ -282,9 +283,7 @@ fn register_then_a_full_module_and_its_quiz_by_keys() {
     k.wait_for("Bạn là ai?");
     k.send("tuyet");
     k.wait_for("Chưa có ai tên “tuyet”");
-    k.down();
-    k.down();
-    k.down();
+    // No match: Enter goes on to register.
     k.enter();
     k.wait_for("Đăng ký người học mới");
     for (value, next) in [
@@ -302,6 +301,10 @@ fn register_then_a_full_module_and_its_quiz_by_keys() {
     }
     k.wait_for("Đồng ý lưu thông tin");
     assert_eq!(site.count("SELECT count(*) FROM residents"), 0);
+    // Agreeing is an active choice: ↓ to "I agree" (Back, Decline, Agree).
+    k.down();
+    k.down();
+    k.down();
     k.enter();
     k.wait_for("Xin chào, Phan Thị Tuyết");
     k.wait_for("Bắt đầu học: Bài thử: điện thoại");
@@ -311,7 +314,7 @@ fn register_then_a_full_module_and_its_quiz_by_keys() {
     k.wait_for("Bước 2/3");
     k.send(" ");
     k.wait_for("Đã làm xong. Giỏi lắm!");
-    k.enter();
+    k.enter(); // one Enter: done and on to the next page
     k.wait_for("Bước 3/3");
     k.enter();
     k.wait_for("Câu 1/4");
@@ -328,10 +331,8 @@ fn register_then_a_full_module_and_its_quiz_by_keys() {
     let b = k.number_of("Khóa màn hình");
     k.send(&a.to_string());
     k.send(&b.to_string());
-    for _ in 0..6 {
-        k.down();
-    }
-    k.enter();
+    // → means "Answer".
+    k.send("\x1b[C");
     k.wait_for("Đúng rồi!");
     k.enter();
     // True or false: "Sai" is 2.
@@ -380,7 +381,7 @@ fn register_then_a_full_module_and_its_quiz_by_keys() {
 fn ctrl_c_ctrl_z_and_ctrl_backslash_are_ignored() {
     let site = Site::new();
     let mut k = site.start();
-    k.wait_for("Bấm Enter hoặc chạm vào đây để bắt đầu");
+    k.wait_for("Bấm Enter hoặc chạm vào nút Bắt đầu");
     k.send("\x03");
     k.send("\x1a");
     k.send("\x1c");
@@ -410,7 +411,7 @@ fn sigkill_then_restart_resumes_on_the_same_page() {
 
     let mut k = site.start();
     sign_in(&mut k, "hung");
-    k.wait_for("Học tiếp: Bài thử: điện thoại, trang 2/3");
+    k.wait_for("Học tiếp: Bài thử: điện thoại, bước 2/3");
     k.enter();
     k.wait_for("Bước 2/3");
     k.wait_for("Trang hai: mở khóa màn hình.");
@@ -463,7 +464,7 @@ fn a_broken_lesson_is_named_and_the_kiosk_still_starts() {
     )
     .unwrap();
     let mut k = site.start();
-    k.wait_for("Bấm Enter hoặc chạm vào đây để bắt đầu");
+    k.wait_for("Bấm Enter hoặc chạm vào nút Bắt đầu");
     let out = k.raw_output();
     assert!(out.contains("30-broken.toml"), "named on stderr: {out}");
     let log = std::fs::read_to_string(site.db_path().parent().unwrap().join("kiosk.log")).unwrap();

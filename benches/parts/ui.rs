@@ -62,7 +62,6 @@ fn signed_in_app() -> App {
             name: "Nguyễn Thị Hằng".into(),
             birth_year: Some(1956),
             group: 5,
-            household: "Số 12".into(),
         },
         session_id: "s".into(),
         progress: Default::default(),

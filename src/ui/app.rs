@@ -30,7 +30,9 @@ use super::{
 
 /// The version of the consent text the learner agreed to; stored with the
 /// resident. Change it whenever `consent_*` texts in i18n change meaning.
-pub const CONSENT_VERSION: &str = "2026-11-v1";
+/// v2: says truthfully that the ward's coordinators see per-resident
+/// attendance and results (v1 wrongly said the ward only got totals).
+pub const CONSENT_VERSION: &str = "2026-11-v2";
 
 /// The parts of `kiosk.toml` the screens need, plus terminal facts.
 #[derive(Debug, Clone)]
@@ -62,14 +64,16 @@ impl Settings {
     }
 }
 
-/// A resident as the screens show them.
+/// A resident as the learner screens know them. Deliberately WITHOUT the
+/// household address or phone: before sign-in anyone at the seat can see
+/// the matches, so only name, residential group and birth year (enough to
+/// tell namesakes apart) ever reach the screens.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {
     pub id: String,
     pub name: String,
     pub birth_year: Option<i32>,
     pub group: i64,
-    pub household: String,
 }
 
 /// A new resident's details, checked by the register screen.
@@ -222,8 +226,11 @@ pub enum Msg {
 /// What a key or click means, the same on every screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    /// Enter or →: do the focused thing.
+    /// Enter: do the focused thing; with nothing focused, the primary button.
     Activate,
+    /// →: go on. The same as Enter, except that it never picks a quiz
+    /// choice: on a choice it presses the page's primary button instead.
+    Continue,
     /// ← or Backspace.
     Back,
     Up,
@@ -254,6 +261,10 @@ pub enum Notice {
     Locked(usize),
     FixFields,
     NotSaved,
+    /// Enter with nothing chosen on a page without a primary button.
+    PickAButton,
+    /// Enter in an empty name box.
+    TypeName,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -309,6 +320,9 @@ pub struct App {
     pub notice: Option<Notice>,
     pub speaking: bool,
     pub quit: bool,
+    /// The learner screens' language when instructor mode opened, to put
+    /// back when it closes (the instructor may switch it for themselves).
+    pub lang_before_instructor: Lang,
 }
 
 impl App {
@@ -318,6 +332,7 @@ impl App {
         size: (u16, u16),
         year: i32,
     ) -> App {
+        let settings_lang = settings.language;
         App {
             lang: settings.language,
             settings,
@@ -336,6 +351,7 @@ impl App {
             notice: None,
             speaking: false,
             quit: false,
+            lang_before_instructor: settings_lang,
         }
     }
 
@@ -355,15 +371,18 @@ impl App {
         self.follow = true;
     }
 
-    pub fn focus_index(&self, page: &Page) -> usize {
+    /// The focused index into the page's focusables; `None` when nothing
+    /// is focused (the page has no default and no arrow was pressed).
+    pub fn focus_index(&self, page: &Page) -> Option<usize> {
         let n = page.focusables().len();
-        self.focus
-            .unwrap_or(page.default_focus)
-            .min(n.saturating_sub(1))
+        if n == 0 {
+            return None;
+        }
+        self.focus.or(page.default_focus).map(|i| i.min(n - 1))
     }
 
     pub fn focused(&self, page: &Page) -> Option<Target> {
-        page.focusables().get(self.focus_index(page)).cloned()
+        page.focusables().get(self.focus_index(page)?).cloned()
     }
 
     /// The target an action chooses: the clicked one, or the focused one
@@ -457,6 +476,10 @@ enum Typing {
 /// The one function that changes state.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     let spoken_before = app.read_aloud_text();
+    let was_instructor = matches!(app.screen, Screen::Instructor(_));
+    if !was_instructor {
+        app.lang_before_instructor = app.lang;
+    }
     let mut fx = match msg {
         Msg::Tick(now) => {
             app.now = now;
@@ -510,6 +533,16 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             fx
         }
     };
+    // Instructor mode closed: its language switch was the instructor's.
+    // With nobody signed in the kiosk rests in the configured language;
+    // a signed-in learner gets back the language they had.
+    if was_instructor && !matches!(app.screen, Screen::Instructor(_)) {
+        app.lang = if app.learner.is_some() {
+            app.lang_before_instructor
+        } else {
+            app.settings.language
+        };
+    }
     // Stop reading aloud as soon as the learner moves on.
     if app.speaking && app.read_aloud_text() != spoken_before {
         app.speaking = false;
@@ -584,7 +617,8 @@ pub fn action_for_key(app: &App, key: &KeyEvent) -> Option<Action> {
     }
     let typing = app.typing();
     Some(match key.code {
-        KeyCode::Enter | KeyCode::Right => Action::Activate,
+        KeyCode::Enter => Action::Activate,
+        KeyCode::Right => Action::Continue,
         KeyCode::Left => Action::Back,
         KeyCode::Backspace if typing != Typing::No => Action::Erase,
         KeyCode::Backspace => Action::Back,
@@ -661,6 +695,10 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         return overlay_action(app, action);
     }
     if let Screen::Instructor(_) = app.screen {
+        let action = match action {
+            Action::Continue => Action::Activate,
+            other => other,
+        };
         return instructor::on_action(app, action);
     }
     app.notice = None;
@@ -685,7 +723,27 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
             match app.focused(&page) {
                 Some(t @ (Target::Language | Target::Help)) => act(app, Action::Click(t)),
                 Some(_) => screen_action(app, Action::Activate),
-                None => Vec::new(),
+                // Nothing focused: Enter presses the one primary button; a
+                // page without one (consent) wants an active choice.
+                None => match page.primary() {
+                    Some(t) => screen_action(app, Action::Click(t)),
+                    None => {
+                        app.notice = Some(Notice::PickAButton);
+                        Vec::new()
+                    }
+                },
+            }
+        }
+        Action::Continue => {
+            let page = page(app);
+            match (app.focused(&page), page.primary()) {
+                // "Continue" never picks an answer: it presses the primary
+                // button ("Answer"), which asks for a choice if none is made.
+                // The focus stays on the lit choice.
+                (Some(Target::Choice(_)), Some(primary)) => {
+                    screen_action(app, Action::Click(primary))
+                }
+                _ => act(app, Action::Activate),
             }
         }
         Action::Click(t) => {
@@ -726,8 +784,13 @@ fn move_focus(app: &mut App, delta: i32) -> Vec<Effect> {
     if n == 0 {
         return Vec::new();
     }
-    let cur = app.focus_index(&page) as i32;
-    app.focus = Some((cur + delta).clamp(0, n as i32 - 1) as usize);
+    // From nothing focused, ↓ goes to the first thing and ↑ to the last.
+    let next = match app.focus_index(&page) {
+        Some(cur) => cur as i32 + delta,
+        None if delta > 0 => 0,
+        None => n as i32 - 1,
+    };
+    app.focus = Some(next.clamp(0, n as i32 - 1) as usize);
     app.follow = true;
     Vec::new()
 }
@@ -760,6 +823,10 @@ fn read_aloud(app: &mut App) -> Vec<Effect> {
 fn overlay_action(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(overlay) = app.overlay.clone() else {
         return Vec::new();
+    };
+    let action = match action {
+        Action::Continue => Action::Activate,
+        other => other,
     };
     match overlay {
         Overlay::Help => match action {
@@ -856,7 +923,36 @@ pub fn page(app: &App) -> Page {
     if let Some(n) = &app.notice {
         page.body.insert(0, notice_block(app, n));
     }
+    // The footer names the keys that work NOW: under a dialog, the dialog's.
+    if !matches!(app.screen, Screen::Instructor(_))
+        && let Some(keys) = dialog_keys(app)
+    {
+        page.footer = keys;
+    }
     page
+}
+
+/// The footer while a dialog is open (the page under it takes no keys).
+fn dialog_keys(app: &App) -> Option<Vec<(String, String)>> {
+    let t = app.t();
+    let pair = |k: &str, w: &str| (k.to_string(), w.to_string());
+    if app.countdown_left().is_some() {
+        return Some(vec![pair(t.key_any, t.do_stay)]);
+    }
+    match &app.overlay {
+        None => None,
+        Some(Overlay::Help) => Some(vec![
+            pair(t.key_close_help, t.do_close),
+            pair(t.key_language, t.switch_language),
+        ]),
+        Some(Overlay::Confirm { .. }) => Some(vec![
+            pair(t.key_dialog_pick, t.do_pick),
+            pair(t.key_enter, t.do_press_lit),
+            pair(t.key_move, t.do_move),
+            pair(t.key_dialog_no, t.do_answer_no),
+            pair(t.key_language, t.switch_language),
+        ]),
+    }
 }
 
 fn notice_block(app: &App, notice: &Notice) -> Block {
@@ -867,6 +963,8 @@ fn notice_block(app: &App, notice: &Notice) -> Block {
         Notice::ChooseAll => t.notice_choose_all.to_string(),
         Notice::FixFields => t.notice_fix_fields.to_string(),
         Notice::NotSaved => t.notice_not_saved.to_string(),
+        Notice::PickAButton => t.notice_pick_a_button.to_string(),
+        Notice::TypeName => t.notice_type_name.to_string(),
         Notice::Locked(i) => {
             let title = app
                 .curriculum
@@ -926,8 +1024,12 @@ pub fn footer(app: &App, keys: Keys) -> Vec<(String, String)> {
     if keys.next {
         add(t.key_next, t.do_next);
     }
-    if keys.back {
-        add(t.key_back, t.do_back);
+    match keys.back {
+        BackTo::Nothing => {}
+        BackTo::Previous => add(t.key_back, t.do_back),
+        BackTo::Home => add(t.key_back_esc, t.do_home),
+        BackTo::LeaveQuiz => add(t.key_back_esc, t.do_leave_quiz),
+        BackTo::SignOut => add(t.key_back, t.do_sign_out),
     }
     if keys.pick {
         add(t.key_pick, t.do_pick);
@@ -939,7 +1041,9 @@ pub fn footer(app: &App, keys: Keys) -> Vec<(String, String)> {
         add(t.key_erase, t.do_erase);
     }
     add(t.key_move, t.do_move);
-    if keys.home && app.learner.is_some() {
+    // Esc already named with ← where both do the same.
+    let esc_named = matches!(keys.back, BackTo::Home | BackTo::LeaveQuiz);
+    if keys.home && !esc_named && app.learner.is_some() {
         add(t.key_home, t.do_home);
     }
     if app.settings.speech && app.read_aloud_text().is_some() {
@@ -959,11 +1063,28 @@ pub fn footer(app: &App, keys: Keys) -> Vec<(String, String)> {
     out
 }
 
+/// What ← (and Backspace outside a text box) does on a screen, so the
+/// footer and help say it truthfully.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum BackTo {
+    /// ← does nothing here.
+    #[default]
+    Nothing,
+    /// The previous page or screen.
+    Previous,
+    /// Home, the same as Esc (the result screen).
+    Home,
+    /// Asks whether to leave the quiz, the same as Esc.
+    LeaveQuiz,
+    /// Asks whether to sign out (the home screen).
+    SignOut,
+}
+
 /// Which keys a screen mentions in its footer.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Keys {
     pub next: bool,
-    pub back: bool,
+    pub back: BackTo,
     pub pick: bool,
     pub toggle: bool,
     pub home: bool,

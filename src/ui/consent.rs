@@ -1,8 +1,12 @@
 //! Consent, in plain words: what the kiosk stores about the learner, why,
 //! who sees it and how to have it removed. Nothing about a new resident is
 //! saved until they accept; the version of this text is saved with them.
+//! Agreeing must be an active choice: no button is focused or highlighted
+//! when the screen opens, so a stray Enter only says how to choose.
 
-use super::app::{Action, App, CONSENT_VERSION, Effect, Keys, NewPerson, Notice, Screen, footer};
+use super::app::{
+    Action, App, BackTo, CONSENT_VERSION, Effect, Keys, NewPerson, Notice, Screen, footer,
+};
 use super::layout::{Block, Button, Page, Target, Tone};
 use super::register::Register;
 
@@ -15,7 +19,7 @@ pub struct Consent {
 
 pub fn page(app: &App, _s: &Consent) -> Page {
     let t = app.t();
-    let mut page = Page {
+    Page {
         title: t.consent_title.to_string(),
         corner: crate::i18n::fill(t.reg_step, &[("n", &2), ("total", &2)]),
         body: vec![
@@ -31,20 +35,18 @@ pub fn page(app: &App, _s: &Consent) -> Page {
         buttons: vec![
             Button::new(Target::Back, t.button_back),
             Button::new(Target::Decline, t.consent_decline),
-            Button::primary(Target::Accept, t.consent_accept),
+            Button::new(Target::Accept, t.consent_accept),
         ],
         footer: footer(
             app,
             Keys {
                 next: true,
-                back: true,
+                back: BackTo::Previous,
                 ..Keys::default()
             },
         ),
-        default_focus: 0,
-    };
-    page.default_focus = page.button_focus(&Target::Accept);
-    page
+        default_focus: None,
+    }
 }
 
 pub fn on(app: &mut App, action: Action) -> Vec<Effect> {

@@ -17,7 +17,6 @@ fn person(r: Resident) -> Person {
         name: r.full_name,
         birth_year: r.birth_year,
         group: r.group_no,
-        household: r.household,
     }
 }
 

@@ -1,20 +1,28 @@
 //! Help (F1 or ?): every key in words, touch, and how to get a person.
 
-use super::app::App;
+use super::app::{App, Screen};
 use super::layout::{Button, Dialog, Target};
 
 pub fn dialog(app: &App) -> Dialog {
     let t = app.t();
-    let mut lines = vec![
-        t.help_next,
-        t.help_back,
+    // The lines about Enter and ← say what they do on THIS screen.
+    let (next, back) = match &app.screen {
+        Screen::Quiz(_) => (t.help_next_quiz, Some(t.help_back_quiz)),
+        Screen::Result(_) => (t.help_next, Some(t.help_back_home)),
+        Screen::Home => (t.help_next, Some(t.help_back_sign_out)),
+        Screen::Welcome => (t.help_next, None),
+        _ => (t.help_next, Some(t.help_back)),
+    };
+    let mut lines = vec![next];
+    lines.extend(back);
+    lines.extend([
         t.help_move,
         t.help_pick,
         t.help_toggle,
         t.help_home,
         t.help_language,
         t.help_touch,
-    ];
+    ]);
     if app.settings.speech {
         lines.push(t.help_read);
     }

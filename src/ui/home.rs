@@ -6,7 +6,8 @@ use crate::i18n::fill;
 use crate::lessons::Module;
 
 use super::app::{
-    Action, App, Confirm, Effect, Keys, ModuleState, Notice, Overlay, ResumeAt, Screen, footer,
+    Action, App, BackTo, Confirm, Effect, Keys, ModuleState, Notice, Overlay, ResumeAt, Screen,
+    footer,
 };
 use super::layout::{Block, Button, Page, Target, Tone};
 use super::{lesson, quiz};
@@ -186,12 +187,12 @@ pub fn page(app: &App) -> Page {
             app,
             Keys {
                 next: true,
-                back: true,
+                back: BackTo::SignOut,
                 pick: !app.curriculum.modules.is_empty(),
                 ..Keys::default()
             },
         ),
-        default_focus: 0,
+        default_focus: Some(0),
     }
 }
 

@@ -20,6 +20,9 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 15;
 /// Buttons are this tall when the screen has room (big touch targets).
 pub const BUTTON_HEIGHT: u16 = 3;
+/// The most rows a page (title to buttons) uses; taller screens centre it,
+/// so the buttons stay near the text they belong to.
+pub const MAX_PAGE_ROWS: u16 = 40;
 
 /// Something on screen a learner can choose, by key or by click.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -177,19 +180,34 @@ pub struct Page {
     pub buttons: Vec<Button>,
     /// The keys line: (keys, what they do), already in words.
     pub footer: Vec<(String, String)>,
-    /// Index into [`Page::focusables`] focused when the screen opens.
-    pub default_focus: usize,
+    /// Index into [`Page::focusables`] focused when the screen opens;
+    /// `None` = nothing focused (Enter then presses the primary button, or
+    /// says what to choose when there is none — e.g. consent, which must be
+    /// an active choice).
+    pub default_focus: Option<usize>,
 }
 
 impl Page {
     /// The targets the arrow keys move between: body rows and fields in
-    /// order, then the buttons left to right.
+    /// order, then the primary button (the way on is the next thing ↓
+    /// reaches: choices → "Answer" → "Back"), then the other buttons left
+    /// to right.
     pub fn focusables(&self) -> Vec<Target> {
+        let primary = self.buttons.iter().filter(|b| b.primary);
+        let others = self.buttons.iter().filter(|b| !b.primary);
         self.body
             .iter()
             .filter_map(|b| b.target().cloned())
-            .chain(self.buttons.iter().map(|b| b.target.clone()))
+            .chain(primary.chain(others).map(|b| b.target.clone()))
             .collect()
+    }
+
+    /// The one primary button's target, if the page has one.
+    pub fn primary(&self) -> Option<Target> {
+        self.buttons
+            .iter()
+            .find(|b| b.primary)
+            .map(|b| b.target.clone())
     }
 
     /// How many focusable things are in the body (rows and fields).
@@ -201,9 +219,9 @@ impl Page {
         self.focusables().iter().position(|t| t == target)
     }
 
-    /// The index of `target` among the buttons, used to default the focus.
-    pub fn button_focus(&self, target: &Target) -> usize {
-        self.focus_of(target).unwrap_or(0)
+    /// The index of `target` among the focusables, to default the focus.
+    pub fn button_focus(&self, target: &Target) -> Option<usize> {
+        self.focus_of(target)
     }
 }
 
@@ -273,7 +291,7 @@ fn row_text_width(column_width: u16, mark: &str, big: bool) -> u16 {
 
 /// Lays `page` out on `area`. `scroll` is the offset the learner asked for
 /// (wheel); with `follow` set the focused row is scrolled into view instead.
-pub fn layout(page: &Page, area: Rect, focus: usize, scroll: u16, follow: bool) -> Laid {
+pub fn layout(page: &Page, area: Rect, focus: Option<usize>, scroll: u16, follow: bool) -> Laid {
     let mut laid = Laid {
         area,
         ..Laid::default()
@@ -290,7 +308,6 @@ pub fn layout(page: &Page, area: Rect, focus: usize, scroll: u16, follow: bool) 
         area.height,
     );
     laid.column = column;
-    laid.header = Rect::new(column.x, column.y, width, 1);
 
     let mut footer_lines = wrap_items(&page.footer, width as usize);
     footer_lines.truncate(3);
@@ -299,22 +316,6 @@ pub fn layout(page: &Page, area: Rect, focus: usize, scroll: u16, follow: bool) 
     laid.footer_lines = footer_lines;
 
     let button_h = if area.height >= 20 { BUTTON_HEIGHT } else { 1 };
-    let buttons_y = laid.footer.y.saturating_sub(1 + button_h);
-    if !page.buttons.is_empty() {
-        laid.buttons = button_rects(page, column.x, buttons_y, width, button_h);
-    }
-    let body_top = column.y + 2;
-    let body_bottom = if page.buttons.is_empty() {
-        laid.footer.y.saturating_sub(1)
-    } else {
-        buttons_y.saturating_sub(1)
-    };
-    laid.body = Rect::new(
-        column.x,
-        body_top,
-        width,
-        body_bottom.saturating_sub(body_top),
-    );
 
     // Place the body blocks on a virtual canvas, one blank line apart.
     let mut y: u16 = 0;
@@ -330,10 +331,40 @@ pub fn layout(page: &Page, area: Rect, focus: usize, scroll: u16, follow: bool) 
     }
     laid.content_height = y.saturating_sub(1);
 
+    // The title, the body and its buttons stay together: the buttons sit
+    // one blank line under the content (not at the bottom of a tall
+    // screen, where they would be far from what they act on). On a very
+    // tall screen the whole page is at most MAX_PAGE_ROWS high and centred
+    // in the space above the footer, which stays at the bottom.
+    let above_footer = laid.footer.y.saturating_sub(1).saturating_sub(area.y);
+    let region_h = above_footer.min(MAX_PAGE_ROWS);
+    let region_y = area.y + (above_footer - region_h) / 2;
+    let region_bottom = region_y + region_h;
+    laid.header = Rect::new(column.x, region_y, width, 1);
+    let buttons_need = if page.buttons.is_empty() {
+        0
+    } else {
+        1 + button_h
+    };
+    let body_top = region_y + 2;
+    let room = region_bottom
+        .saturating_sub(buttons_need)
+        .saturating_sub(body_top);
+    let body_h = if page.buttons.is_empty() {
+        room
+    } else {
+        laid.content_height.min(room)
+    };
+    laid.body = Rect::new(column.x, body_top, width, body_h);
+    if !page.buttons.is_empty() {
+        let buttons_y = laid.body.bottom() + 1;
+        laid.buttons = button_rects(page, column.x, buttons_y, width, button_h);
+    }
+
     // Scrolling: keep the focused body block visible when following focus.
     let max = laid.max_offset();
     let mut offset = scroll.min(max);
-    let focused_target = page.focusables().get(focus).cloned();
+    let focused_target = focus.and_then(|f| page.focusables().get(f).cloned());
     if follow {
         if let Some(p) = laid.placed.iter().find(|p| {
             page.body[p.block].target().is_some()
@@ -632,7 +663,7 @@ mod tests {
     #[test]
     fn clicks_hit_what_is_drawn() {
         let page = sample_page(3);
-        let laid = layout(&page, Rect::new(0, 0, 80, 24), 0, 0, true);
+        let laid = layout(&page, Rect::new(0, 0, 80, 24), Some(0), 0, true);
         let first = laid.targets[0].0;
         assert_eq!(laid.hit(first.x + 30, first.y), Some(Target::Row(0)));
         let next = laid.buttons[1];
@@ -644,15 +675,43 @@ mod tests {
     #[test]
     fn focused_row_is_scrolled_into_view() {
         let page = sample_page(20);
-        let laid = layout(&page, Rect::new(0, 0, 80, 24), 19, 0, true);
+        let laid = layout(&page, Rect::new(0, 0, 80, 24), Some(19), 0, true);
         let t = laid.targets.iter().find(|(_, t)| *t == Target::Row(19));
         assert!(t.is_some(), "the last row is visible");
         assert!(laid.offset > 0);
     }
 
+    /// QA B6: at 300×100 the buttons sat ~80 rows under the text.
+    #[test]
+    fn buttons_stay_next_to_the_content_on_a_huge_screen() {
+        let page = sample_page(3);
+        let laid = layout(&page, Rect::new(0, 0, 300, 100), None, 0, true);
+        let last_row = laid.targets[2].0;
+        let buttons = laid.buttons[0];
+        assert!(
+            buttons.y > last_row.y && buttons.y - last_row.bottom() <= 2,
+            "buttons right under the content: rows end {} buttons at {}",
+            last_row.bottom(),
+            buttons.y
+        );
+        // The page is centred: the title is not stuck on the top line.
+        assert!(laid.header.y > 10, "{:?}", laid.header);
+        // The footer stays at the bottom.
+        assert_eq!(laid.footer.bottom(), 100);
+    }
+
+    #[test]
+    fn focus_order_is_body_then_primary_then_the_rest() {
+        let page = sample_page(2);
+        assert_eq!(
+            page.focusables(),
+            vec![Target::Row(0), Target::Row(1), Target::Next, Target::Back]
+        );
+    }
+
     #[test]
     fn small_screens_are_flagged() {
-        let laid = layout(&sample_page(1), Rect::new(0, 0, 30, 10), 0, 0, true);
+        let laid = layout(&sample_page(1), Rect::new(0, 0, 30, 10), Some(0), 0, true);
         assert!(laid.too_small);
         assert!(laid.targets.is_empty());
     }

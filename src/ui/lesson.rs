@@ -5,7 +5,7 @@
 
 use crate::i18n::fill;
 
-use super::app::{Action, App, Effect, Keys, ResumeAt, Screen, footer};
+use super::app::{Action, App, BackTo, Effect, Keys, ResumeAt, Screen, footer};
 use super::home::go_home;
 use super::layout::{Block, Button, Page, Target, Tone};
 use super::quiz;
@@ -111,21 +111,23 @@ pub fn page(app: &App, s: &Lesson) -> Page {
             app,
             Keys {
                 next: true,
-                back: true,
+                back: BackTo::Previous,
                 toggle: step.practice.is_some(),
                 home: true,
                 ..Keys::default()
             },
         ),
-        default_focus: 0,
+        default_focus: None,
     };
-    // An unconfirmed "try it on your phone" task takes the focus (and so is
-    // scrolled into view): Enter confirms it, then Enter goes on.
-    page.default_focus = if step.practice.is_some() && !s.practiced {
-        page.button_focus(&Target::Practice)
-    } else {
-        page.button_focus(&Target::Next)
-    };
+    // "Continue" has the focus on every page. On a "try it on your phone"
+    // page one Enter or → means "done, next page" (the footer says so);
+    // Space or a touch on the box ticks it without moving on.
+    page.default_focus = page.button_focus(&Target::Next);
+    if step.practice.is_some()
+        && let Some(next) = page.footer.first_mut()
+    {
+        *next = (t.key_next.to_string(), t.practice_next_word.to_string());
+    }
     page
 }
 
@@ -176,6 +178,14 @@ pub fn on(app: &mut App, action: Action) -> Vec<Effect> {
                 open(app, s.module, s.step - 1)
             } else {
                 go_home(app)
+            }
+        }
+        // Enter on the focused box: done AND on to the next page, in one.
+        (Some(Target::Practice), Action::Activate) => {
+            if s.step + 1 < steps {
+                open(app, s.module, s.step + 1)
+            } else {
+                quiz::start(app, s.module)
             }
         }
         (Some(Target::Practice), _) | (_, Action::Toggle) if has_practice => {

@@ -5,11 +5,18 @@
 //! again to take it back. After each answer the learner sees right or wrong,
 //! the correct answer and the explanation. Each answer is saved at once, in
 //! terms of the choices as written in the lesson file.
+//!
+//! The key rule, the same for every kind of question: number keys, Space,
+//! a touch, or Enter on a choice lit with ↑/↓ CHOOSE; → (and Enter when no
+//! choice is lit) means "Answer" and only works once an answer is given —
+//! otherwise it says to choose first. Nothing is lit when a question opens,
+//! so a continue key can never pick a choice by accident. ← and Esc ask
+//! whether to stop the quiz (there is no going back to a question).
 
 use crate::i18n::fill;
 use crate::lessons::{Module, Question, QuestionKind, Response, score_percent};
 
-use super::app::{Action, App, Confirm, Effect, Keys, Notice, Overlay, Screen, footer};
+use super::app::{Action, App, BackTo, Confirm, Effect, Keys, Notice, Overlay, Screen, footer};
 use super::layout::{Block, Button, Page, Target, Tone};
 use super::result::Outcome;
 use super::shuffle;
@@ -168,7 +175,7 @@ pub fn page(app: &App, s: &Quiz) -> Page {
             app,
             Keys {
                 next: true,
-                back: true,
+                back: BackTo::LeaveQuiz,
                 pick,
                 toggle,
                 home: true,
@@ -181,9 +188,9 @@ pub fn page(app: &App, s: &Quiz) -> Page {
             title: m.title.get(app.lang).to_string(),
             corner,
             body: vec![Block::text(t.quiz_preparing)],
-            buttons: vec![Button::new(Target::Back, t.button_back)],
+            buttons: vec![Button::new(Target::Back, t.quiz_leave)],
             footer: keys(false, false),
-            default_focus: 0,
+            default_focus: None,
         };
     };
     let labels = labels(app, q);
@@ -196,7 +203,11 @@ pub fn page(app: &App, s: &Quiz) -> Page {
         } else {
             (Tone::Bad, t.quiz_wrong)
         };
-        body.push(Block::callout(tone, label, correct_answer(app, q, &labels)));
+        body.push(Block::callout(
+            tone,
+            label,
+            correct_answer(app, q, &labels, &shown),
+        ));
         body.push(Block::callout(
             Tone::Tip,
             t.quiz_why,
@@ -248,7 +259,7 @@ pub fn page(app: &App, s: &Quiz) -> Page {
                 },
             )],
             footer: keys(false, false),
-            default_focus: 0,
+            default_focus: None,
         };
         page.default_focus = page.button_focus(&Target::Next);
         return page;
@@ -285,7 +296,7 @@ pub fn page(app: &App, s: &Quiz) -> Page {
             big: false,
         });
     }
-    let mut buttons = vec![Button::new(Target::Back, t.button_back)];
+    let mut buttons = vec![Button::new(Target::Back, t.quiz_leave)];
     if q.kind == QuestionKind::Order {
         buttons.push(Button::new(Target::StartOver, t.quiz_start_over));
     }
@@ -297,7 +308,8 @@ pub fn page(app: &App, s: &Quiz) -> Page {
         body,
         buttons,
         footer: keys(true, multi),
-        default_focus: 0,
+        // Nothing lit: see the key rule at the top of this file.
+        default_focus: None,
     }
 }
 
@@ -321,8 +333,9 @@ fn chosen_written(r: &Response) -> Vec<usize> {
     }
 }
 
-/// "The right answer: …" in words.
-fn correct_answer(app: &App, q: &Question, labels: &[String]) -> String {
+/// "The right answer: …" in words. Choices are listed in the order they
+/// were on screen, with their numbers, so they can be found again.
+fn correct_answer(app: &App, q: &Question, labels: &[String], shown: &[usize]) -> String {
     let t = app.t();
     let list: Vec<String> = match q.kind {
         QuestionKind::Order => labels
@@ -330,9 +343,15 @@ fn correct_answer(app: &App, q: &Question, labels: &[String]) -> String {
             .enumerate()
             .map(|(i, l)| format!("{}. {l}", i + 1))
             .collect(),
-        _ => (0..labels.len())
+        QuestionKind::TrueFalse => (0..labels.len())
             .filter(|w| is_right_choice(q, *w))
             .map(|w| labels[w].clone())
+            .collect(),
+        _ => shown
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| is_right_choice(q, **w))
+            .map(|(pos, w)| format!("{}. {}", pos + 1, labels[*w]))
             .collect(),
     };
     let sep = if q.kind == QuestionKind::Order {
@@ -360,7 +379,7 @@ pub fn spoken(app: &App, s: &Quiz) -> Option<String> {
             }
             .to_string(),
         );
-        parts.push(correct_answer(app, q, &labels));
+        parts.push(correct_answer(app, q, &labels, &shown(m, q, attempt)));
         parts.push(q.explanation.get(app.lang).to_string());
     } else {
         parts.push(q.prompt.get(app.lang).to_string());

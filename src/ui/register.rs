@@ -6,7 +6,7 @@
 use crate::i18n::{Texts, fill};
 use crate::text::nfc;
 
-use super::app::{Action, App, Effect, Keys, NewPerson, Notice, Screen, footer};
+use super::app::{Action, App, BackTo, Effect, Keys, NewPerson, Notice, Screen, footer};
 use super::consent::Consent;
 use super::layout::{Block, Button, Page, Target};
 use super::who::Who;
@@ -19,6 +19,13 @@ const HOUSEHOLD: usize = 3;
 const PHONE: usize = 4;
 
 /// What is wrong with a field.
+/// Learners are residents at least this old: a birth year in the last ten
+/// years is a typing slip (2016 for 1956), not a learner.
+pub const YOUNGEST_LEARNER_AGE: i32 = 10;
+/// A ward in Hanoi has a few dozen residential groups (tổ dân phố), well
+/// under 200 even after mergers; 300 is a slip, not a group.
+pub const MAX_GROUP: i64 = 200;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldError {
     NameMissing,
@@ -29,6 +36,8 @@ pub enum FieldError {
     GroupRange,
     HouseholdMissing,
     PhoneBad,
+    /// A letter typed in a number box (it is not typed; this says why).
+    DigitsOnly,
 }
 
 impl FieldError {
@@ -37,11 +46,15 @@ impl FieldError {
             FieldError::NameMissing => t.reg_err_name.into(),
             FieldError::NameShort => t.reg_err_name_short.into(),
             FieldError::YearMissing => t.reg_err_year.into(),
-            FieldError::YearRange => fill(t.reg_err_year_range, &[("max", &year)]),
+            FieldError::YearRange => fill(
+                t.reg_err_year_range,
+                &[("max", &(year - YOUNGEST_LEARNER_AGE))],
+            ),
             FieldError::GroupMissing => t.reg_err_group.into(),
             FieldError::GroupRange => t.reg_err_group_range.into(),
             FieldError::HouseholdMissing => t.reg_err_household.into(),
             FieldError::PhoneBad => t.reg_err_phone.into(),
+            FieldError::DigitsOnly => t.reg_err_digits.into(),
         }
     }
 }
@@ -86,12 +99,12 @@ pub fn page(app: &App, s: &Register) -> Page {
             app,
             Keys {
                 next: true,
-                back: true,
+                back: BackTo::Previous,
                 typing: true,
                 ..Keys::default()
             },
         ),
-        default_focus: 0,
+        default_focus: Some(0),
     }
 }
 
@@ -144,6 +157,9 @@ pub fn on(app: &mut App, action: Action) -> Vec<Effect> {
                 if ok && s.fields[i].chars().count() < max {
                     s.fields[i].push(c);
                     s.errors[i] = None;
+                } else if !ok && matches!(i, YEAR | GROUP | PHONE) {
+                    // Not typed, but never silently: say the box takes digits.
+                    s.errors[i] = Some(FieldError::DigitsOnly);
                 }
             }
             Vec::new()
@@ -206,14 +222,14 @@ pub fn validate(s: &Register, this_year: i32) -> Result<NewPerson, [Option<Field
     let birth_year = year_text.parse::<i32>().unwrap_or(0);
     if year_text.is_empty() {
         errors[YEAR] = Some(FieldError::YearMissing);
-    } else if !(1900..=this_year).contains(&birth_year) {
+    } else if !(1900..=this_year - YOUNGEST_LEARNER_AGE).contains(&birth_year) {
         errors[YEAR] = Some(FieldError::YearRange);
     }
     let group_text = s.fields[GROUP].trim();
     let group = group_text.parse::<i64>().unwrap_or(0);
     if group_text.is_empty() {
         errors[GROUP] = Some(FieldError::GroupMissing);
-    } else if !(1..=999).contains(&group) {
+    } else if !(1..=MAX_GROUP).contains(&group) {
         errors[GROUP] = Some(FieldError::GroupRange);
     }
     let household = nfc(&s.fields[HOUSEHOLD]

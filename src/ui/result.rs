@@ -3,7 +3,7 @@
 
 use crate::i18n::fill;
 
-use super::app::{Action, App, Effect, Keys, Screen, footer};
+use super::app::{Action, App, BackTo, Effect, Keys, Screen, footer};
 use super::home::go_home;
 use super::layout::{Block, Button, Page, Target, Tone};
 use super::{lesson, quiz};
@@ -93,12 +93,12 @@ pub fn page(app: &App, r: &Outcome) -> Page {
             app,
             Keys {
                 next: true,
-                back: true,
+                back: BackTo::Home,
                 home: true,
                 ..Keys::default()
             },
         ),
-        default_focus: 0,
+        default_focus: None,
     };
     page.default_focus = page.button_focus(if r.passed {
         &Target::Home

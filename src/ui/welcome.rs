@@ -1,6 +1,8 @@
 //! The welcome screen: the cultural house's name, "press Enter or touch to
 //! start", and the language toggle. It is where the kiosk rests between
-//! learners (no idle timer runs here).
+//! learners (no idle timer runs here). ONE primary action: the big "Start"
+//! button (focused); the greeting above it is plain text, so nothing else
+//! competes with it.
 
 use super::app::{Action, App, Effect, Keys, Screen, footer};
 use super::layout::{Block, Button, Page, Target, Tone};
@@ -17,13 +19,9 @@ pub fn page(app: &App) -> Page {
                 tone: Tone::Strong,
             },
             Block::text(t.welcome_what),
-            // The whole greeting is one big touch target: "touch to start".
-            Block::Row {
-                target: Target::Start,
-                mark: "▶ ".into(),
+            Block::Text {
                 text: t.welcome_how.to_string(),
                 tone: Tone::Strong,
-                big: true,
             },
         ],
         buttons: vec![

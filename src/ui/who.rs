@@ -1,12 +1,16 @@
 //! "Who are you?": the learner types part of their name (diacritics are
 //! optional: the store folds them), picks themselves from the matches —
-//! namesakes are told apart by residential group, birth year and household —
-//! and confirms "Is this you?". Newcomers go on to register.
+//! namesakes are told apart by residential group and birth year — and
+//! confirms "Is this you?". Newcomers go on to register. Nothing else about
+//! a resident (no address, no phone) is shown before sign-in: whoever sits
+//! at the seat can search for anyone.
 
 use crate::i18n::fill;
 use crate::text::fold;
 
-use super::app::{Action, App, Confirm, Effect, Keys, Overlay, Person, Screen, footer};
+use super::app::{
+    Action, App, BackTo, Confirm, Effect, Keys, Notice, Overlay, Person, Screen, footer,
+};
 use super::layout::{Block, Button, Page, Target, Tone};
 use super::register::Register;
 
@@ -32,14 +36,10 @@ pub fn one_line(app: &App, p: &Person) -> String {
     s
 }
 
-/// The details shown in "Is this you?".
+/// The details shown in "Is this you?": the same three facts as the list.
 pub fn describe(app: &App, p: &Person) -> String {
     let t = app.t();
     let mut s = one_line(app, p);
-    if !p.household.is_empty() {
-        s.push('\n');
-        s.push_str(&fill(t.who_household, &[("household", &p.household)]));
-    }
     s.push_str("\n\n");
     s.push_str(t.this_is_you_question);
     s
@@ -88,13 +88,13 @@ pub fn page(app: &App, s: &Who) -> Page {
             app,
             Keys {
                 next: true,
-                back: true,
+                back: BackTo::Previous,
                 pick: !s.people.is_empty(),
                 typing: true,
                 ..Keys::default()
             },
         ),
-        default_focus: 0,
+        default_focus: Some(0),
     }
 }
 
@@ -110,9 +110,25 @@ pub fn on(app: &mut App, action: Action) -> Vec<Effect> {
     match app.target_of(&action) {
         Some(Target::Row(i)) => return pick(app, i),
         Some(Target::Field(_)) => {
-            // Enter in the name box: go down to the first match.
-            if entered && state(app).is_some_and(|s| !s.people.is_empty()) {
+            if !entered {
+                return Vec::new();
+            }
+            // Enter in the name box never does nothing silently: go down to
+            // the first match; with no match, on to registering (the primary
+            // action then); with nothing typed, say what to do.
+            let (matches, nobody) = state(app).map_or((false, false), |s| {
+                let searched = s.searched.as_deref() == Some(s.query.as_str());
+                (
+                    !s.people.is_empty(),
+                    searched && s.people.is_empty() && !fold(&s.query).is_empty(),
+                )
+            });
+            if matches {
                 app.focus = Some(1);
+            } else if nobody {
+                app.go(Screen::Register(Register::default()));
+            } else {
+                app.notice = Some(Notice::TypeName);
             }
             return Vec::new();
         }
@@ -173,9 +189,11 @@ fn pick(app: &mut App, i: usize) -> Vec<Effect> {
     let Some(p) = state(app).and_then(|s| s.people.get(i).cloned()) else {
         return Vec::new();
     };
+    // Like every confirmation it opens on the safe answer ("No"): a
+    // reflex Enter must not sign someone in as their namesake.
     app.overlay = Some(Overlay::Confirm {
         what: Confirm::ThisIsMe(p),
-        focus: 1,
+        focus: 0,
     });
     Vec::new()
 }

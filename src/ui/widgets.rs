@@ -71,7 +71,7 @@ pub fn draw_page(
     t: &Texts,
     page: &Page,
     laid: &Laid,
-    focus: usize,
+    focus: Option<usize>,
     show_cursor: bool,
 ) {
     let area = frame.area();
@@ -82,7 +82,7 @@ pub fn draw_page(
         return;
     }
     let base = theme.base();
-    let focused = page.focusables().get(focus).cloned();
+    let focused = focus.and_then(|f| page.focusables().get(f).cloned());
 
     // Title line: the title left, the corner (step counter, name) right.
     // When both do not fit, a short corner (a counter) stays and the title
@@ -446,7 +446,9 @@ fn draw_too_small(buf: &mut Buffer, theme: Theme, t: &Texts, area: Rect) {
     }
 }
 
-/// The "are you sure?" dialogs. Button 1 is always the safe "no".
+/// The "are you sure?" dialogs. Button 1 is always the safe "no": it is
+/// the primary button and focused when the dialog opens (Enter keeps
+/// things as they are; the other answer takes an arrow, 2 or a touch).
 pub fn confirm_dialog(app: &App, what: &Confirm, focus: usize) -> Dialog {
     let t = app.t();
     let (title, text, no, yes) = match what {
@@ -473,8 +475,8 @@ pub fn confirm_dialog(app: &App, what: &Confirm, focus: usize) -> Dialog {
         title: title.to_string(),
         text,
         buttons: vec![
-            Button::new(Target::No, format!("1  {no}")),
-            Button::primary(Target::Yes, format!("2  {yes}")),
+            Button::primary(Target::No, format!("1  {no}")),
+            Button::new(Target::Yes, format!("2  {yes}")),
         ],
         focus,
     }

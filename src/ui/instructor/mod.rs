@@ -438,7 +438,7 @@ pub fn page(app: &App, s: &Instructor) -> Page {
         body: Vec::new(),
         buttons: Vec::new(),
         footer: footer_keys(app, s),
-        default_focus: 0,
+        default_focus: None,
     }
 }
 

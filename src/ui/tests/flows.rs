@@ -31,7 +31,8 @@ fn sign_in(h: &mut Harness, query: &str) {
     assert!(h.sees("1. "), "{}", h.screen());
     h.key(KeyCode::Char('1'));
     assert!(h.sees("Có phải bạn không?"), "{}", h.screen());
-    h.enter(); // "Yes" is focused
+    // The dialog opens on the safe "No"; 2 is "Yes, it is me".
+    h.key(KeyCode::Char('2'));
     assert!(matches!(h.app.screen, Screen::Home), "{:?}", h.app.screen);
 }
 
@@ -74,11 +75,8 @@ fn answer_by_keys(h: &mut Harness, right: bool) {
     for p in presses(h, right) {
         h.key(KeyCode::Char(char::from(b'1' + p as u8)));
     }
-    // Select-all keeps the focus on the choices: go down to "Answer".
-    for _ in 0..8 {
-        h.key(KeyCode::Down);
-    }
-    h.enter();
+    // → always means "Answer" (it never picks a choice).
+    h.key(KeyCode::Right);
     let verdict = if right {
         "Đúng rồi!"
     } else {
@@ -145,7 +143,11 @@ fn register_with_consent() {
         h.typ(v);
     }
     h.click(Target::Next);
-    h.enter(); // "I agree" is focused
+    // Consent is an active choice: Enter alone says how to choose.
+    h.enter();
+    assert!(h.sees("Hãy chọn một nút"), "{}", h.screen());
+    assert_eq!(count(&h, "SELECT count(*) FROM residents"), 0);
+    h.click(Target::Accept);
     assert!(h.sees("Xin chào, Nguyễn Thị Hằng"), "{}", h.screen());
     let r = h.store.find_residents("nguyen thi hang", 5).unwrap();
     assert_eq!(r.len(), 1);
@@ -177,9 +179,11 @@ fn namesakes_are_told_apart_and_picked_with_the_mouse() {
     };
     h.click(Target::Row(row));
     assert!(h.sees("Có phải bạn không?"));
+    // Privacy: before sign-in only name, group and birth year are shown.
+    assert!(h.sees("tổ 7 · sinh năm 1961"), "{}", h.screen());
     assert!(
-        h.sees("Số 7 ngõ 1"),
-        "the household is shown: {}",
+        !h.sees("ngõ") && !h.sees("Địa chỉ"),
+        "no address before sign-in: {}",
         h.screen()
     );
     h.click(Target::No);
@@ -201,13 +205,17 @@ fn a_lesson_by_keys_records_each_page_and_resumes_after_a_restart() {
     assert!(h.sees("Cẩn thận") && h.sees("Không đưa mật khẩu cho ai."));
     h.key(KeyCode::Right);
     assert!(h.sees("Bước 2/3"));
-    // The practice task is focused: Enter confirms it, then Enter goes on.
+    // A practice page: Space ticks the box and stays; one Enter means
+    // "done, next page" (and the footer says so).
     assert!(h.sees("[ ] Làm xong thì bấm Space"), "{}", h.screen());
-    h.enter();
+    assert!(h.sees("đã làm xong, sang trang sau"), "{}", h.screen());
+    h.key(KeyCode::Char(' '));
     assert!(h.sees("[✓] Đã làm xong"), "{}", h.screen());
     assert!(h.sees("Bước 2/3"));
+    h.key(KeyCode::Char(' '));
+    assert!(h.sees("[ ] Làm xong"), "Space unticks: {}", h.screen());
     h.enter();
-    assert!(h.sees("Bước 3/3"));
+    assert!(h.sees("Bước 3/3"), "one Enter goes on: {}", h.screen());
     // Back goes to the previous page, and that is recorded too.
     h.key(KeyCode::Backspace);
     assert!(h.sees("Bước 2/3"));
@@ -222,7 +230,7 @@ fn a_lesson_by_keys_records_each_page_and_resumes_after_a_restart() {
     let mut h = h.restart();
     sign_in(&mut h, "binh");
     assert!(
-        h.sees("Học tiếp: Bài thử: điện thoại, trang 2/3"),
+        h.sees("Học tiếp: Bài thử: điện thoại, bước 2/3"),
         "{}",
         h.screen()
     );
@@ -473,12 +481,12 @@ fn language_toggles_everywhere_and_idle_resets_it() {
     let mut h = Harness::new();
     h.key(KeyCode::Char('l'));
     assert!(
-        h.sees("Press Enter or touch here to start"),
+        h.sees("Press Enter or touch the Start button"),
         "{}",
         h.screen()
     );
     h.click(Target::Language);
-    assert!(h.sees("Bấm Enter hoặc chạm vào đây để bắt đầu"));
+    assert!(h.sees("Bấm Enter hoặc chạm vào nút Bắt đầu"));
     h.click(Target::Language);
     h.enter();
     assert!(h.sees("Who are you?"));

@@ -4,6 +4,7 @@
 //! (`render.rs`).
 
 mod flows;
+mod qa;
 mod render;
 
 use std::path::Path;

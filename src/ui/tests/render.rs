@@ -55,7 +55,6 @@ fn person() -> Person {
         name: "Nguyễn Thị Hằng".into(),
         birth_year: Some(1956),
         group: 5,
-        household: "Số 12 ngõ 5".into(),
     }
 }
 
