@@ -18,8 +18,8 @@ use super::names::{self, INSTRUCTORS, Sex};
 use crate::lessons::{Answer, Curriculum, Module, Question, Response};
 use crate::store::seed::{DemoAnswer, DemoResident, DemoResult, SeedWriter};
 
-/// The consent text version the registration screen records.
-const CONSENT_VERSION: &str = "2026-11-v1";
+// Demo residents consented to the notice the registration screen shows now.
+use crate::ui::app::CONSENT_VERSION;
 /// Learners in one class at most (the room's chairs).
 const ROOM: usize = 30;
 /// Computers in one room.
