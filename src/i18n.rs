@@ -306,13 +306,13 @@ texts! {
     result_review_lesson: "Xem lại bài", "Review";
     result_retry: "Làm lại", "Try again";
     result_home: "Trang chủ", "Home";
-    // Instructor mode placeholder (the instructor helper replaces these).
+    // Instructor mode: its title (the rest of its texts follow).
     instructor_title: "Chế độ người hướng dẫn", "Instructor mode";
     // ---- instructor helper: `kiosk set-pin` and instructor mode ----
-    pin_enter_new: "Nhập mã PIN mới cho giáo viên (chỉ chữ số, ít nhất {min} số): ", "Type the new instructor PIN (digits only, at least {min}): ";
+    pin_enter_new: "Nhập mã PIN mới cho người hướng dẫn (chỉ chữ số, ít nhất {min} số): ", "Type the new instructor PIN (digits only, at least {min}): ";
     pin_enter_again: "Nhập lại mã PIN để xác nhận: ", "Type the PIN again to confirm: ";
     pin_mismatch: "Hai lần nhập không giống nhau. Mã PIN chưa được thay đổi.", "The two PINs are not the same. The PIN was not changed.";
-    pin_saved: "Đã lưu mã PIN giáo viên (chỉ lưu bản băm, không lưu mã).", "The instructor PIN is saved (only a hash of it is stored).";
+    pin_saved: "Đã lưu mã PIN của người hướng dẫn (chỉ lưu bản băm, không lưu mã).", "The instructor PIN is saved (only a hash of it is stored).";
     pin_cancelled: "Đã hủy. Mã PIN chưa được thay đổi.", "Cancelled. The PIN was not changed.";
     pin_stdin_twice: "Cần nhập mã PIN hai lần, mỗi lần một dòng.", "The PIN is needed twice, one per line.";
     pin_refused: "Mã PIN này quá dễ đoán: {reason}. Mã PIN chưa được thay đổi.", "This PIN is too easy to guess: {reason}. The PIN was not changed.";

@@ -1,5 +1,4 @@
 //! The benchmark table and the list of benchmark areas.
-#![allow(dead_code)] // helpers are used by the area files as they are added
 
 // coordinator: exports and merges
 pub mod export;
