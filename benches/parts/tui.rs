@@ -441,7 +441,8 @@ fn one_session(site: &Site, f: &mut SessionFigures) -> Result<(), String> {
     k.wait_for("1. ")?;
     k.send("1");
     k.wait_for(t.this_is_you_title)?;
-    k.send("\r");
+    // The dialog opens on the safe "No": 2 is "Yes, it is me".
+    k.send("2");
     k.wait_for("Trịnh Văn Hùng")?;
     k.settle();
     k.send("\r");
