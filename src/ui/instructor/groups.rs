@@ -86,13 +86,6 @@ pub fn view(app: &App, d: &Desk, frame: &mut Frame, body: Rect) {
     };
     let rows = rows(app);
     let area = table_area(body);
-    if rows.is_empty() {
-        frame.render_widget(
-            Paragraph::new(t.ins_groups_none).style(theme.tone(Tone::Muted)),
-            area,
-        );
-        return;
-    }
     let headers = [
         t.ins_col_group_no,
         t.ins_col_residents,
@@ -109,15 +102,18 @@ pub fn view(app: &App, d: &Desk, frame: &mut Frame, body: Rect) {
         Constraint::Fill(1),
         Constraint::Fill(1),
     ];
-    table::draw(
+    if !table::draw_or_say(
         app,
         frame,
         area,
+        t.ins_groups_none,
         (&headers, &widths),
         &rows,
         d.cursor[3],
         d.sort[3],
-    );
+    ) {
+        return;
+    }
     let Some(g) = rows
         .get(d.cursor[3])
         .and_then(|r| groups.iter().find(|g| g.group_no.to_string() == r.id))

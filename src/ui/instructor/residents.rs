@@ -132,15 +132,6 @@ pub fn view(app: &App, d: &Desk, frame: &mut Frame, body: Rect) {
         Rect::new(body.x, body.y, body.width, 1.min(body.height)),
     );
     let area = table_area(body);
-    if rows.is_empty() {
-        let text = if d.search.trim().is_empty() {
-            t.ins_residents_none
-        } else {
-            t.ins_residents_no_match
-        };
-        frame.render_widget(Paragraph::new(text).style(theme.tone(Tone::Muted)), area);
-        return;
-    }
     let headers = [
         t.ins_col_name,
         t.ins_col_group,
@@ -166,10 +157,16 @@ pub fn view(app: &App, d: &Desk, frame: &mut Frame, body: Rect) {
         Constraint::Length(10),
         Constraint::Fill(if wide { 3 } else { 1 }),
     ];
-    table::draw(
+    let empty = if d.search.trim().is_empty() {
+        t.ins_residents_none
+    } else {
+        t.ins_residents_no_match
+    };
+    table::draw_or_say(
         app,
         frame,
         area,
+        empty,
         (&headers, &widths),
         &rows,
         d.cursor[1],

@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Cell, Row, Table, TableState};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
 use crate::ui::app::App;
 use crate::ui::layout::Tone;
@@ -104,6 +104,29 @@ pub fn row_at(area: Rect, cursor: usize, rows: usize, y: u16) -> Option<usize> {
 }
 
 /// Draws `rows` with `headers`; the sorted column is marked ▲ or ▼.
+/// Draws the table, or says `empty` in muted text when it has no rows
+/// (every view shows an empty table the same way). Returns whether there
+/// were rows.
+#[allow(clippy::too_many_arguments)]
+pub fn draw_or_say(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    empty: &str,
+    columns: (&[&str], &[Constraint]),
+    rows: &[TableRow],
+    cursor: usize,
+    sort: Sort,
+) -> bool {
+    if rows.is_empty() {
+        let muted = app.settings.theme.tone(Tone::Muted);
+        frame.render_widget(Paragraph::new(empty).style(muted), area);
+        return false;
+    }
+    draw(app, frame, area, columns, rows, cursor, sort);
+    true
+}
+
 pub fn draw(
     app: &App,
     frame: &mut Frame,

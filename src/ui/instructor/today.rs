@@ -209,13 +209,6 @@ pub fn view(app: &App, d: &Desk, frame: &mut Frame, body: Rect) {
     );
     let area = table_area(body);
     let rows = rows(app);
-    if rows.is_empty() {
-        frame.render_widget(
-            Paragraph::new(t.ins_today_nobody).style(theme.tone(Tone::Muted)),
-            area,
-        );
-        return;
-    }
     let headers = [
         t.ins_col_name,
         t.ins_col_group,
@@ -233,10 +226,11 @@ pub fn view(app: &App, d: &Desk, frame: &mut Frame, body: Rect) {
         Constraint::Fill(3),
         Constraint::Fill(2),
     ];
-    table::draw(
+    table::draw_or_say(
         app,
         frame,
         area,
+        t.ins_today_nobody,
         (&headers, &widths),
         &rows,
         d.cursor[0],
