@@ -781,6 +781,22 @@ fn move_focus(app: &mut App, delta: i32) -> Vec<Effect> {
         scroll(app, delta);
         return Vec::new();
     }
+    // A long page whose rows are all pinned in view (a practice page): the
+    // focus never reaches the cut text, so ↓ first reads on to its end,
+    // and ↑ scrolls back once the focus is on the first row.
+    let rows_pinned = laid
+        .placed
+        .iter()
+        .all(|p| p.pinned || page.body[p.block].target().is_none());
+    if rows_pinned && laid.max_offset() > 0 {
+        let on_first = matches!(app.focus_index(&page), None | Some(0));
+        if (delta > 0 && laid.offset < laid.max_offset())
+            || (delta < 0 && on_first && laid.offset > 0)
+        {
+            scroll(app, delta);
+            return Vec::new();
+        }
+    }
     if n == 0 {
         return Vec::new();
     }

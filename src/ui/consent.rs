@@ -46,6 +46,7 @@ pub fn page(app: &App, _s: &Consent) -> Page {
             },
         ),
         default_focus: None,
+        pinned: 0,
     }
 }
 

@@ -193,6 +193,7 @@ pub fn page(app: &App) -> Page {
             },
         ),
         default_focus: Some(0),
+        pinned: 0,
     }
 }
 

@@ -136,7 +136,8 @@ impl Block {
         }
     }
 
-    fn target(&self) -> Option<&Target> {
+    /// What choosing this block means, for rows and fields.
+    pub fn target(&self) -> Option<&Target> {
         match self {
             Block::Row { target, .. } | Block::Field { target, .. } => Some(target),
             _ => None,
@@ -185,6 +186,12 @@ pub struct Page {
     /// says what to choose when there is none — e.g. consent, which must be
     /// an active choice).
     pub default_focus: Option<usize>,
+    /// How many blocks at the END of the body stay in view when the body
+    /// does not fit: they are drawn just above the buttons and only the
+    /// text before them scrolls. A "try it on your phone" page keeps its
+    /// task and its check box here, so a senior sees what to do without
+    /// scrolling (QA: at 80×24 the box was below the fold).
+    pub pinned: usize,
 }
 
 impl Page {
@@ -225,12 +232,16 @@ impl Page {
     }
 }
 
-/// A body block placed on the virtual (scrollable) body canvas.
+/// A body block placed on the virtual (scrollable) body canvas, or in the
+/// pinned area under it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Placed {
     /// Index into `Page::body`.
     pub block: usize,
-    /// Top line on the virtual canvas, before scrolling.
+    /// In [`Laid::pinned`] (never scrolls) rather than on the body canvas.
+    pub pinned: bool,
+    /// Top line on the virtual canvas, before scrolling (for a pinned
+    /// block: the line inside the pinned area).
     pub y: u16,
     pub height: u16,
     /// The wrapped text lines of the block (without frames or marks).
@@ -245,10 +256,15 @@ pub struct Laid {
     /// The centred text column.
     pub column: Rect,
     pub header: Rect,
+    /// The scrolling part of the body on screen.
     pub body: Rect,
+    /// The blocks kept in view under the scrolling part (empty when
+    /// everything fits or the page pins nothing); one line below `body`,
+    /// which leaves room for the "more below" hint.
+    pub pinned: Rect,
     /// First virtual body line shown.
     pub offset: u16,
-    /// Height of the whole body canvas.
+    /// Height of the scrolling body canvas.
     pub content_height: u16,
     pub placed: Vec<Placed>,
     pub buttons: Vec<Rect>,
@@ -273,7 +289,21 @@ impl Laid {
     pub fn max_offset(&self) -> u16 {
         self.content_height.saturating_sub(self.body.height)
     }
+
+    /// Where `p` is drawn: its area on screen and the scroll offset that
+    /// applies to it.
+    pub fn view_of(&self, p: &Placed) -> (Rect, u16) {
+        if p.pinned {
+            (self.pinned, 0)
+        } else {
+            (self.body, self.offset)
+        }
+    }
 }
+
+/// Fewest rows of scrolling text left when blocks are pinned under it;
+/// below that, fewer blocks are pinned (the check box before the task).
+pub const MIN_SCROLL_ROWS: u16 = 3;
 
 pub fn contains(r: Rect, x: u16, y: u16) -> bool {
     x >= r.x && y >= r.y && x < r.x.saturating_add(r.width) && y < r.y.saturating_add(r.height)
@@ -317,20 +347,6 @@ pub fn layout(page: &Page, area: Rect, focus: Option<usize>, scroll: u16, follow
 
     let button_h = if area.height >= 20 { BUTTON_HEIGHT } else { 1 };
 
-    // Place the body blocks on a virtual canvas, one blank line apart.
-    let mut y: u16 = 0;
-    for (i, block) in page.body.iter().enumerate() {
-        let (lines, height) = measure(block, width);
-        laid.placed.push(Placed {
-            block: i,
-            y,
-            height,
-            lines,
-        });
-        y = y.saturating_add(height).saturating_add(1);
-    }
-    laid.content_height = y.saturating_sub(1);
-
     // The title, the body and its buttons stay together: the buttons sit
     // one blank line under the content (not at the bottom of a tall
     // screen, where they would be far from what they act on). On a very
@@ -350,15 +366,71 @@ pub fn layout(page: &Page, area: Rect, focus: Option<usize>, scroll: u16, follow
     let room = region_bottom
         .saturating_sub(buttons_need)
         .saturating_sub(body_top);
+
+    // Measure every block; blocks sit one blank line apart.
+    let measured: Vec<(Vec<String>, u16)> = page.body.iter().map(|b| measure(b, width)).collect();
+    let stack_height = |blocks: &[(Vec<String>, u16)]| -> u16 {
+        blocks
+            .iter()
+            .fold(0u16, |h, (_, bh)| h.saturating_add(*bh).saturating_add(1))
+            .saturating_sub(1)
+    };
+    // When the body does not fit, keep the page's pinned blocks in view:
+    // all of them if the text above keeps MIN_SCROLL_ROWS, else as many of
+    // the last ones as allow that.
+    let n = page.body.len();
+    let mut pin_from = n;
+    if !page.buttons.is_empty() && stack_height(&measured) > room {
+        let first = n - page.pinned.min(n);
+        pin_from = (first..n)
+            .find(|&k| stack_height(&measured[k..]).saturating_add(1 + MIN_SCROLL_ROWS) <= room)
+            .unwrap_or(n);
+    }
+    let pinned_h = if pin_from < n {
+        stack_height(&measured[pin_from..])
+    } else {
+        0
+    };
+
+    let mut y: u16 = 0;
+    for (i, (lines, height)) in measured.iter().enumerate().take(pin_from) {
+        laid.placed.push(Placed {
+            block: i,
+            pinned: false,
+            y,
+            height: *height,
+            lines: lines.clone(),
+        });
+        y = y.saturating_add(*height).saturating_add(1);
+    }
+    laid.content_height = y.saturating_sub(1);
+
     let body_h = if page.buttons.is_empty() {
         room
+    } else if pinned_h > 0 {
+        room - pinned_h - 1
     } else {
         laid.content_height.min(room)
     };
     laid.body = Rect::new(column.x, body_top, width, body_h);
+    let mut below_body = laid.body.bottom();
+    if pinned_h > 0 {
+        laid.pinned = Rect::new(column.x, laid.body.bottom() + 1, width, pinned_h);
+        below_body = laid.pinned.bottom();
+        let mut y = 0u16;
+        for (i, (lines, height)) in measured.iter().enumerate().skip(pin_from) {
+            laid.placed.push(Placed {
+                block: i,
+                pinned: true,
+                y,
+                height: *height,
+                lines: lines.clone(),
+            });
+            y = y.saturating_add(*height).saturating_add(1);
+        }
+    }
     if !page.buttons.is_empty() {
-        let buttons_y = laid.body.bottom() + 1;
-        laid.buttons = button_rects(page, column.x, buttons_y, width, button_h);
+        laid.buttons = button_rects(page, column.x, below_body + 1, width, button_h);
     }
 
     // Scrolling: keep the focused body block visible when following focus.
@@ -367,7 +439,8 @@ pub fn layout(page: &Page, area: Rect, focus: Option<usize>, scroll: u16, follow
     let focused_target = focus.and_then(|f| page.focusables().get(f).cloned());
     if follow {
         if let Some(p) = laid.placed.iter().find(|p| {
-            page.body[p.block].target().is_some()
+            !p.pinned
+                && page.body[p.block].target().is_some()
                 && page.body[p.block].target() == focused_target.as_ref()
         }) {
             let view = laid.body.height;
@@ -382,17 +455,18 @@ pub fn layout(page: &Page, area: Rect, focus: Option<usize>, scroll: u16, follow
     }
     laid.offset = offset.min(max);
 
-    // Clickable areas: body rows and fields, clipped to the visible body.
+    // Clickable areas: body rows and fields, clipped to where they show.
     for p in &laid.placed {
         if let Some(target) = page.body[p.block].target() {
-            let top = p.y as i32 - laid.offset as i32;
+            let (view, offset) = laid.view_of(p);
+            let top = p.y as i32 - offset as i32;
             let bottom = top + p.height as i32;
             let vis_top = top.max(0);
-            let vis_bottom = bottom.min(laid.body.height as i32);
+            let vis_bottom = bottom.min(view.height as i32);
             if vis_bottom > vis_top {
                 let r = Rect::new(
                     column.x,
-                    laid.body.y + vis_top as u16,
+                    view.y + vis_top as u16,
                     width,
                     (vis_bottom - vis_top) as u16,
                 );
@@ -707,6 +781,65 @@ mod tests {
             page.focusables(),
             vec![Target::Row(0), Target::Row(1), Target::Next, Target::Back]
         );
+    }
+
+    /// A long text with a task and a check box pinned under it.
+    fn practice_page(text_lines: usize) -> Page {
+        let text = vec!["line"; text_lines].join("\n");
+        Page {
+            title: "T".into(),
+            body: vec![
+                Block::text(text),
+                Block::callout(Tone::Practice, "Try", "Do it on your phone now please."),
+                Block::row(Target::Practice, "[ ] ", "Press Space when done."),
+            ],
+            buttons: vec![
+                Button::new(Target::Back, "Back"),
+                Button::primary(Target::Next, "Next"),
+            ],
+            footer: vec![("Enter".into(), "continue".into())],
+            pinned: 2,
+            ..Page::default()
+        }
+    }
+
+    #[test]
+    fn pinned_blocks_stay_in_view_while_the_text_scrolls() {
+        let page = practice_page(30);
+        let area = Rect::new(0, 0, 80, 24);
+        for scroll in [0, 5, 100] {
+            let laid = layout(&page, area, Some(1), scroll, false);
+            let row = laid.targets.iter().find(|(_, t)| *t == Target::Practice);
+            let (r, _) = row.expect("the check box is on screen");
+            assert!(contains(laid.pinned, r.x, r.y));
+            assert!(r.bottom() < laid.buttons[0].y, "above the buttons");
+            assert!(laid.body.bottom() < laid.pinned.y, "a line for the hint");
+            assert!(laid.placed.iter().filter(|p| p.pinned).count() == 2);
+        }
+        // Scrolling moves only the text: at the end its last line shows.
+        let laid = layout(&page, area, Some(1), 100, false);
+        assert_eq!(laid.offset, laid.max_offset());
+        assert_eq!(laid.content_height, 30);
+        // A short text is laid out as before: nothing pinned.
+        let laid = layout(&practice_page(2), area, Some(1), 0, false);
+        assert_eq!(laid.pinned, Rect::default());
+        assert!(laid.placed.iter().all(|p| !p.pinned));
+    }
+
+    #[test]
+    fn a_small_screen_pins_only_the_check_box() {
+        let mut page = practice_page(30);
+        page.body[1] = Block::callout(Tone::Practice, "Try", "Do it on your phone. ".repeat(8));
+        let laid = layout(&page, Rect::new(0, 0, 40, 15), None, 0, false);
+        let pinned: Vec<usize> = laid
+            .placed
+            .iter()
+            .filter(|p| p.pinned)
+            .map(|p| p.block)
+            .collect();
+        assert_eq!(pinned, vec![2], "{laid:#?}");
+        assert!(laid.body.height >= MIN_SCROLL_ROWS);
+        assert!(laid.hit(laid.pinned.x + 5, laid.pinned.y) == Some(Target::Practice));
     }
 
     #[test]

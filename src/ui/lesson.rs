@@ -118,6 +118,9 @@ pub fn page(app: &App, s: &Lesson) -> Page {
             },
         ),
         default_focus: None,
+        // The task and its check box stay above the buttons when the text
+        // is long: what to do is never below the fold.
+        pinned: if step.practice.is_some() { 2 } else { 0 },
     };
     // "Continue" has the focus on every page. On a "try it on your phone"
     // page one Enter or → means "done, next page" (the footer says so);

@@ -191,6 +191,7 @@ pub fn page(app: &App, s: &Quiz) -> Page {
             buttons: vec![Button::new(Target::Back, t.quiz_leave)],
             footer: keys(false, false),
             default_focus: None,
+            pinned: 0,
         };
     };
     let labels = labels(app, q);
@@ -260,6 +261,7 @@ pub fn page(app: &App, s: &Quiz) -> Page {
             )],
             footer: keys(false, false),
             default_focus: None,
+            pinned: 0,
         };
         page.default_focus = page.button_focus(&Target::Next);
         return page;
@@ -310,6 +312,7 @@ pub fn page(app: &App, s: &Quiz) -> Page {
         footer: keys(true, multi),
         // Nothing lit: see the key rule at the top of this file.
         default_focus: None,
+        pinned: 0,
     }
 }
 

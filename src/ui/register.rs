@@ -105,6 +105,7 @@ pub fn page(app: &App, s: &Register) -> Page {
             },
         ),
         default_focus: Some(0),
+        pinned: 0,
     }
 }
 

@@ -99,6 +99,7 @@ pub fn page(app: &App, r: &Outcome) -> Page {
             },
         ),
         default_focus: None,
+        pinned: 0,
     };
     page.default_focus = page.button_focus(if r.passed {
         &Target::Home

@@ -95,6 +95,7 @@ pub fn page(app: &App, s: &Who) -> Page {
             },
         ),
         default_focus: Some(0),
+        pinned: 0,
     }
 }
 

@@ -203,16 +203,17 @@ fn draw_block(
     focused: Option<&Target>,
 ) -> Option<(u16, u16)> {
     let base = theme.base();
-    let body = laid.body;
+    // The scrolling body, or the pinned area under it (never scrolled).
+    let (body, offset) = laid.view_of(p);
     let col = laid.column;
     // Virtual line -> screen line (None when scrolled out of view).
     let row = |vy: u16| -> Option<u16> {
-        let y = body.y as i32 + vy as i32 - laid.offset as i32;
+        let y = body.y as i32 + vy as i32 - offset as i32;
         (y >= body.y as i32 && y < body.bottom() as i32).then_some(y as u16)
     };
     // A frame drawn on the virtual canvas, clipped to the body.
     let clip_frame = |buf: &mut Buffer, top: u16, height: u16, set: &border::Set, style: Style| {
-        let y = body.y as i32 + top as i32 - laid.offset as i32;
+        let y = body.y as i32 + top as i32 - offset as i32;
         if y + height as i32 <= body.y as i32 || y >= body.bottom() as i32 {
             return;
         }

@@ -439,6 +439,7 @@ pub fn page(app: &App, s: &Instructor) -> Page {
         buttons: Vec::new(),
         footer: footer_keys(app, s),
         default_focus: None,
+        pinned: 0,
     }
 }
 

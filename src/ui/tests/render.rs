@@ -395,3 +395,134 @@ fn one_primary_action_per_screen() {
         }
     }
 }
+
+/// The app on the SHIPPED lessons (not the test fixtures), signed in.
+fn shipped_app() -> App {
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let cfg = crate::config::Config::load(&repo.join("kiosk.toml")).expect("kiosk.toml");
+    let ids: Vec<String> = cfg.indicators.iter().map(|i| i.id.clone()).collect();
+    let report = crate::lessons::load_dir(&repo.join("lessons"), &ids).expect("lessons");
+    assert_eq!(report.errors(), 0, "{:?}", report.diagnostics);
+    let mut app = App::new(
+        super::settings(false),
+        std::sync::Arc::new(report.curriculum),
+        (80, 24),
+        2026,
+    );
+    signed_in(&mut app);
+    app
+}
+
+/// QA: on 010's "Bước 2/10" at 80×24 the "press Space when done" row was
+/// below the fold until the learner scrolled. The task and its check box
+/// are pinned above the buttons; only the page text scrolls, and a hint
+/// says there is more of it.
+#[test]
+fn practice_box_is_in_view_at_80x24_on_the_real_first_module() {
+    for lang in [Lang::Vi, Lang::En] {
+        let mut app = shipped_app();
+        app.lang = lang;
+        let t = crate::i18n::texts(lang);
+        let module = app
+            .curriculum
+            .modules
+            .iter()
+            .position(|m| m.order == 10)
+            .expect("module 010 is shipped");
+        app.screen = Screen::Lesson(Lesson {
+            module,
+            step: 1,
+            practiced: false,
+        });
+        let text = text_of(&app);
+        insta::assert_snapshot!(format!("lesson_010_practice_{}", lang.code()), text);
+        assert!(text.contains("2/10"), "{text}");
+        assert!(
+            text.contains(t.practice_confirm),
+            "check box in view:\n{text}"
+        );
+        assert!(text.contains(t.practice_label), "task in view:\n{text}");
+        assert!(
+            text.contains(t.more_below),
+            "hint that the text goes on:\n{text}"
+        );
+        // …and a touch on it, where it is drawn, ticks it.
+        let (x, y) =
+            super::where_is(&app, &super::super::layout::Target::Practice).expect("clickable");
+        update(
+            &mut app,
+            Msg::Mouse(MouseEvent {
+                kind: MouseEventKind::Down(MouseButton::Left),
+                column: x,
+                row: y,
+                modifiers: KeyModifiers::NONE,
+            }),
+        );
+        let text = text_of(&app);
+        assert!(text.contains(t.practice_done), "ticked by touch:\n{text}");
+    }
+}
+
+/// Every "try it on your phone" page of the shipped lessons, in both
+/// languages, shows its task and check box at 80×24 without scrolling, and
+/// the cut page text can still be read to its end with ↓.
+#[test]
+fn every_shipped_practice_page_shows_its_box_at_80x24() {
+    let base = shipped_app();
+    let mut checked = 0;
+    for lang in [Lang::Vi, Lang::En] {
+        let t = crate::i18n::texts(lang);
+        for (mi, m) in base.curriculum.modules.iter().enumerate() {
+            for (si, step) in m.steps.iter().enumerate() {
+                let Some(practice) = &step.practice else {
+                    continue;
+                };
+                let mut app = base.clone();
+                app.lang = lang;
+                app.screen = Screen::Lesson(Lesson {
+                    module: mi,
+                    step: si,
+                    practiced: false,
+                });
+                let text = text_of(&app);
+                let first_words: String = practice
+                    .get(lang)
+                    .split_whitespace()
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let at = format!("{} page {} ({lang:?})", m.id, si + 1);
+                assert!(text.contains(t.practice_confirm), "{at}:\n{text}");
+                assert!(text.contains(&first_words), "{at}: task\n{text}");
+                // ↓ reads the page text to its last line.
+                let last_line = step
+                    .text
+                    .get(lang)
+                    .lines()
+                    .last()
+                    .unwrap()
+                    .split_whitespace()
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                for _ in 0..40 {
+                    if text_of(&app).contains(&last_line) {
+                        break;
+                    }
+                    update(
+                        &mut app,
+                        Msg::Key(ratatui::crossterm::event::KeyEvent::new(
+                            ratatui::crossterm::event::KeyCode::Down,
+                            KeyModifiers::NONE,
+                        )),
+                    );
+                }
+                let text = text_of(&app);
+                assert!(text.contains(&last_line), "{at}: ↓ reads on\n{text}");
+                assert!(text.contains(t.practice_confirm), "{at}:\n{text}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 20, "only {checked} practice pages");
+}
