@@ -429,6 +429,10 @@ texts! {
     ins_form_group: "Tổ dân phố (số)", "Residential group (no.)";
     ins_form_household: "Địa chỉ hộ", "Household address";
     ins_form_phone: "Điện thoại (nếu có)", "Phone (optional)";
+    ins_button_save: "Lưu", "Save";
+    ins_button_open: "Mở buổi học", "Open the class";
+    ins_button_cancel: "Hủy", "Cancel";
+    ins_button_close: "Đóng", "Close";
     ins_form_consent: "Người dân đã nghe giải thích và đồng ý lưu thông tin (Space)", "The resident heard what is stored and agreed (Space)";
     ins_form_need_name: "Xin nhập họ và tên.", "Please type the full name.";
     ins_form_bad_year: "Năm sinh phải là số, ví dụ 1956.", "The birth year must be a number, for example 1956.";

@@ -25,7 +25,11 @@ pub enum Effect {
         indicators: Vec<String>,
     },
     LoadQuestions(String),
-    Search(String),
+    /// Find residents by name for one search box.
+    Search {
+        query: String,
+        for_box: SearchBox,
+    },
     OpenClass {
         topic: String,
         instructor: String,
@@ -54,6 +58,16 @@ pub enum Effect {
     LoggedOutIdle,
 }
 
+/// The instructor's search boxes. Each keeps its own text and its own
+/// answers, so what is typed in one never shows up in another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchBox {
+    /// The Residents view's name search.
+    Residents,
+    /// The attendance room's "add someone" box.
+    Room,
+}
+
 /// What the database said.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reply {
@@ -69,6 +83,7 @@ pub enum Reply {
     Found {
         query: String,
         ids: Vec<String>,
+        for_box: SearchBox,
     },
     Room {
         class_id: String,
@@ -140,10 +155,11 @@ pub fn execute(store: &Store, log: &Log, effect: Effect) -> Vec<Msg> {
             Ok(q) => msg(Reply::Questions(module, q)),
             Err(e) => failed("loading questions", &e),
         },
-        Effect::Search(query) => match store.find_residents(&query, 500) {
+        Effect::Search { query, for_box } => match store.find_residents(&query, 500) {
             Ok(found) => msg(Reply::Found {
                 query,
                 ids: found.into_iter().map(|r| r.id).collect(),
+                for_box,
             }),
             Err(e) => failed("searching", &e),
         },
@@ -277,12 +293,21 @@ fn on_data(d: &mut Desk, reply: Reply, reload: AppEffect) -> Vec<AppEffect> {
         Reply::Modules(m) => d.modules = Some(m),
         Reply::Questions(id, q) => d.questions = Some((id, q)),
         Reply::Groups(g) => d.groups = Some(g),
-        Reply::Found { query, ids } => {
-            // Only the answer to what the box says now counts.
+        // Only the answer to what that box says now counts.
+        Reply::Found {
+            query,
+            ids,
+            for_box: SearchBox::Residents,
+        } => {
             if query == d.search {
                 d.found = Some(ids);
             }
         }
+        Reply::Found {
+            query,
+            ids,
+            for_box: SearchBox::Room,
+        } => super::room::found(d, &query, ids),
         Reply::Room { class_id, marks } => super::room::loaded(d, class_id, marks),
         Reply::Saved => {
             d.note = Some(Note::Saved);

@@ -1,22 +1,24 @@
 //! Everything drawn on top of a view: opening a class, registering or
 //! correcting a resident, recording indicators, the attendance room, and
 //! the confirmations (forget a resident, close the class, leave the kiosk),
-//! whose safe answer is always the one chosen at first.
+//! whose safe answer is always the one chosen at first. Where each part
+//! goes is `layout.rs`; keys and clicks both end in [`on_key`].
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Clear};
 
+use super::layout::{self, Content, Hit, Look};
 use super::room::Room;
-use super::{Desk, Effect, desk, leave_kiosk, paragraph};
+use super::{Desk, Effect, desk, leave_kiosk, table};
 use crate::config::Indicator;
-use crate::i18n::fill;
 use crate::store::NewResident;
 use crate::store::instructor::ResidentSummary;
 use crate::ui::app::{App, CONSENT_VERSION, Effect as AppEffect};
-use crate::ui::layout::Tone;
+use crate::ui::layout::{Button, Target, Tone};
+use crate::ui::widgets;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Modal {
@@ -81,7 +83,7 @@ impl ResidentForm {
     }
 
     /// The field list: the consent line only when registering.
-    fn count(&self) -> usize {
+    pub fn count(&self) -> usize {
         if self.id.is_none() { 6 } else { 5 }
     }
 }
@@ -122,13 +124,16 @@ fn typing(key: &KeyEvent) -> Option<char> {
     }
 }
 
+/// The name that signs marks made now.
+fn signer(app: &App) -> String {
+    let t = app.t();
+    super::today::view_desk(app)
+        .map(|d| d.signer(t))
+        .unwrap_or_default()
+}
+
 pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
-    let signer = {
-        let t = app.t();
-        super::today::view_desk(app)
-            .map(|d| d.signer(t))
-            .unwrap_or_default()
-    };
+    let signer = signer(app);
     let t = app.t();
     let Some(d) = desk(app) else {
         return Vec::new();
@@ -312,143 +317,171 @@ pub fn footer(app: &App, _d: &Desk, m: &Modal) -> Vec<(String, String)> {
         .collect()
 }
 
-/// A framed box in the middle of `area`.
-pub fn boxed(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width.saturating_sub(2)).max(1);
-    let h = h.min(area.height.saturating_sub(4)).max(1);
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + 3 + (area.height.saturating_sub(4) - h) / 2,
-        w,
-        h,
-    )
-}
-
+/// Draws the form `m` where [`layout::modal`] puts it.
 pub fn view(app: &App, d: &Desk, m: &Modal, frame: &mut Frame, area: Rect) {
-    if let Modal::Room(r) = m {
-        return super::room::view(app, d, r, frame, area);
-    }
-    let t = app.t();
+    let laid = layout::modal(app, d, m, area);
     let theme = app.settings.theme;
-    let field_line = |label: &str, value: &str, on: bool| {
-        let style = if on {
-            theme.focus()
-        } else {
-            theme.tone(Tone::Normal)
-        };
-        Line::from(vec![
-            Span::styled(format!("{label:<22}"), theme.tone(Tone::Strong)),
-            Span::styled(format!("[{value}{}]", if on { "▏" } else { "" }), style),
-        ])
-    };
-    let (title, lines, tone) = match m {
-        Modal::Room(_) => return,
-        Modal::Class(f) => {
-            let mut lines = vec![
-                field_line(t.ins_form_topic, &f.topic, f.field == 0),
-                field_line(t.ins_form_instructor, &f.instructor, f.field == 1),
-            ];
-            if f.missing {
-                lines.push(Line::from(Span::styled(
-                    t.ins_form_fill_both,
-                    theme.tone(Tone::Bad),
-                )));
-            }
-            (t.ins_open_class_title.to_string(), lines, Tone::Strong)
-        }
-        Modal::Resident(f) => {
-            let labels = [
-                t.ins_form_name,
-                t.ins_form_year,
-                t.ins_form_group,
-                t.ins_form_household,
-                t.ins_form_phone,
-            ];
-            let mut lines: Vec<Line> = labels
-                .iter()
-                .zip(&f.fields)
-                .enumerate()
-                .map(|(i, (l, v))| field_line(l, v, f.field == i))
-                .collect();
-            if f.id.is_none() {
-                let mark = if f.consent { "[x]" } else { "[ ]" };
-                let style = if f.field == 5 {
-                    theme.focus()
-                } else {
-                    theme.tone(Tone::Normal)
-                };
-                lines.push(Line::from(Span::styled(
-                    format!("{mark} {}", t.ins_form_consent),
-                    style,
-                )));
-            }
-            if let Some(e) = &f.error {
-                lines.push(Line::from(Span::styled(e.clone(), theme.tone(Tone::Bad))));
-            }
-            let title = if f.id.is_some() {
-                t.ins_correct_title
-            } else {
-                t.ins_register_title
-            };
-            (title.to_string(), lines, Tone::Strong)
-        }
-        Modal::Indicators(f) => {
-            let mut lines = vec![Line::from(Span::styled(
-                fill(t.ins_indicators_for, &[("name", &f.name)]),
-                theme.tone(Tone::Strong),
-            ))];
-            for (i, (id, reached)) in f.items.iter().enumerate() {
-                let name = app
-                    .settings
-                    .instructor
-                    .indicators
-                    .iter()
-                    .find(|x| &x.id == id)
-                    .map(|x| x.name(app.lang).to_string())
-                    .unwrap_or_else(|| id.clone());
-                let mark = if *reached { "[x]" } else { "[ ]" };
-                let style = if i == f.cursor {
-                    theme.focus()
-                } else {
-                    theme.tone(Tone::Normal)
-                };
-                lines.push(Line::from(Span::styled(format!("{mark} {name}"), style)));
-            }
-            (t.ins_indicators_title.to_string(), lines, Tone::Strong)
-        }
-        Modal::Confirm(c) => {
-            let text = match c {
-                Confirm::Forget { name, .. } => fill(t.ins_confirm_forget, &[("name", name)]),
-                Confirm::CloseClass(_) => t.ins_confirm_close_class.to_string(),
-                Confirm::Leave => t.ins_confirm_leave.to_string(),
-            };
-            let lines = vec![
-                Line::from(Span::styled(text, theme.tone(Tone::Strong))),
-                Line::from(""),
-                Line::from(vec![
-                    Span::styled(format!(" 1  {} ", t.ins_do_no), theme.focus()),
-                    Span::raw("    "),
-                    Span::styled(format!(" 2  {} ", t.ins_do_yes), theme.tone(Tone::Warning)),
-                ]),
-            ];
-            (t.ins_confirm_title.to_string(), lines, Tone::Warning)
-        }
-    };
-    let h = lines.len() as u16 + 4;
-    let r = boxed(area, 76, h.max(7));
-    frame.render_widget(Clear, r);
+    frame.render_widget(Clear, laid.frame);
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_set(theme.frame(tone))
-        .title(Span::styled(format!(" {title} "), theme.title()))
+        .border_set(theme.frame(laid.tone))
+        .title(Span::styled(format!(" {} ", laid.title), theme.title()))
         .style(theme.base());
-    let inner = block.inner(r);
-    frame.render_widget(block, r);
-    let inner = Rect::new(
-        inner.x + 1,
-        inner.y + 1,
-        inner.width.saturating_sub(2),
-        inner.height.saturating_sub(1),
-    );
-    frame.render_widget(paragraph(lines, theme.base()), inner);
+    frame.render_widget(block, laid.frame);
+    draw_items(app, &laid, frame);
+    if let Modal::Room(r) = m {
+        super::room::draw_list(app, r, frame, laid.list);
+    }
+    let buf = frame.buffer_mut();
+    for b in &laid.buttons {
+        let button = Button {
+            // Only the look is used: what a click does is `b.hit`.
+            target: Target::Next,
+            label: b.label.clone(),
+            primary: b.primary,
+        };
+        widgets::draw_button(buf, theme, b.rect, &button, b.lit);
+    }
+}
+
+fn draw_items(app: &App, laid: &layout::Laid, frame: &mut Frame) {
+    let theme = app.settings.theme;
+    let base = theme.base();
+    let buf = frame.buffer_mut();
+    let mut last_choice: Option<Rect> = None;
+    for item in &laid.items {
+        let r = item.rect;
+        match &item.content {
+            Content::Lines(lines, look) => {
+                let style = match look {
+                    Look::Focus => theme.focus(),
+                    Look::Plain(tone) => base.patch(theme.tone(*tone)),
+                };
+                if *look == Look::Focus {
+                    widgets::fill(buf, r, style);
+                }
+                // Choices on one line are parted by a dot.
+                if matches!(item.hit, Some(Hit::AddMatch(_))) {
+                    if let Some(prev) = last_choice.filter(|p| p.y == r.y) {
+                        let mid = prev.right() + layout::CHOICE_GAP / 2;
+                        widgets::put(buf, laid.frame, mid, r.y, "·", base);
+                    }
+                    last_choice = Some(r);
+                }
+                for (i, line) in lines.iter().enumerate() {
+                    widgets::put(buf, r, r.x, r.y + i as u16, line, style);
+                }
+            }
+            Content::Field {
+                label,
+                label_w,
+                value,
+                on,
+            } => {
+                let strong = base.patch(theme.tone(Tone::Strong));
+                widgets::put(buf, r, r.x, r.y, label, strong);
+                let x = r.x + label_w;
+                // Room for the text between "[" and "▏]": its end shows.
+                let room = r.right().saturating_sub(x + 3) as usize;
+                let shown = tail_fitting(value, room);
+                let text = if *on {
+                    format!("[{shown}▏]")
+                } else {
+                    format!("[{shown}]")
+                };
+                let style = if *on {
+                    theme.focus()
+                } else {
+                    base.patch(theme.tone(Tone::Normal))
+                };
+                widgets::put(buf, r, x, r.y, &text, style);
+            }
+        }
+    }
+}
+
+/// The end of `s` that fits in `width` columns.
+fn tail_fitting(s: &str, width: usize) -> String {
+    let mut w = 0;
+    let mut start = s.len();
+    for (i, c) in s.char_indices().rev() {
+        w += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w > width {
+            break;
+        }
+        start = i;
+    }
+    s[start..].to_string()
+}
+
+/// A click or touch on a form: the same change the matching key makes.
+pub fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<AppEffect> {
+    let area = app.area();
+    let Some(d) = super::today::view_desk(app) else {
+        return Vec::new();
+    };
+    let Some(modal) = &d.modal else {
+        return Vec::new();
+    };
+    let laid = layout::modal(app, d, modal, area);
+    if let Modal::Room(room) = modal {
+        match m.kind {
+            MouseEventKind::ScrollUp => return on_key(app, key(KeyCode::Up)),
+            MouseEventKind::ScrollDown => return on_key(app, key(KeyCode::Down)),
+            _ => {}
+        }
+        let row = table::row_at(laid.list, room.cursor, room.rows.len(), m.row)
+            .filter(|_| m.column >= laid.list.x && m.column < laid.list.right());
+        if let Some(i) = row {
+            if let Some(Modal::Room(room)) = desk(app).and_then(|d| d.modal.as_mut()) {
+                room.cursor = i;
+            }
+            return Vec::new();
+        }
+    }
+    if !matches!(m.kind, MouseEventKind::Down(_)) {
+        return Vec::new();
+    }
+    let Some(hit) = laid.hit(m.column, m.row) else {
+        return Vec::new();
+    };
+    let set_field = |app: &mut App, i: usize| match desk(app).and_then(|d| d.modal.as_mut()) {
+        Some(Modal::Class(f)) => f.field = i.min(1),
+        Some(Modal::Resident(f)) => f.field = i.min(f.count() - 1),
+        _ => {}
+    };
+    match hit {
+        Hit::Field(i) => {
+            set_field(app, i);
+            Vec::new()
+        }
+        Hit::Consent => {
+            set_field(app, 5);
+            on_key(app, key(KeyCode::Char(' ')))
+        }
+        // Saving is Enter on the last field.
+        Hit::Save => {
+            set_field(app, usize::MAX);
+            on_key(app, key(KeyCode::Enter))
+        }
+        Hit::Cancel => on_key(app, key(KeyCode::Esc)),
+        Hit::Toggle(i) => {
+            if let Some(Modal::Indicators(f)) = desk(app).and_then(|d| d.modal.as_mut()) {
+                f.cursor = i;
+            }
+            on_key(app, key(KeyCode::Enter))
+        }
+        Hit::No => on_key(app, key(KeyCode::Char('1'))),
+        Hit::Yes => on_key(app, key(KeyCode::Char('2'))),
+        Hit::Mark(status) => on_key(app, key(KeyCode::Char(super::room::letter(status)))),
+        Hit::Add => on_key(app, key(KeyCode::Char('+'))),
+        Hit::AddMatch(i) => {
+            let signer = signer(app);
+            super::room::add_match(app, i, signer)
+        }
+    }
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
 }

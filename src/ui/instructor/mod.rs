@@ -13,12 +13,14 @@
 //! Files: `pin.rs` (the PIN prompt and "no PIN yet"), one file per view
 //! (`today.rs`, `residents.rs`, `modules.rs`, `groups.rs`), `room.rs`
 //! (attendance for the whole room), `forms.rs` (open a class, register or
-//! correct a resident, indicators, confirmations), `table.rs` (the sortable
-//! table all views share), `effects.rs` (the store calls).
+//! correct a resident, indicators, confirmations), `layout.rs` (where the
+//! parts of forms and the room go, for drawing and for clicks), `table.rs`
+//! (the sortable table all views share), `effects.rs` (the store calls).
 
 mod effects;
 mod forms;
 mod groups;
+mod layout;
 mod modules;
 mod pin;
 mod residents;
@@ -26,6 +28,8 @@ mod room;
 mod table;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_clicks;
 mod today;
 
 use ratatui::Frame;
@@ -43,7 +47,7 @@ use crate::store::instructor::{
     GroupStats, ModuleStats, QuestionStats, ResidentSummary, Today as TodayData,
 };
 
-pub use effects::{Effect, Reply, execute, load};
+pub use effects::{Effect, Reply, SearchBox, execute, load};
 pub use forms::{Confirm, Modal};
 pub use pin::PinNote;
 pub use table::Sort;
@@ -379,7 +383,7 @@ pub fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<AppEffect> {
         return Vec::new();
     };
     if d.modal.is_some() {
-        return Vec::new();
+        return forms::on_mouse(app, m);
     }
     let tab = d.tab();
     match m.kind {

@@ -11,6 +11,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::effects::SearchBox;
 use super::forms::{Confirm, IndicatorForm, Modal, ResidentForm};
 use super::table::{self, Key, TableRow};
 use super::today::view_desk;
@@ -201,7 +202,10 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
         if d.search.trim().is_empty() {
             Vec::new()
         } else {
-            vec![AppEffect::Instructor(Effect::Search(d.search.clone()))]
+            vec![AppEffect::Instructor(Effect::Search {
+                query: d.search.clone(),
+                for_box: SearchBox::Residents,
+            })]
         }
     };
     match key.code {

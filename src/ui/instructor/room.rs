@@ -7,13 +7,13 @@
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
+use super::effects::SearchBox;
 use super::forms::Modal;
 use super::table::{self, Key, Sort, TableRow};
 use super::{Desk, Effect, desk};
-use crate::i18n::fill;
+use crate::i18n::{Texts, fill};
 use crate::store::instructor::{AttendanceMark, AttendanceStatus, ClassSession};
 use crate::ui::app::{App, Effect as AppEffect};
 use crate::ui::layout::Tone;
@@ -33,6 +33,9 @@ pub struct Room {
     pub cursor: usize,
     /// Adding someone: the search text, when the box is open.
     pub adding: Option<String>,
+    /// The add box's own answer (resident ids, best first): never the
+    /// Residents view's search, which keeps its own text.
+    pub found: Option<Vec<String>>,
 }
 
 /// Opens the room for `class`: today's learners at once, then the marks
@@ -64,6 +67,7 @@ pub fn open(app: &mut App, class: ClassSession) -> Vec<AppEffect> {
         rows,
         cursor: 0,
         adding: None,
+        found: None,
     }));
     vec![AppEffect::Instructor(Effect::LoadRoom(id)), residents]
 }
@@ -93,19 +97,34 @@ pub fn loaded(d: &mut Desk, class_id: String, marks: Vec<AttendanceMark>) {
     }
 }
 
+/// One key per mark, in the order the buttons show them.
+pub const MARKS: [(char, AttendanceStatus); 4] = [
+    ('P', AttendanceStatus::Present),
+    ('L', AttendanceStatus::Late),
+    ('E', AttendanceStatus::Excused),
+    ('A', AttendanceStatus::Absent),
+];
+
 fn status_key(c: char) -> Option<AttendanceStatus> {
-    match c.to_ascii_lowercase() {
-        'p' => Some(AttendanceStatus::Present),
-        'l' => Some(AttendanceStatus::Late),
-        'e' => Some(AttendanceStatus::Excused),
-        'a' => Some(AttendanceStatus::Absent),
-        _ => None,
-    }
+    MARKS
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(&c))
+        .map(|(_, s)| *s)
+}
+
+/// The key that gives `status`.
+pub fn letter(status: AttendanceStatus) -> char {
+    MARKS
+        .iter()
+        .find(|(_, s)| *s == status)
+        .map_or('P', |(k, _)| *k)
 }
 
 pub fn on_key(app: &mut App, key: KeyEvent, signer: String) -> Vec<AppEffect> {
-    // People found for the add box, before the desk is borrowed.
-    let found = adding_matches(app);
+    if key.code == KeyCode::Enter && matches!(room_of(app), Some(r) if r.adding.is_some()) {
+        // The best match joins the room, marked present.
+        return add_match(app, 0, signer);
+    }
     let Some(d) = desk(app) else {
         return Vec::new();
     };
@@ -122,27 +141,6 @@ pub fn on_key(app: &mut App, key: KeyEvent, signer: String) -> Vec<AppEffect> {
                 text.pop();
                 return search(d);
             }
-            KeyCode::Enter => {
-                // The best match joins the room, marked present.
-                if let Some((id, name, group)) = found.into_iter().next() {
-                    room.adding = None;
-                    if !room.rows.iter().any(|r| r.resident_id == id) {
-                        room.rows.push(RoomRow {
-                            resident_id: id.clone(),
-                            name,
-                            group,
-                            status: None,
-                        });
-                    }
-                    let i = room
-                        .rows
-                        .iter()
-                        .position(|r| r.resident_id == id)
-                        .unwrap_or(0);
-                    room.cursor = i;
-                    return mark(room, i, AttendanceStatus::Present, signer);
-                }
-            }
             KeyCode::Char(c) if plain => {
                 text.push(c);
                 return search(d);
@@ -158,7 +156,10 @@ pub fn on_key(app: &mut App, key: KeyEvent, signer: String) -> Vec<AppEffect> {
         KeyCode::Down => room.cursor = (room.cursor + 1).min(n.saturating_sub(1)),
         KeyCode::PageUp => room.cursor = room.cursor.saturating_sub(10),
         KeyCode::PageDown => room.cursor = (room.cursor + 10).min(n.saturating_sub(1)),
-        KeyCode::Char('+') => room.adding = Some(String::new()),
+        KeyCode::Char('+') => {
+            room.adding = Some(String::new());
+            room.found = None;
+        }
         KeyCode::Char(c) if plain => {
             if let Some(status) = status_key(c)
                 && room.cursor < n
@@ -171,6 +172,46 @@ pub fn on_key(app: &mut App, key: KeyEvent, signer: String) -> Vec<AppEffect> {
         _ => {}
     }
     Vec::new()
+}
+
+fn room_of(app: &App) -> Option<&Room> {
+    match &super::today::view_desk(app)?.modal {
+        Some(Modal::Room(r)) => Some(r),
+        _ => None,
+    }
+}
+
+/// Match `i` of the add box (0 is the best) joins the room, marked present.
+pub fn add_match(app: &mut App, i: usize, signer: String) -> Vec<AppEffect> {
+    let Some(d) = desk(app) else {
+        return Vec::new();
+    };
+    let Some(Modal::Room(room)) = &d.modal else {
+        return Vec::new();
+    };
+    let Some((id, name, group)) = adding_matches(d, room).into_iter().nth(i) else {
+        return Vec::new();
+    };
+    let Some(Modal::Room(room)) = d.modal.as_mut() else {
+        return Vec::new();
+    };
+    room.adding = None;
+    room.found = None;
+    if !room.rows.iter().any(|r| r.resident_id == id) {
+        room.rows.push(RoomRow {
+            resident_id: id.clone(),
+            name,
+            group,
+            status: None,
+        });
+    }
+    let i = room
+        .rows
+        .iter()
+        .position(|r| r.resident_id == id)
+        .unwrap_or(0);
+    room.cursor = i;
+    mark(room, i, AttendanceStatus::Present, signer)
 }
 
 fn mark(room: &mut Room, i: usize, status: AttendanceStatus, by: String) -> Vec<AppEffect> {
@@ -188,24 +229,33 @@ fn mark(room: &mut Room, i: usize, status: AttendanceStatus, by: String) -> Vec<
 
 /// Looks the add box's text up in the database.
 fn search(d: &mut Desk) -> Vec<AppEffect> {
-    let Some(Modal::Room(room)) = &d.modal else {
+    let Some(Modal::Room(room)) = &mut d.modal else {
         return Vec::new();
     };
     let text = room.adding.clone().unwrap_or_default();
-    d.search = text.clone();
-    d.found = None;
+    room.found = None;
     if text.trim().is_empty() {
         return Vec::new();
     }
-    vec![AppEffect::Instructor(Effect::Search(text))]
+    vec![AppEffect::Instructor(Effect::Search {
+        query: text,
+        for_box: SearchBox::Room,
+    })]
+}
+
+/// The database answered the add box's search for `query`: kept only
+/// while the box still says that.
+pub fn found(d: &mut Desk, query: &str, ids: Vec<String>) {
+    if let Some(Modal::Room(room)) = &mut d.modal
+        && room.adding.as_deref() == Some(query)
+    {
+        room.found = Some(ids);
+    }
 }
 
 /// The residents the add box found, best first: (id, name, group).
-fn adding_matches(app: &App) -> Vec<(String, String, i64)> {
-    let Some(d) = super::today::view_desk(app) else {
-        return Vec::new();
-    };
-    let (Some(ids), Some(all)) = (&d.found, &d.residents) else {
+pub fn adding_matches(d: &Desk, room: &Room) -> Vec<(String, String, i64)> {
+    let (Some(ids), Some(all)) = (&room.found, &d.residents) else {
         return Vec::new();
     };
     ids.iter()
@@ -215,8 +265,7 @@ fn adding_matches(app: &App) -> Vec<(String, String, i64)> {
         .collect()
 }
 
-fn status_name(app: &App, s: Option<AttendanceStatus>) -> &'static str {
-    let t = app.t();
+pub fn status_name(t: &Texts, s: Option<AttendanceStatus>) -> &'static str {
     match s {
         None => t.ins_att_unmarked,
         Some(AttendanceStatus::Present) => t.ins_att_present,
@@ -251,34 +300,11 @@ pub fn footer(app: &App, room: &Room) -> Vec<(String, String)> {
         .collect()
 }
 
-pub fn view(app: &App, _d: &Desk, room: &Room, frame: &mut Frame, area: Rect) {
-    let t = app.t();
-    let theme = app.settings.theme;
-    // Stop above the footer: it names P/L/E/A, and on a narrow screen it
-    // needs three lines, which a fixed margin of two used to cover.
-    let footer_h = super::shell_areas(area).footer.height;
-    let r = Rect::new(
-        area.x,
-        area.y + 2,
-        area.width,
-        area.height.saturating_sub(2 + footer_h),
-    );
-    frame.render_widget(Clear, r);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(Span::styled(
-            format!(
-                " {} ",
-                fill(t.ins_room_title, &[("topic", &room.class.topic)])
-            ),
-            theme.title(),
-        ))
-        .style(theme.base());
-    let inner = block.inner(r);
-    frame.render_widget(block, r);
+/// The counts line at the top of the room.
+pub fn summary(app: &App, room: &Room) -> String {
     let count = |s: Option<AttendanceStatus>| room.rows.iter().filter(|r| r.status == s).count();
-    let summary = fill(
-        t.ins_room_counts,
+    fill(
+        app.t().ins_room_counts,
         &[
             ("present", &count(Some(AttendanceStatus::Present))),
             ("late", &count(Some(AttendanceStatus::Late))),
@@ -286,38 +312,13 @@ pub fn view(app: &App, _d: &Desk, room: &Room, frame: &mut Frame, area: Rect) {
             ("absent", &count(Some(AttendanceStatus::Absent))),
             ("unmarked", &count(None)),
         ],
-    );
-    let mut top = vec![Line::from(Span::styled(summary, theme.tone(Tone::Strong)))];
-    let matches = adding_matches(app);
-    if let Some(text) = &room.adding {
-        top.push(Line::from(vec![
-            Span::styled(format!("{} ", t.ins_room_add), theme.tone(Tone::Strong)),
-            Span::styled(format!("[{text}▏]"), theme.focus()),
-        ]));
-        let names: Vec<String> = matches
-            .iter()
-            .map(|(_, n, g)| fill(t.ins_room_match, &[("name", n), ("group", g)]))
-            .collect();
-        top.push(Line::from(Span::styled(
-            if names.is_empty() {
-                t.ins_residents_no_match.to_string()
-            } else {
-                names.join("  ·  ")
-            },
-            theme.tone(Tone::Muted),
-        )));
-    }
-    let top_h = top.len() as u16;
-    frame.render_widget(
-        Paragraph::new(top).style(theme.base()),
-        Rect::new(inner.x, inner.y, inner.width, top_h.min(inner.height)),
-    );
-    let list = Rect::new(
-        inner.x,
-        inner.y + top_h + 1,
-        inner.width,
-        inner.height.saturating_sub(top_h + 1),
-    );
+    )
+}
+
+/// The people in the room, in `list` (placed by `layout.rs`).
+pub fn draw_list(app: &App, room: &Room, frame: &mut Frame, list: Rect) {
+    let t = app.t();
+    let theme = app.settings.theme;
     if room.rows.is_empty() {
         frame.render_widget(
             Paragraph::new(t.ins_room_empty).style(theme.tone(Tone::Muted)),
@@ -333,7 +334,7 @@ pub fn view(app: &App, _d: &Desk, room: &Room, frame: &mut Frame, area: Rect) {
             cells: vec![
                 r.name.clone(),
                 r.group.to_string(),
-                status_name(app, r.status).to_string(),
+                status_name(t, r.status).to_string(),
             ],
             keys: vec![Key::None, Key::None, Key::None],
             tone: match r.status {

@@ -25,7 +25,7 @@ fn person(name: &str, year: i32, group: i64, household: &str) -> NewResident {
 
 /// A class in progress: four residents, three of them at seats, one stuck
 /// after failing the first quiz twice, verified indicators.
-fn classroom() -> Harness {
+pub(super) fn classroom() -> Harness {
     let h = Harness::new();
     let s = &h.store;
     let hang = s
@@ -76,21 +76,21 @@ fn classroom() -> Harness {
     h
 }
 
-fn log_in(h: &mut Harness) {
+pub(super) fn log_in(h: &mut Harness) {
     h.ctrl('k');
     h.typ(PIN);
     h.enter();
     assert!(matches!(stage(h), Some(Stage::Desk(_))), "{}", h.screen());
 }
 
-fn stage(h: &Harness) -> Option<&Stage> {
+pub(super) fn stage(h: &Harness) -> Option<&Stage> {
     match &h.app.screen {
         Screen::Instructor(s) => Some(&s.stage),
         _ => None,
     }
 }
 
-fn the_desk(h: &Harness) -> &Desk {
+pub(super) fn the_desk(h: &Harness) -> &Desk {
     match stage(h) {
         Some(Stage::Desk(d)) => d,
         other => panic!("not at the desk: {other:?}"),
@@ -438,4 +438,71 @@ fn tiny_and_huge_windows_do_not_panic() {
             let _ = h.screen();
         }
     }
+}
+
+/// Opens today's class and its attendance room from any view.
+pub(super) fn open_room(h: &mut Harness) {
+    h.key(KeyCode::F(2));
+    h.key(KeyCode::F(7));
+    h.typ("Zalo");
+    h.enter();
+    h.typ("Cô Hoa");
+    h.enter();
+    h.key(KeyCode::F(6));
+    assert!(
+        matches!(the_desk(h).modal, Some(Modal::Room(_))),
+        "{}",
+        h.screen()
+    );
+}
+
+/// The Residents search and the room's "add someone" box each keep their
+/// own text and their own matches.
+#[test]
+fn each_search_box_keeps_its_own_text() {
+    let mut h = classroom();
+    log_in(&mut h);
+    h.key(KeyCode::F(3));
+    h.typ("duc");
+    assert!(h.sees("[duc▏]"), "{}", h.screen());
+    open_room(&mut h);
+    h.typ("+");
+    // The add box opens empty, with no names from the other search.
+    let screen = h.screen();
+    assert!(screen.contains("[▏]"), "{screen}");
+    assert!(
+        !screen.contains("duc") && !screen.contains("Phạm Văn Đức"),
+        "{screen}"
+    );
+    h.typ("lan");
+    let screen = h.screen();
+    assert!(
+        screen.contains("[lan▏]") && screen.contains("Lê Thị Lan (tổ 2)"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Phạm Văn Đức"), "{screen}");
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Esc);
+    // Back in Residents: its box still says "duc" and finds only Đức.
+    h.key(KeyCode::F(3));
+    assert_eq!(the_desk(&h).search, "duc");
+    let screen = h.screen();
+    assert!(
+        screen.contains("[duc▏]") && !screen.contains("lan▏"),
+        "{screen}"
+    );
+    let names: Vec<String> = residents::rows(&h.app)
+        .iter()
+        .map(|r| r.cells[0].clone())
+        .collect();
+    assert_eq!(names, ["Phạm Văn Đức"]);
+    // And the room's box starts empty again next time.
+    h.key(KeyCode::F(2));
+    h.key(KeyCode::F(6));
+    h.typ("+");
+    assert!(
+        h.sees("[▏]") && !h.sees("Lê Thị Lan (tổ 2)"),
+        "{}",
+        h.screen()
+    );
 }
