@@ -417,7 +417,9 @@ texts! {
     ins_questions_title: "Câu hỏi khó nhất trước: {module}", "Most difficult questions first: {module}";
     ins_questions_none: "Chưa ai làm bài kiểm tra này.", "Nobody has taken this quiz yet.";
     ins_groups_none: "Chưa có người dân nào.", "No residents yet.";
-    ins_group_title: "Tổ {group}: tỉ lệ hộ đạt chỉ tiêu ({households} hộ, mục tiêu {target}%)", "Group {group}: share of households reached ({households} households, target {target}%)";
+    ins_share_title: "Tỉ lệ hộ đạt từng chỉ tiêu · mục tiêu {target}% (|) · ✓ = đạt", "Households reached per indicator · target {target}% (|) · ✓ = at target";
+    ins_share_hidden: "chưa hiện: {n} tổ (↑↓)", "not shown: {n} (↑↓)";
+    ins_group_short: "Tổ {n}", "Group {n}";
     ins_open_class_title: "Mở buổi học", "Open a class";
     ins_form_topic: "Chủ đề", "Topic";
     ins_form_instructor: "Người hướng dẫn", "Instructor";

@@ -1,7 +1,10 @@
 //! The Groups view: per residential group, residents, households, who was
-//! active this month and modules completed; under the table, the chosen
-//! group's campaign indicators as the share of households reached, each with
-//! a plain bar and the ward's target from `kiosk.toml`.
+//! active this month and modules completed; under the table, a grid of
+//! every group's share of households reached for each campaign indicator,
+//! side by side, each a compact bar with the ward's target (from
+//! `kiosk.toml`) marked `|` and ✓ when the group is there. The grid's
+//! groups follow the table's order; on a narrow screen with many groups it
+//! shows those around the chosen row.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -11,6 +14,8 @@ use ratatui::widgets::Paragraph;
 use super::Desk;
 use super::table::{self, Key, TableRow};
 use super::today::view_desk;
+use unicode_width::UnicodeWidthStr;
+
 use crate::i18n::fill;
 use crate::store::instructor::GroupStats;
 use crate::ui::app::App;
@@ -68,13 +73,21 @@ pub fn rows(app: &App) -> Vec<TableRow> {
     rows
 }
 
-pub fn table_area(body: Rect) -> Rect {
-    Rect::new(
-        body.x,
-        body.y,
-        body.width,
-        (body.height / 2).max(3.min(body.height)),
-    )
+/// Lines the share grid needs: its title, its header and one line per
+/// indicator.
+fn grid_height(app: &App) -> u16 {
+    app.settings.instructor.indicators.len() as u16 + 2
+}
+
+/// The group table takes what the share grid under it leaves (at least a
+/// header and two rows), and no more than its rows need.
+pub fn table_area(app: &App, body: Rect) -> Rect {
+    let groups = view_desk(app)
+        .and_then(|d| d.groups.as_ref())
+        .map_or(0, |g| g.len()) as u16;
+    let left = body.height.saturating_sub(grid_height(app) + 1);
+    let h = (groups + 1).min(left).max(3).min(body.height);
+    Rect::new(body.x, body.y, body.width, h)
 }
 
 pub fn view(app: &App, d: &Desk, frame: &mut Frame, body: Rect) {
@@ -85,7 +98,7 @@ pub fn view(app: &App, d: &Desk, frame: &mut Frame, body: Rect) {
         return;
     };
     let rows = rows(app);
-    let area = table_area(body);
+    let area = table_area(app, body);
     let headers = [
         t.ins_col_group_no,
         t.ins_col_residents,
@@ -114,62 +127,162 @@ pub fn view(app: &App, d: &Desk, frame: &mut Frame, body: Rect) {
     ) {
         return;
     }
-    let Some(g) = rows
-        .get(d.cursor[3])
-        .and_then(|r| groups.iter().find(|g| g.group_no.to_string() == r.id))
-    else {
-        return;
-    };
-    let target = app.settings.instructor.target_percent;
-    let mut lines = vec![Line::from(Span::styled(
-        fill(
-            t.ins_group_title,
-            &[
-                ("group", &g.group_no),
-                ("households", &g.households),
-                ("target", &target),
-            ],
-        ),
-        theme.title(),
-    ))];
-    let name_w = (body.width as usize / 3).clamp(16, 34);
-    let bar_w = (body.width as usize)
-        .saturating_sub(name_w + 22)
-        .clamp(10, 50);
-    for ind in &app.settings.instructor.indicators {
-        let share = g.share(&ind.id);
-        let reached = g
-            .indicators
-            .iter()
-            .find(|i| i.indicator == ind.id)
-            .map_or(0, |i| i.households);
-        let name: String = ind.name(app.lang).chars().take(name_w).collect();
-        let pad = name_w.saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_str()));
-        let ok = share >= f64::from(target);
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("{name}{} ", " ".repeat(pad)),
-                theme.tone(Tone::Normal),
-            ),
-            Span::styled(
-                table::bar(share, target, bar_w),
-                theme.tone(if ok { Tone::Good } else { Tone::Warning }),
-            ),
-            Span::styled(
-                format!(
-                    " {share:>3.0}% ({reached}/{}){}",
-                    g.households,
-                    if ok { " ✓" } else { "" }
-                ),
-                theme.tone(if ok { Tone::Good } else { Tone::Normal }),
-            ),
-        ]));
-    }
+    // The groups in the table's order, so the grid reads like the table.
+    let ordered: Vec<&GroupStats> = rows
+        .iter()
+        .filter_map(|r| groups.iter().find(|g| g.group_no.to_string() == r.id))
+        .collect();
     let below = Rect::new(
         body.x,
         area.y + area.height + 1,
         body.width,
         body.height.saturating_sub(area.height + 1),
     );
-    frame.render_widget(super::paragraph(lines, theme.base()), below);
+    // Not wrapped: a grid line that wrapped would no longer line up.
+    frame.render_widget(
+        Paragraph::new(grid(app, &ordered, d.cursor[3], below.width)).style(theme.base()),
+        below,
+    );
+}
+
+/// Where the share grid's columns go at a width: the indicator names, then
+/// one column per group shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Grid {
+    pub name_w: usize,
+    /// Each group column, its one-space gap included.
+    pub cell_w: usize,
+    /// The groups shown: `first..first + shown` of the table's order.
+    pub first: usize,
+    pub shown: usize,
+}
+
+/// The narrowest group column: " 100%✓".
+const MIN_CELL: usize = 6;
+/// The widest: more bar than this does not read better.
+const MAX_CELL: usize = 24;
+
+/// Fits `groups` columns beside the indicator names in `width`; when they
+/// do not all fit, the ones around the chosen group (`cursor`) are shown.
+pub fn grid_columns(app: &App, groups: usize, cursor: usize, width: usize) -> Grid {
+    let longest = app
+        .settings
+        .instructor
+        .indicators
+        .iter()
+        .map(|i| i.name(app.lang).width())
+        .max()
+        .unwrap_or(0);
+    let name_w = (longest + 1).clamp(12, (width * 2 / 5).max(12));
+    let room = width.saturating_sub(name_w);
+    let fit = (room / MIN_CELL).max(1);
+    let shown = groups.min(fit);
+    let cell_w = (room / shown.max(1)).clamp(MIN_CELL, MAX_CELL);
+    let first = cursor
+        .saturating_sub(shown.saturating_sub(1))
+        .min(groups - shown.min(groups));
+    Grid {
+        name_w,
+        cell_w,
+        first,
+        shown,
+    }
+}
+
+/// One cell: a bar with the target marked (when there is room), the share
+/// and ✓ when the group is at the target.
+fn cell(share: f64, target: u8, cell_w: usize) -> String {
+    let ok = share >= f64::from(target);
+    let mark = if ok { "✓" } else { " " };
+    let pct = format!("{share:>3.0}%");
+    // gap + bar + space + "100%" + mark
+    let bar_w = cell_w.saturating_sub(1 + 1 + 4 + 1);
+    if bar_w >= 3 {
+        format!(" {} {pct}{mark}", table::bar(share, target, bar_w))
+    } else {
+        format!("{:>w$}{mark}", pct, w = cell_w - 1)
+    }
+}
+
+/// Every group's share of households per indicator, side by side, against
+/// the ward's target: one line per indicator, one column per group.
+fn grid(app: &App, groups: &[&GroupStats], cursor: usize, width: u16) -> Vec<Line<'static>> {
+    let t = app.t();
+    let theme = app.settings.theme;
+    let target = app.settings.instructor.target_percent;
+    let g = grid_columns(app, groups.len(), cursor, width as usize);
+    let shown = &groups[g.first..g.first + g.shown];
+    let hidden = groups.len() - g.shown;
+    let mut title = vec![Span::styled(
+        fill(t.ins_share_title, &[("target", &target)]),
+        theme.title(),
+    )];
+    if hidden > 0 {
+        title.push(Span::styled(
+            format!("  {}", fill(t.ins_share_hidden, &[("n", &hidden)])),
+            theme.tone(Tone::Muted),
+        ));
+    }
+    let mut header = vec![Span::styled(
+        pad(t.ins_col_indicators, g.name_w),
+        theme.tone(Tone::Strong),
+    )];
+    for (i, grp) in shown.iter().enumerate() {
+        let long = fill(t.ins_group_short, &[("n", &grp.group_no)]);
+        let label = if long.width() < g.cell_w {
+            long
+        } else {
+            grp.group_no.to_string()
+        };
+        let style = if g.first + i == cursor {
+            theme.focus()
+        } else {
+            theme.tone(Tone::Strong)
+        };
+        header.push(Span::raw(" "));
+        header.push(Span::styled(
+            format!("{label:>w$}", w = g.cell_w - 1),
+            style,
+        ));
+    }
+    let mut lines = vec![Line::from(title), Line::from(header)];
+    for ind in &app.settings.instructor.indicators {
+        let mut spans = vec![Span::styled(
+            pad(ind.name(app.lang), g.name_w),
+            theme.tone(Tone::Normal),
+        )];
+        for grp in shown {
+            let share = grp.share(&ind.id);
+            let tone = if share >= f64::from(target) {
+                Tone::Good
+            } else {
+                Tone::Warning
+            };
+            spans.push(Span::styled(
+                cell(share, target, g.cell_w),
+                theme.tone(tone),
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines
+}
+
+/// `text` in exactly `w` columns: cut with "…" or padded with spaces.
+fn pad(text: &str, w: usize) -> String {
+    let room = w.saturating_sub(1);
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + cw > room {
+            out.pop();
+            out.push('…');
+            used = room;
+            break;
+        }
+        out.push(c);
+        used += cw;
+    }
+    format!("{out}{}", " ".repeat(w.saturating_sub(used)))
 }

@@ -30,6 +30,8 @@ mod table;
 mod tests;
 #[cfg(test)]
 mod tests_clicks;
+#[cfg(test)]
+mod tests_render;
 mod today;
 
 use ratatui::Frame;
@@ -416,7 +418,7 @@ fn table_area(app: &App, tab: Tab, body: Rect) -> Rect {
         Tab::Today => today::table_area(body),
         Tab::Residents => residents::table_area(body),
         Tab::Modules => modules::table_area(app, body),
-        Tab::Groups => groups::table_area(body),
+        Tab::Groups => groups::table_area(app, body),
     }
 }
 

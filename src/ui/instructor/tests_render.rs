@@ -1,0 +1,116 @@
+//! What the instructor views show, read off the rendered screen at 80×24
+//! and 160×48 in both languages.
+
+use ratatui::crossterm::event::KeyCode;
+
+use super::tests::{classroom, log_in};
+use crate::i18n::{Lang, fill};
+use crate::ui::app::Msg;
+use crate::ui::tests::Harness;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
+const LANGS: [Lang; 2] = [Lang::Vi, Lang::En];
+
+fn at(size: (u16, u16), lang: Lang, mut h: Harness) -> Harness {
+    h.app.lang = lang;
+    h.send(Msg::Resize(size.0, size.1));
+    log_in(&mut h);
+    h
+}
+
+/// The screen line that names `text`.
+fn line_with<'a>(screen: &'a str, text: &str) -> &'a str {
+    screen
+        .lines()
+        .find(|l| l.contains(text))
+        .unwrap_or_else(|| panic!("no line with {text:?}:\n{screen}"))
+}
+
+/// Where `a` is left of `b` on `line`.
+fn before(line: &str, a: &str, b: &str) -> bool {
+    match (line.find(a), line.rfind(b)) {
+        (Some(x), Some(y)) => x < y,
+        _ => false,
+    }
+}
+
+/// Group 1 (one household: Hằng and Minh) owns smartphones; group 2 (two
+/// households) has one VNeID account: each share shows in its own column.
+#[test]
+fn the_groups_view_shows_every_group_per_indicator_side_by_side() {
+    for size in SIZES {
+        for lang in LANGS {
+            let mut h = at(size, lang, classroom());
+            h.key(KeyCode::F(5));
+            let screen = h.screen();
+            let t = h.app.t();
+            let header = line_with(&screen, &fill(t.ins_group_short, &[("n", &2)]));
+            assert!(
+                before(header, &fill(t.ins_group_short, &[("n", &1)]), "2"),
+                "{size:?} {lang:?}\n{screen}"
+            );
+            let ind = &h.app.settings.instructor.indicators;
+            let name = |id: &str| {
+                ind.iter()
+                    .find(|i| i.id == id)
+                    .unwrap()
+                    .name(lang)
+                    .to_string()
+            };
+            let phone = line_with(&screen, &name("smartphone"));
+            assert!(
+                before(phone, "100%✓", "  0%"),
+                "{size:?} {lang:?}\n{screen}"
+            );
+            let vneid = line_with(&screen, &name("vneid"));
+            assert!(before(vneid, "  0%", " 50%"), "{size:?} {lang:?}\n{screen}");
+            assert!(vneid.contains('█') && vneid.contains('|'), "{vneid}");
+            // Every indicator has its line, named in full.
+            for i in ind {
+                line_with(&screen, i.name(lang));
+            }
+            // The target is said in words.
+            assert!(
+                screen.contains(&fill(t.ins_share_title, &[("target", &70)])),
+                "{screen}"
+            );
+        }
+    }
+}
+
+/// Twelve groups do not fit beside the names at 80 columns: the grid shows
+/// the groups around the chosen row and says how many are not shown.
+#[test]
+fn many_groups_follow_the_chosen_row() {
+    let h = Harness::new();
+    for g in 1..=12 {
+        h.store
+            .add_resident(&crate::store::NewResident {
+                full_name: format!("Người Tổ {g}"),
+                birth_year: 1950,
+                group_no: g,
+                household: format!("Số {g}"),
+                phone: None,
+                consent_version: Some("test".into()),
+            })
+            .unwrap();
+    }
+    h.store.set_pin("482913").unwrap();
+    let mut h = at((80, 24), Lang::En, h);
+    h.key(KeyCode::F(5));
+    let t = h.app.t();
+    let screen = h.screen();
+    let header = line_with(&screen, t.ins_col_indicators);
+    assert!(
+        header.contains(" 1 ") || header.contains("Group 1"),
+        "{screen}"
+    );
+    assert!(!header.contains("12"), "{screen}");
+    assert!(screen.contains("not shown:"), "{screen}");
+    h.key(KeyCode::PageDown);
+    h.key(KeyCode::PageDown);
+    let screen = h.screen();
+    let header = line_with(&screen, t.ins_col_indicators);
+    assert!(header.contains("12"), "{screen}");
+    assert!(!header.contains(" 1 "), "{screen}");
+}
