@@ -5,12 +5,19 @@
 //! Every write is one short IMMEDIATE transaction that appends a row (only a
 //! session's end fills in its row), so an acknowledged page or answer is on
 //! disk before the screen moves on. Each write has an `_at` variant that
-//! takes the time, for seed data and tests.
+//! takes the time, for tests. The inserts themselves are in [`events`],
+//! shared with `kiosk seed`.
+
+pub(super) mod events;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use rusqlite::{OptionalExtension, params};
 
+use self::events::{
+    Answer, Attempt, Finished, QuizOutcome, SeatSession, StepView, insert_answer, insert_attempt,
+    insert_result, insert_seat_session, insert_step_view,
+};
 use super::{Result, Store, StoreError, new_id, now_ms};
 
 /// Why a seat session ended.
@@ -129,10 +136,17 @@ impl Store {
                  WHERE site_id = ?1 AND seat = ?2 AND ended_at IS NULL",
                 params![self.site_id(), self.seat()],
             )?;
-            tx.execute(
-                "INSERT INTO seat_sessions (id, site_id, resident_id, seat, started_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![id, self.site_id(), resident_id, self.seat(), at_ms],
+            insert_seat_session(
+                tx,
+                &SeatSession {
+                    id: &id,
+                    site_id: self.site_id(),
+                    resident_id,
+                    seat: self.seat(),
+                    started_at: at_ms,
+                    ended_at: None,
+                    end_reason: None,
+                },
             )?;
             Ok(true)
         })?;
@@ -192,13 +206,19 @@ impl Store {
     ) -> Result<()> {
         let id = new_id();
         self.write(|tx| {
-            tx.execute(
-                "INSERT INTO step_views (id, site_id, resident_id, session_id, module_id, step, seen_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![id, self.site_id(), resident_id, session_id, module_id, step as i64, at_ms],
+            insert_step_view(
+                tx,
+                &StepView {
+                    id: &id,
+                    site_id: self.site_id(),
+                    resident_id,
+                    session_id,
+                    module_id,
+                    step,
+                    at: at_ms,
+                },
             )
-        })?;
-        Ok(())
+        })
     }
 
     /// Starts a quiz attempt with the questions in the order shown; returns
@@ -222,12 +242,18 @@ impl Store {
         at_ms: i64,
     ) -> Result<String> {
         let id = new_id();
-        let order = serde_json::to_string(question_order).expect("a list of strings is JSON");
         self.write(|tx| {
-            tx.execute(
-                "INSERT INTO quiz_attempts (id, site_id, resident_id, session_id, module_id, question_order, started_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![id, self.site_id(), resident_id, session_id, module_id, order, at_ms],
+            insert_attempt(
+                tx,
+                &Attempt {
+                    id: &id,
+                    site_id: self.site_id(),
+                    resident_id,
+                    session_id,
+                    module_id,
+                    question_order,
+                    started_at: at_ms,
+                },
             )
         })?;
         Ok(id)
@@ -267,14 +293,21 @@ impl Store {
     ) -> Result<()> {
         let id = new_id();
         self.write(|tx| {
-            tx.execute(
-                "INSERT INTO quiz_answers (id, site_id, attempt_id, resident_id, module_id, question_id,
-                     response, correct, answered_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![id, self.site_id(), attempt_id, resident_id, module_id, question_id, response, correct, at_ms],
+            insert_answer(
+                tx,
+                &Answer {
+                    id: &id,
+                    site_id: self.site_id(),
+                    attempt_id,
+                    resident_id,
+                    module_id,
+                    question_id,
+                    response,
+                    correct,
+                    at: at_ms,
+                },
             )
-        })?;
-        Ok(())
+        })
     }
 
     /// Finishes an attempt: score (percent, rounded down) and pass/fail
@@ -320,12 +353,22 @@ impl Store {
         let score = crate::lessons::model::score_percent(correct as usize, total as usize);
         let passed = score >= threshold;
         self.write(|tx| {
-            tx.execute(
-                "INSERT INTO quiz_results (attempt_id, site_id, resident_id, module_id, correct, total,
-                     score, threshold, passed, finished_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-                 ON CONFLICT (attempt_id) DO NOTHING",
-                params![attempt_id, self.site_id(), resident_id, module_id, correct, total, score, threshold, passed, at_ms],
+            insert_result(
+                tx,
+                &Finished {
+                    attempt_id,
+                    site_id: self.site_id(),
+                    resident_id,
+                    module_id,
+                    outcome: &QuizOutcome {
+                        correct,
+                        total,
+                        score,
+                        threshold,
+                        passed,
+                        at: at_ms,
+                    },
+                },
             )?;
             tx.query_row(
                 "SELECT score, passed FROM quiz_results WHERE attempt_id = ?1",

@@ -1,6 +1,8 @@
 //! Bulk writing of demo data for `kiosk seed`: the same tables, ids and
 //! columns the real screens write, but many rows in one transaction with
 //! cached statements, so a large demo database takes seconds, not hours.
+//! The learner's events (sign-ins, pages, quizzes) go through the very
+//! inserts the screens use (`learner::events`).
 //!
 //! The rows are made elsewhere (`commands::seed`); this file only stores
 //! them. It also remembers how many residents are made up (`meta` key
@@ -9,6 +11,10 @@
 
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
+use super::learner::events::{
+    Answer, Attempt, Finished, SeatSession, StepView, insert_answer, insert_attempt, insert_result,
+    insert_seat_session, insert_step_view,
+};
 use super::{Result, Store, StoreError};
 use crate::text::{fold, nfc};
 
@@ -36,16 +42,8 @@ pub struct DemoAnswer {
     pub at: i64,
 }
 
-/// How a demo quiz attempt ended.
-#[derive(Debug, Clone)]
-pub struct DemoResult {
-    pub correct: u32,
-    pub total: u32,
-    pub score: u8,
-    pub threshold: u8,
-    pub passed: bool,
-    pub at: i64,
-}
+/// How a demo quiz attempt ended: the very figures a finished quiz stores.
+pub use super::learner::events::QuizOutcome as DemoResult;
 
 /// How many residents a database holds, and how many of them are made up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -228,15 +226,18 @@ impl SeedWriter<'_> {
         ended_at: Option<i64>,
         end_reason: Option<&str>,
     ) -> rusqlite::Result<()> {
-        let seat = seat.unwrap_or(&self.seat_default).to_string();
-        self.tx
-            .prepare_cached(
-                "INSERT INTO seat_sessions (id, site_id, resident_id, seat, started_at, ended_at, end_reason)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![
-                id, self.site, resident_id, seat, started_at, ended_at, end_reason
-            ])?;
+        insert_seat_session(
+            &self.tx,
+            &SeatSession {
+                id,
+                site_id: &self.site,
+                resident_id,
+                seat: seat.unwrap_or(&self.seat_default),
+                started_at,
+                ended_at,
+                end_reason,
+            },
+        )?;
         self.counts.seat_sessions += 1;
         Ok(())
     }
@@ -250,20 +251,18 @@ impl SeedWriter<'_> {
         step: usize,
         at: i64,
     ) -> rusqlite::Result<()> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO step_views (id, site_id, resident_id, session_id, module_id, step, seen_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![
+        insert_step_view(
+            &self.tx,
+            &StepView {
                 id,
-                self.site,
+                site_id: &self.site,
                 resident_id,
                 session_id,
                 module_id,
-                step as i64,
-                at
-            ])?;
+                step,
+                at,
+            },
+        )?;
         self.counts.step_views += 1;
         Ok(())
     }
@@ -281,55 +280,48 @@ impl SeedWriter<'_> {
         answers: &[(String, DemoAnswer)],
         result: Option<&DemoResult>,
     ) -> rusqlite::Result<()> {
-        let order = serde_json::to_string(question_order).expect("a list of strings is JSON");
-        self.tx
-            .prepare_cached(
-                "INSERT INTO quiz_attempts (id, site_id, resident_id, session_id, module_id, question_order, started_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![
-                id, self.site, resident_id, session_id, module_id, order, started_at
-            ])?;
+        let site_id = self.site.as_str();
+        insert_attempt(
+            &self.tx,
+            &Attempt {
+                id,
+                site_id,
+                resident_id,
+                session_id,
+                module_id,
+                question_order,
+                started_at,
+            },
+        )?;
         self.counts.quiz_attempts += 1;
         for (answer_id, a) in answers {
-            self.tx
-                .prepare_cached(
-                    "INSERT INTO quiz_answers (id, site_id, attempt_id, resident_id, module_id,
-                         question_id, response, correct, answered_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                )?
-                .execute(params![
-                    answer_id,
-                    self.site,
-                    id,
+            insert_answer(
+                &self.tx,
+                &Answer {
+                    id: answer_id,
+                    site_id,
+                    attempt_id: id,
                     resident_id,
                     module_id,
-                    a.question_id,
-                    a.response,
-                    a.correct as i64,
-                    a.at
-                ])?;
+                    question_id: &a.question_id,
+                    response: &a.response,
+                    correct: a.correct,
+                    at: a.at,
+                },
+            )?;
             self.counts.quiz_answers += 1;
         }
         if let Some(r) = result {
-            self.tx
-                .prepare_cached(
-                    "INSERT INTO quiz_results (attempt_id, site_id, resident_id, module_id, correct,
-                         total, score, threshold, passed, finished_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                )?
-                .execute(params![
-                    id,
-                    self.site,
+            insert_result(
+                &self.tx,
+                &Finished {
+                    attempt_id: id,
+                    site_id,
                     resident_id,
                     module_id,
-                    r.correct,
-                    r.total,
-                    r.score,
-                    r.threshold,
-                    r.passed as i64,
-                    r.at
-                ])?;
+                    outcome: r,
+                },
+            )?;
             self.counts.quiz_results += 1;
         }
         Ok(())
