@@ -1,5 +1,6 @@
 //! `kiosk backup`: the real binary writes a dated, whole snapshot into the
-//! backup folder and keeps only the newest `backup.keep`.
+//! backup folder and keeps only the newest `backup.keep`. It says so in
+//! Vietnamese unless kiosk.toml asks for English.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -32,7 +33,11 @@ fn backup_writes_a_dated_snapshot_and_keeps_the_newest() {
     .unwrap();
     let out = kiosk(d, &["backup"]);
     assert_eq!(out.status.code(), Some(1), "no database yet");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing to back up"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("chưa có dữ liệu ở ./data/kiosk.db, nên chưa có gì để sao lưu"),
+        "{err}"
+    );
 
     let add = kiosk(
         d,
@@ -66,7 +71,12 @@ fn backup_writes_a_dated_snapshot_and_keeps_the_newest() {
         newest.starts_with("kiosk-20") && newest.ends_with(".db"),
         "{newest}"
     );
-    assert!(String::from_utf8_lossy(&out.stdout).contains(newest.as_str()));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.starts_with("Đã sao lưu ./data/kiosk.db vào ./saved/")
+            && said.contains(newest.as_str()),
+        "{said}"
+    );
 
     // The snapshot is a kiosk database holding the resident.
     std::fs::write(
@@ -77,7 +87,20 @@ fn backup_writes_a_dated_snapshot_and_keeps_the_newest() {
     let list = kiosk(d, &["--config", "restore.toml", "residents", "find", "gam"]);
     assert!(String::from_utf8_lossy(&list.stdout).contains("Tạ Thị Gấm"));
 
-    let out = kiosk(d, &["backup", "--out", "usb/copy.db"]);
+    // English when the settings ask for it.
+    std::fs::write(
+        d.join("english.toml"),
+        "language = \"en\"\n[site]\nid = \"vh-test\"\nname = \"Thử\"\n",
+    )
+    .unwrap();
+    let out = kiosk(
+        d,
+        &["--config", "english.toml", "backup", "--out", "usb/copy.db"],
+    );
     assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .starts_with("Backed up ./data/kiosk.db to usb/copy.db")
+    );
     assert_eq!(files(&d.join("usb")), ["copy.db"]);
 }

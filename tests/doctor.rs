@@ -1,6 +1,8 @@
 //! `kiosk doctor` run as a volunteer would: the real binary on a fresh
 //! folder, once in a pseudo-terminal set up like the installed kiosk (all
 //! well, exit 0), and on folders with the mistakes it must name (exit 1).
+//! Most tests read the English lines (`language = "en"`); one reads the
+//! Vietnamese ones a kiosk shows by default.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -17,9 +19,14 @@ fn lessons_dir() -> PathBuf {
 }
 
 impl Site {
-    /// A folder with a kiosk.toml using the shipped lessons; `extra` is
-    /// appended to the settings.
+    /// A folder with a kiosk.toml in English using the shipped lessons;
+    /// `extra` is appended to the settings.
     fn new(extra: &str) -> Site {
+        Site::vietnamese(&format!("language = \"en\"\n{extra}"))
+    }
+
+    /// The same with no language named, so Vietnamese.
+    fn vietnamese(extra: &str) -> Site {
         let dir = tempfile::tempdir().unwrap();
         let lessons = if extra.contains("lessons =") {
             String::new()
@@ -55,6 +62,12 @@ impl Site {
 
     /// A database with a backup, as after installing and one nightly backup.
     fn ready(&self) {
+        self.with_database();
+        self.set_pin();
+    }
+
+    /// A database holding one resident, and its first backup.
+    fn with_database(&self) {
         for args in [
             &[
                 "residents",
@@ -75,7 +88,6 @@ impl Site {
                 String::from_utf8_lossy(&out.stderr)
             );
         }
-        self.set_pin();
     }
 
     /// `kiosk set-pin`, typing the PIN twice on standard input.
@@ -108,19 +120,22 @@ impl Site {
 
 const GOOD_ENV: &[(&str, &str)] = &[("TERM", "xterm-256color"), ("LANG", "C.UTF-8")];
 
-/// The line about `topic`, which must be there.
+/// The line about `topic`, which must be there. Each line is a mark
+/// padded to 8 letters ("ok", "PROBLEM", "CẦN SỬA" …), a space, the topic.
 fn line<'a>(report: &'a str, topic: &str) -> &'a str {
     report
         .lines()
         .find(|l| {
-            l.split_once(' ')
-                .is_some_and(|(_, rest)| rest.trim_start().starts_with(&format!("{topic}:")))
+            l.chars()
+                .skip(9)
+                .collect::<String>()
+                .starts_with(&format!("{topic}:"))
         })
         .unwrap_or_else(|| panic!("no line about {topic} in:\n{report}"))
 }
 
 fn is_problem(line: &str) -> bool {
-    line.starts_with("PROBLEM")
+    line.starts_with("PROBLEM") || line.starts_with("CẦN SỬA")
 }
 
 /// Runs doctor in a pseudo-terminal of `cols`×`rows`; returns the exit
@@ -209,20 +224,7 @@ fn a_ready_kiosk_in_a_good_terminal_is_all_well() {
 #[test]
 fn a_missing_instructor_pin_is_a_problem() {
     let site = Site::new("");
-    let out = site.kiosk(
-        &[
-            "residents",
-            "add",
-            "--name",
-            "Phạm Văn Đồng",
-            "--group",
-            "1",
-            "--birth-year",
-            "1948",
-        ],
-        &[],
-    );
-    assert!(out.status.success());
+    site.with_database();
     let (code, report) = site.doctor(GOOD_ENV);
     assert_eq!(code, 1, "{report}");
     let pin = line(&report, "instructor PIN");
@@ -279,10 +281,11 @@ fn a_bare_folder_names_every_missing_piece() {
 
 #[test]
 fn settings_that_do_not_load_are_a_problem_not_a_crash() {
-    let site = Site::new("langauge = \"vi\"\n");
+    // Settings that cannot be read name no language: Vietnamese.
+    let site = Site::vietnamese("langauge = \"vi\"\n");
     let (code, report) = site.doctor(GOOD_ENV);
     assert_eq!(code, 1, "{report}");
-    let settings = line(&report, "settings");
+    let settings = line(&report, "cài đặt");
     assert!(
         is_problem(settings) && settings.contains("langauge"),
         "{settings}"
@@ -372,4 +375,43 @@ fn the_speech_command_is_run_and_its_failure_named() {
     let site = Site::new("[speech]\ncommand = \"cat\"\n");
     let (_, report) = site.doctor(GOOD_ENV);
     assert!(line(&report, "read aloud").starts_with("ok"), "{report}");
+}
+
+/// A kiosk.toml that names no language gets the report in Vietnamese:
+/// each line's mark and topic, the advice, and the last line.
+#[test]
+fn the_report_is_in_vietnamese_by_default() {
+    let site = Site::vietnamese("");
+    site.with_database();
+    let (code, report) = site.doctor(GOOD_ENV);
+    assert_eq!(code, 1, "{report}");
+    assert_eq!(
+        line(&report, "mã PIN"),
+        "CẦN SỬA  mã PIN: chưa đặt, nên không ai mở được chế độ người hướng dẫn hay rời kiosk. \
+         Hãy đặt mã bằng `kiosk set-pin`"
+    );
+    assert_eq!(
+        line(&report, "màu"),
+        "ổn       màu: TERM=xterm-256color, 256 màu (kiosk cần 16 màu cơ bản)"
+    );
+    assert!(
+        line(&report, "dữ liệu").ends_with("kiosk.db mở được và qua kiểm tra toàn vẹn"),
+        "{report}"
+    );
+    assert!(
+        line(&report, "bản sao lưu").contains("làm cách đây chưa đến một phút"),
+        "{report}"
+    );
+    assert_eq!(
+        report.lines().last(),
+        Some("Có 1 điều cần sửa (xem các dòng ghi CẦN SỬA).")
+    );
+    site.set_pin();
+    let (code, report) = site.doctor(GOOD_ENV);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(line(&report, "mã PIN"), "ổn       mã PIN: đã đặt");
+    assert_eq!(
+        report.lines().last(),
+        Some("Mọi thứ đều ổn: máy này sẵn sàng làm kiosk.")
+    );
 }

@@ -1,5 +1,6 @@
 //! `kiosk residents ...` run as a volunteer would: the real binary on a
-//! fresh folder with its own kiosk.toml.
+//! fresh folder with its own kiosk.toml. The commands speak Vietnamese by
+//! default; the tests that read English set `language = "en"`.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -11,11 +12,21 @@ struct Site {
 }
 
 impl Site {
+    /// A kiosk.toml that names no language (so Vietnamese).
     fn new() -> Site {
+        Site::with_settings("")
+    }
+
+    /// A kiosk.toml with `language = "en"`.
+    fn english() -> Site {
+        Site::with_settings("language = \"en\"\n")
+    }
+
+    fn with_settings(top: &str) -> Site {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
             dir.path().join("kiosk.toml"),
-            "[site]\nid = \"vh-phuc-xa\"\nname = \"Nhà văn hóa Phúc Xá\"\n",
+            format!("{top}[site]\nid = \"vh-phuc-xa\"\nname = \"Nhà văn hóa Phúc Xá\"\n"),
         )
         .unwrap();
         Site { dir }
@@ -49,8 +60,9 @@ impl Site {
         serde_json::from_str(&self.ok(args)).unwrap()
     }
 
-    fn add(&self, name: &str, group: &str, year: &str) -> String {
-        let out = self.ok(&[
+    /// `residents add`; returns what it printed.
+    fn add_said(&self, name: &str, group: &str, year: &str) -> String {
+        self.ok(&[
             "residents",
             "add",
             "--name",
@@ -59,11 +71,16 @@ impl Site {
             group,
             "--birth-year",
             year,
-        ]);
-        // "Added vh-phuc-xa-1: ..."
+        ])
+    }
+
+    /// `residents add`; returns the new id.
+    fn add(&self, name: &str, group: &str, year: &str) -> String {
+        let out = self.add_said(name, group, year);
+        // "Added vh-phuc-xa-1: ..." or "Đã thêm vh-phuc-xa-1: ..."
         out.split_whitespace()
-            .nth(1)
-            .unwrap()
+            .find(|w| w.starts_with("vh-phuc-xa-"))
+            .unwrap_or_else(|| panic!("no id in {out}"))
             .trim_end_matches(':')
             .to_string()
     }
@@ -81,7 +98,7 @@ fn stderr(out: &Output) -> String {
 
 #[test]
 fn add_then_find_without_diacritics_and_list_by_group() {
-    let site = Site::new();
+    let site = Site::english();
     let hang = site.add("Nguyễn Thị Hằng", "3", "1948");
     assert_eq!(hang, "vh-phuc-xa-1");
     site.add("Đặng Văn Lâm", "1", "1952");
@@ -120,11 +137,22 @@ fn add_then_find_without_diacritics_and_list_by_group() {
 
 #[test]
 fn bad_values_are_refused_in_one_line_with_exit_2() {
-    let site = Site::new();
+    let site = Site::english();
     for (args, word) in [
         (
             vec!["--name", "  ", "--group", "1", "--birth-year", "1950"],
             "name",
+        ),
+        (
+            vec![
+                "--name",
+                "Bà Tư",
+                "--group",
+                "1",
+                "--birth-year",
+                "99999999999",
+            ],
+            "birth year",
         ),
         (
             vec!["--name", "Bà Tư", "--group", "0", "--birth-year", "1950"],
@@ -155,7 +183,7 @@ fn bad_values_are_refused_in_one_line_with_exit_2() {
 
 #[test]
 fn import_reports_every_bad_row_and_imports_none_unless_asked() {
-    let site = Site::new();
+    let site = Site::english();
     let roster = "\u{feff}STT,Họ và tên,Năm sinh,Tổ,Địa chỉ,Số điện thoại\n\
                   1,Nguyễn Thị Hằng,1948,3,Số 5 ngõ 12,0912345678\n\
                   2,Trần Văn Bốn,19x0,2,,\n\
@@ -192,7 +220,7 @@ fn import_reports_every_bad_row_and_imports_none_unless_asked() {
     // Importing the same roster again adds nobody twice.
     let again = site.ok(&["residents", "import", "roster.csv", "--skip-bad"]);
     assert!(
-        again.contains("Imported 0 residents") && again.contains("2 were already registered"),
+        again.contains("Imported 0 residents") && again.contains("already registered: 2"),
         "{again}"
     );
     assert_eq!(site.json(&["residents", "list", "--json"]).len(), 2);
@@ -204,7 +232,7 @@ fn import_reports_every_bad_row_and_imports_none_unless_asked() {
 
 #[test]
 fn forget_erases_and_hides_a_resident() {
-    let site = Site::new();
+    let site = Site::english();
     let id = site.add("Vũ Thị Lan", "4", "1951");
     site.add("Vũ Văn Lân", "4", "1950");
     let out = site.ok(&["residents", "forget", &id]);
@@ -225,7 +253,7 @@ fn bytes(p: &Path) -> Vec<u8> {
 
 #[test]
 fn a_database_that_is_not_the_kiosks_is_refused_and_left_alone() {
-    let site = Site::new();
+    let site = Site::english();
     std::fs::create_dir_all(site.path("data/backups")).unwrap();
     std::fs::write(
         site.path("data/kiosk.db"),
@@ -246,4 +274,139 @@ fn a_database_that_is_not_the_kiosks_is_refused_and_left_alone() {
         "names the newest backup: {err}"
     );
     assert_eq!(bytes(&site.path("data/kiosk.db")), before);
+}
+
+/// Every message of `kiosk residents`, in Vietnamese when kiosk.toml names
+/// no language: what a volunteer reads, with the ids, lines and fields
+/// still named.
+#[test]
+fn residents_speaks_vietnamese_by_default() {
+    let site = Site::new();
+    let out = site.add_said("Nguyễn Thị Hằng", "3", "1948");
+    assert!(
+        out.starts_with("Đã thêm vh-phuc-xa-1: Nguyễn Thị Hằng (tổ 3, sinh năm 1948)."),
+        "{out}"
+    );
+    let twin = site.add_said("nguyễn thị hằng", "3", "1948");
+    assert!(
+        twin.contains("Lưu ý: vh-phuc-xa-1")
+            && twin.contains("kiosk residents forget vh-phuc-xa-2"),
+        "{twin}"
+    );
+
+    let table = site.ok(&["residents", "list"]);
+    let header = table.lines().next().unwrap();
+    for column in ["Mã", "Họ và tên", "Tổ", "Năm sinh", "Địa chỉ", "Điện thoại"] {
+        assert!(header.contains(column), "{column} missing in {header}");
+    }
+    assert!(table.trim_end().ends_with("2 người"), "{table}");
+    assert_eq!(
+        site.ok(&["residents", "list", "--group", "9"]).trim(),
+        "Tổ 9 chưa có ai."
+    );
+    assert!(
+        site.ok(&["residents", "find", "xuan"])
+            .contains("Không có ai tên có chữ “xuan”."),
+    );
+    // JSON stays as it was: field names and ids are for programs.
+    let json = site.json(&["residents", "find", "hang", "--json"]);
+    assert_eq!(json[0]["id"], "vh-phuc-xa-1");
+    assert_eq!(json[0]["group_no"], 3);
+
+    for (group, year, said) in [
+        (
+            "0",
+            "1950",
+            "kiosk: --group: tổ 0 không có: số tổ từ 1 trở lên",
+        ),
+        (
+            "1",
+            "1850",
+            "kiosk: --birth-year: năm sinh 1850 phải từ 1900 đến",
+        ),
+    ] {
+        let out = site.kiosk(&[
+            "residents",
+            "add",
+            "--name",
+            "Bà Tư",
+            "--group",
+            group,
+            "--birth-year",
+            year,
+        ]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(stderr(&out).starts_with(said), "{}", stderr(&out));
+    }
+
+    std::fs::write(
+        site.path("roster.csv"),
+        "Họ và tên,Năm sinh,Tổ,Ghi chú\n\
+         Lê Thị Mai,1955,2,\n\
+         Trần Văn Bốn,19x0,2,\n\
+         Phạm Văn Sáu,1950,0,\n",
+    )
+    .unwrap();
+    let out = site.kiosk(&["residents", "import", "roster.csv"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("roster.csv: dòng 3: năm sinh “19x0” không phải là một năm, ví dụ 1952"),
+        "{err}"
+    );
+    assert!(
+        err.contains("roster.csv: dòng 4: tổ 0 không có: số tổ từ 1 trở lên"),
+        "{err}"
+    );
+    assert!(err.contains("roster.csv: bỏ qua các cột: Ghi chú"), "{err}");
+    assert!(
+        err.contains("kiosk: chưa nhập ai cả: 2 trong 3 dòng có lỗi"),
+        "{err}"
+    );
+    let out = site.ok(&["residents", "import", "roster.csv", "--skip-bad"]);
+    assert_eq!(
+        out.trim(),
+        "Đã nhập 1 người từ roster.csv; bỏ qua 2 dòng có lỗi."
+    );
+    std::fs::write(site.path("empty.csv"), "").unwrap();
+    let out = site.kiosk(&["residents", "import", "empty.csv"]);
+    assert!(
+        stderr(&out).contains("empty.csv: dòng 1: tệp trống"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = site.ok(&["residents", "forget", "vh-phuc-xa-2"]);
+    assert!(out.starts_with("Đã xóa vh-phuc-xa-2:"), "{out}");
+    let out = site.ok(&["residents", "forget", "vh-phuc-xa-2"]);
+    assert_eq!(out.trim(), "vh-phuc-xa-2 đã được xóa từ trước.");
+    let out = site.kiosk(&["residents", "forget", "vh-phuc-xa-99"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out).trim(),
+        "kiosk: không có người dân nào mã vh-phuc-xa-99"
+    );
+}
+
+#[test]
+fn a_refused_database_is_explained_in_vietnamese() {
+    let site = Site::new();
+    std::fs::create_dir_all(site.path("data/backups")).unwrap();
+    std::fs::write(
+        site.path("data/kiosk.db"),
+        "đây là bảng tính, không phải dữ liệu",
+    )
+    .unwrap();
+    std::fs::write(site.path("data/backups/kiosk-2026-11-28-2300.db"), b"x").unwrap();
+    let out = site.kiosk(&["residents", "list"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("kiosk.db không phải dữ liệu của kiosk") && err.contains("Chưa thay đổi gì"),
+        "{err}"
+    );
+    assert!(
+        err.contains("bản sao lưu mới nhất: ") && err.contains("kiosk-2026-11-28-2300.db"),
+        "{err}"
+    );
 }

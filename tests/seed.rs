@@ -17,13 +17,18 @@ struct Site {
 }
 
 impl Site {
+    /// Settings that name no language: the commands speak Vietnamese.
     fn new() -> Site {
+        Site::with_settings("")
+    }
+
+    fn with_settings(top: &str) -> Site {
         let dir = tempfile::tempdir().unwrap();
         let lessons = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
         std::fs::write(
             dir.path().join("kiosk.toml"),
             format!(
-                "lessons = {:?}\n[site]\nid = \"vh-phuc-xa\"\nname = \"Nhà văn hóa Phúc Xá\"\n",
+                "{top}lessons = {:?}\n[site]\nid = \"vh-phuc-xa\"\nname = \"Nhà văn hóa Phúc Xá\"\n",
                 lessons.display().to_string()
             ),
         )
@@ -143,7 +148,7 @@ fn refuses_real_residents_and_a_second_seed_without_force() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("1 real resident") && err.contains("--force"),
+        err.contains("đã có 1 người dân thật") && err.contains("--force"),
         "{err}"
     );
     assert_eq!(
@@ -185,7 +190,11 @@ fn refuses_real_residents_and_a_second_seed_without_force() {
     ok(&demo.seed(&["--residents", "20"]));
     let out = demo.seed(&["--residents", "20"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("demo data"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("đã có dữ liệu mẫu (20 người không có thật)"),
+        "{err}"
+    );
     assert_eq!(demo.count("SELECT count(*) FROM residents"), 20);
 }
 
@@ -212,11 +221,54 @@ fn bad_flags_are_named() {
     assert!(!site.db().exists());
 }
 
+/// What `kiosk seed` prints is Vietnamese unless kiosk.toml says
+/// `language = "en"`; the figures and the PIN are the same in both.
+#[test]
+fn seed_speaks_the_configured_language() {
+    let vi = Site::new();
+    let printed = ok(&vi.seed(&["--residents", "12", "--days", "2"]));
+    let lines: Vec<&str> = printed.lines().collect();
+    assert!(
+        lines[0].starts_with("Đã tạo một nhà văn hóa mẫu trong ")
+            && lines[0].ends_with("(--seed 1, 2 ngày đến hết 2026-11-29):"),
+        "{printed}"
+    );
+    assert_eq!(lines[1].trim(), "12  người dân");
+    assert!(
+        printed.contains(
+            "Mã PIN người hướng dẫn của bản mẫu này: 246813 (mở chế độ người hướng dẫn bằng Ctrl+K)"
+        ),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("Mở kiosk trên dữ liệu này bằng lệnh: kiosk --config kiosk.toml"),
+        "{printed}"
+    );
+    let out = vi.kiosk(&["seed", "--residents", "5", "--today", "30/11/2026"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "kiosk: --today “30/11/2026” không phải ngày viết kiểu năm-tháng-ngày (ví dụ 2026-11-30)"
+    );
+
+    let en = Site::with_settings("language = \"en\"\n");
+    let printed = ok(&en.seed(&["--residents", "12", "--days", "2"]));
+    assert!(
+        printed.starts_with("Made a demo cultural house in "),
+        "{printed}"
+    );
+    assert!(printed.contains("12  residents"), "{printed}");
+    assert!(
+        printed.contains("Instructor PIN of this demo: 246813"),
+        "{printed}"
+    );
+}
+
 #[test]
 fn demo_data_looks_like_a_real_cultural_house() {
     let site = Site::new();
     let printed = ok(&site.seed(&["--residents", "150", "--days", "30", "--seed", "3"]));
-    assert!(printed.contains("150  residents"), "{printed}");
+    assert!(printed.contains("150  người dân"), "{printed}");
     // A demo database gets the printed PIN, so the instructor view can be tried.
     assert!(
         printed.contains(kiosk::commands::seed::DEMO_PIN),

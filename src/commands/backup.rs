@@ -1,32 +1,43 @@
 //! `kiosk backup [--out FILE]`: one consistent snapshot of the database,
-//! safe to run while seats are writing (the nightly timer does).
+//! safe to run while seats are writing (the nightly timer does). It speaks
+//! the language set in kiosk.toml.
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::Cli;
+use crate::commands::store_error::explain;
 use crate::commands::{CliError, load_config};
+use crate::i18n::{fill, texts};
 use crate::store::{Store, backup};
 
 pub fn run(cli: &Cli, out: Option<&Path>) -> Result<ExitCode, CliError> {
     let cfg = load_config(cli)?;
+    let t = texts(cfg.language);
     if !cfg.database.exists() {
-        return Err(CliError::Failed(format!(
-            "there is no database at {} yet, so there is nothing to back up",
-            cfg.database.display()
+        return Err(CliError::Failed(fill(
+            t.bak_no_database,
+            &[("path", &cfg.database.display())],
         )));
     }
-    let store = Store::open(&cfg)?;
+    let say = |e| explain(e, &cfg);
+    let store = Store::open(&cfg).map_err(say)?;
     let written = match out {
-        Some(out) => backup::backup_to(&store, out)?,
-        None => backup::backup_now(&cfg, &store)?,
-    };
+        Some(out) => backup::backup_to(&store, out),
+        None => backup::backup_now(&cfg, &store),
+    }
+    .map_err(say)?;
     let size = std::fs::metadata(&written).map(|m| m.len()).unwrap_or(0);
     println!(
-        "Backed up {} to {} ({} kB).",
-        cfg.database.display(),
-        written.display(),
-        size.div_ceil(1024)
+        "{}",
+        fill(
+            t.bak_done,
+            &[
+                ("db", &cfg.database.display()),
+                ("file", &written.display()),
+                ("kb", &size.div_ceil(1024)),
+            ],
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

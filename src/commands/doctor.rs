@@ -9,7 +9,9 @@
 //!
 //! The judging is done by small pure functions over what was observed
 //! (environment values, sizes, ages), so they are tested without a real
-//! terminal; `run` only gathers the observations and prints.
+//! terminal; `run` only gathers the observations and prints. Every line is
+//! in the language set in kiosk.toml (Vietnamese when the settings cannot
+//! be read, as everywhere else).
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -18,9 +20,11 @@ use std::time::{Duration, Instant, SystemTime};
 
 use crate::cli::Cli;
 use crate::commands::CliError;
+use crate::commands::store_error::explain;
 use crate::config::Config;
+use crate::i18n::{Texts, fill, texts};
 use crate::lessons::Severity;
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 
 /// The smallest terminal the kiosk's screens are designed for.
 pub const MIN_COLS: u16 = 80;
@@ -77,82 +81,90 @@ impl Finding {
 /// Runs every check and prints one line each.
 pub fn run(cli: &Cli) -> Result<ExitCode, CliError> {
     let env = |k: &str| std::env::var(k).ok();
+    // The settings say the language, so they are read first (and judged
+    // in their place in the report).
+    let loaded = Config::load(&cli.config);
+    let t = texts(loaded.as_ref().map(|cfg| cfg.language).unwrap_or_default());
     let mut findings = vec![
-        terminal_size(observed_size()),
+        terminal_size(t, observed_size()),
         colours(
+            t,
             env("TERM").as_deref(),
             env("COLORTERM").as_deref(),
             env("NO_COLOR").as_deref(),
         ),
-        console(env("TERM").as_deref(), tty_path().as_deref()),
+        console(t, env("TERM").as_deref(), tty_path().as_deref()),
         locale(
+            t,
             env("LC_ALL").as_deref(),
             env("LC_CTYPE").as_deref(),
             env("LANG").as_deref(),
         ),
     ];
-    match Config::load(&cli.config) {
+    match loaded {
         Err(e) => findings.push(Finding::problem(
-            "settings",
-            format!("{e}. Fix the settings file; the other checks need it"),
+            t.doc_t_settings,
+            fill(t.doc_settings_bad, &[("error", &e)]),
         )),
         Ok(cfg) => {
             findings.push(Finding::ok(
-                "settings",
+                t.doc_t_settings,
                 format!("{} ({})", cfg.path.display(), cfg.site_name),
             ));
-            findings.extend(with_config(&cfg));
+            findings.extend(with_config(t, &cfg));
         }
     }
 
     let mut out = std::io::stdout().lock();
     let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     for f in &findings {
-        let _ = writeln!(out, "{}", render(f, colour));
+        let _ = writeln!(out, "{}", render(t, f, colour));
     }
     let problems = findings
         .iter()
         .filter(|f| f.status == Status::Problem)
         .count();
     if problems == 0 {
-        let _ = writeln!(out, "All is well: this computer is ready to be a kiosk.");
+        let _ = writeln!(out, "{}", t.doc_all_well);
         Ok(ExitCode::SUCCESS)
     } else {
-        let _ = writeln!(
-            out,
-            "{problems} {} to fix (see the lines marked PROBLEM).",
-            if problems == 1 { "problem" } else { "problems" }
-        );
+        let _ = writeln!(out, "{}", fill(t.doc_to_fix, &[("n", &problems)]));
         Ok(ExitCode::from(1))
     }
 }
 
+/// A store error on a doctor line, in the configured language.
+fn store_problem(topic: &'static str, e: StoreError, cfg: &Config) -> Finding {
+    Finding::problem(topic, explain(e, cfg).to_string())
+}
+
 /// The checks that need the settings.
-fn with_config(cfg: &Config) -> Vec<Finding> {
+fn with_config(t: &'static Texts, cfg: &Config) -> Vec<Finding> {
     let mut out = Vec::new();
     let store = if cfg.database.exists() {
         match Store::open(cfg) {
             Ok(store) => Some(store),
             Err(e) => {
-                out.push(Finding::problem("database", e.to_string()));
+                out.push(store_problem(t.doc_t_database, e, cfg));
                 None
             }
         }
     } else {
-        out.push(missing_database(&cfg.database));
+        out.push(missing_database(t, &cfg.database));
         None
     };
     if let Some(store) = &store {
         out.push(match store.integrity_check() {
             Ok(lines) => {
                 let issues: Vec<String> = lines.into_iter().filter(|l| l != "ok").collect();
-                integrity(&cfg.database, &issues)
+                integrity(t, &cfg.database, &issues)
             }
-            Err(e) => Finding::problem("database", e.to_string()),
+            Err(e) => store_problem(t.doc_t_database, e, cfg),
         });
     }
 
     out.push(backup_folder(
+        t,
         &cfg.backup_dir,
         probe_writable(&cfg.backup_dir),
     ));
@@ -166,43 +178,32 @@ fn with_config(cfg: &Config) -> Vec<Finding> {
                     .unwrap_or_default(),
             )
         });
-        out.push(newest_backup(&cfg.backup_dir, newest.as_deref(), age));
+        out.push(newest_backup(t, &cfg.backup_dir, newest.as_deref(), age));
     }
 
-    out.push(lessons(cfg));
+    out.push(lessons(t, cfg));
 
     out.push(match &store {
-        None => Finding::problem(
-            "instructor PIN",
-            "not set (there is no database yet): nobody can open instructor mode. \
-             Set it with `kiosk set-pin`",
-        ),
+        None => Finding::problem(t.doc_t_pin, t.doc_pin_no_db),
         Some(store) => match store.pin_is_set() {
-            Ok(true) => Finding::ok("instructor PIN", "set"),
-            Ok(false) => Finding::problem(
-                "instructor PIN",
-                "not set: nobody can open instructor mode or leave the kiosk. \
-                 Set it with `kiosk set-pin`",
-            ),
-            Err(e) => Finding::problem("instructor PIN", e.to_string()),
+            Ok(true) => Finding::ok(t.doc_t_pin, t.doc_pin_set),
+            Ok(false) => Finding::problem(t.doc_t_pin, t.doc_pin_unset),
+            Err(e) => store_problem(t.doc_t_pin, e, cfg),
         },
     });
 
     out.push(match &cfg.speech {
-        None => Finding::ok(
-            "read aloud",
-            "off (no [speech] command in the settings), so the read-aloud key is not shown",
-        ),
-        Some(command) => speech(command, run_speech(command)),
+        None => Finding::ok(t.doc_t_speech, t.doc_speech_off),
+        Some(command) => speech(t, command, run_speech(command)),
     });
     out
 }
 
-fn render(f: &Finding, colour: bool) -> String {
+fn render(t: &Texts, f: &Finding, colour: bool) -> String {
     let (label, ansi) = match f.status {
-        Status::Ok => ("ok", "32"),
-        Status::Problem => ("PROBLEM", "1;31"),
-        Status::Skipped => ("skipped", "33"),
+        Status::Ok => (t.doc_ok, "32"),
+        Status::Problem => (t.doc_problem, "1;31"),
+        Status::Skipped => (t.doc_skipped, "33"),
     };
     let label = format!("{label:8}");
     if colour {
@@ -225,63 +226,54 @@ fn observed_size() -> Option<(u16, u16)> {
     ratatui::crossterm::terminal::size().ok()
 }
 
-pub fn terminal_size(size: Option<(u16, u16)>) -> Finding {
+pub fn terminal_size(t: &'static Texts, size: Option<(u16, u16)>) -> Finding {
+    let sizes = |cols: u16, rows: u16, template: &str| {
+        fill(
+            template,
+            &[
+                ("cols", &cols),
+                ("rows", &rows),
+                ("min_cols", &MIN_COLS),
+                ("min_rows", &MIN_ROWS),
+            ],
+        )
+    };
     match size {
-        None => Finding::skipped(
-            "terminal size",
-            "not running in a terminal; run `kiosk doctor` in the terminal the kiosk uses",
-        ),
-        Some((cols, rows)) if cols >= MIN_COLS && rows >= MIN_ROWS => Finding::ok(
-            "terminal size",
-            format!("{cols}×{rows} (at least {MIN_COLS}×{MIN_ROWS} needed)"),
-        ),
-        Some((cols, rows)) => Finding::problem(
-            "terminal size",
-            format!(
-                "{cols}×{rows} is too small: the kiosk needs at least {MIN_COLS}×{MIN_ROWS}. \
-                 Make the window larger or the font smaller (on an installed kiosk: `size=` in /etc/kiosk/foot.ini)"
-            ),
-        ),
+        None => Finding::skipped(t.doc_t_size, t.doc_size_none),
+        Some((cols, rows)) if cols >= MIN_COLS && rows >= MIN_ROWS => {
+            Finding::ok(t.doc_t_size, sizes(cols, rows, t.doc_size_ok))
+        }
+        Some((cols, rows)) => Finding::problem(t.doc_t_size, sizes(cols, rows, t.doc_size_small)),
     }
 }
 
-pub fn colours(term: Option<&str>, colorterm: Option<&str>, no_color: Option<&str>) -> Finding {
+pub fn colours(
+    t: &'static Texts,
+    term: Option<&str>,
+    colorterm: Option<&str>,
+    no_color: Option<&str>,
+) -> Finding {
     let term = term.map(str::trim).filter(|t| !t.is_empty());
     let Some(term) = term else {
-        return Finding::problem(
-            "colours",
-            "TERM is not set, so programs cannot tell what this terminal can show. \
-             Run the kiosk in a real terminal (the installed kiosk uses foot)",
-        );
+        return Finding::problem(t.doc_t_colours, t.doc_term_unset);
     };
     const MONOCHROME: [&str; 6] = ["dumb", "vt52", "vt100", "vt102", "vt220", "unknown"];
     if MONOCHROME.contains(&term) {
-        return Finding::problem(
-            "colours",
-            format!(
-                "TERM={term} cannot show colours or move the cursor reliably. \
-                 Use a graphical terminal such as foot"
-            ),
-        );
+        return Finding::problem(t.doc_t_colours, fill(t.doc_term_mono, &[("term", &term)]));
     }
     let depth = match colorterm.map(str::trim) {
-        Some("truecolor") | Some("24bit") => "millions of colours",
-        _ if term.contains("256color") || term == "foot" => "256 colours",
-        _ => "16 colours",
+        Some("truecolor") | Some("24bit") => t.doc_depth_millions,
+        _ if term.contains("256color") || term == "foot" => t.doc_depth_256,
+        _ => t.doc_depth_16,
     };
-    match no_color.filter(|v| !v.is_empty()) {
-        Some(_) => Finding::ok(
-            "colours",
-            format!(
-                "TERM={term}, {depth}; NO_COLOR is set, so the kiosk shows no colours and marks \
-                 the focus with reverse video and bold. Unset NO_COLOR for the high-contrast colours"
-            ),
-        ),
-        None => Finding::ok(
-            "colours",
-            format!("TERM={term}, {depth} (the kiosk needs the 16 named colours)"),
-        ),
-    }
+    let template = match no_color.filter(|v| !v.is_empty()) {
+        Some(_) => t.doc_no_color,
+        None => t.doc_colours_ok,
+    };
+    Finding::ok(
+        t.doc_t_colours,
+        fill(template, &[("term", &term), ("depth", &depth)]),
+    )
 }
 
 /// The terminal device doctor's input or output is connected to.
@@ -298,52 +290,43 @@ fn is_virtual_console(path: &Path) -> bool {
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
-pub fn console(term: Option<&str>, tty: Option<&Path>) -> Finding {
+pub fn console(t: &'static Texts, term: Option<&str>, tty: Option<&Path>) -> Finding {
     let on_console = term == Some("linux") || tty.is_some_and(is_virtual_console);
     if on_console {
-        Finding::problem(
-            "console",
-            "this is the Linux text console: it can show at most 512 different letters, \
-             so many Vietnamese letters (ắ, ể, ợ …) come out as blocks. Run the kiosk in a \
-             graphical terminal (an installed kiosk runs in foot under cage; see deploy/)",
-        )
+        Finding::problem(t.doc_t_console, t.doc_console_bad)
     } else {
         Finding::ok(
-            "console",
+            t.doc_t_console,
             match tty {
-                Some(t) => format!("not the Linux text console ({})", t.display()),
-                None => "not the Linux text console".to_string(),
+                Some(tty) => fill(t.doc_console_ok_at, &[("tty", &tty.display())]),
+                None => t.doc_console_ok.to_string(),
             },
         )
     }
 }
 
-pub fn locale(lc_all: Option<&str>, lc_ctype: Option<&str>, lang: Option<&str>) -> Finding {
+pub fn locale(
+    t: &'static Texts,
+    lc_all: Option<&str>,
+    lc_ctype: Option<&str>,
+    lang: Option<&str>,
+) -> Finding {
     // The same order the C library uses to pick the character set.
     let pick = [("LC_ALL", lc_all), ("LC_CTYPE", lc_ctype), ("LANG", lang)]
         .into_iter()
         .find_map(|(name, v)| v.filter(|v| !v.trim().is_empty()).map(|v| (name, v)));
     match pick {
         Some((name, value)) if is_utf8(value) => {
-            Finding::ok("locale", format!("{name}={value} (UTF-8)"))
+            Finding::ok(t.doc_t_locale, format!("{name}={value} (UTF-8)"))
         }
-        Some((name, value)) => Finding::problem(
-            "locale",
-            format!(
-                "{name}={value} is not a UTF-8 locale, so Vietnamese letters can be garbled. \
-                 Set LANG=C.UTF-8 (or vi_VN.UTF-8){}",
-                if name == "LANG" {
-                    String::new()
-                } else {
-                    format!(" and unset {name}")
-                }
-            ),
-        ),
-        None => Finding::problem(
-            "locale",
-            "no locale is set (LANG, LC_CTYPE and LC_ALL are empty), so the character set is \
-             plain ASCII. Set LANG=C.UTF-8 (the installed kiosk service does)",
-        ),
+        Some((name, value)) => {
+            let mut message = fill(t.doc_locale_bad, &[("name", &name), ("value", &value)]);
+            if name != "LANG" {
+                message.push_str(&fill(t.doc_locale_unset, &[("name", &name)]));
+            }
+            Finding::problem(t.doc_t_locale, message)
+        }
+        None => Finding::problem(t.doc_t_locale, t.doc_locale_none),
     }
 }
 
@@ -354,46 +337,34 @@ fn is_utf8(locale: &str) -> bool {
 
 // ---- the database and backups ----------------------------------------------
 
-fn missing_database(db: &Path) -> Finding {
+fn missing_database(t: &'static Texts, db: &Path) -> Finding {
+    let path = db.display();
     match probe_writable(db.parent().unwrap_or(Path::new("."))) {
-        Ok(()) => Finding::ok(
-            "database",
-            format!(
-                "{} does not exist yet; the kiosk creates it when it first starts",
-                db.display()
-            ),
-        ),
+        Ok(()) => Finding::ok(t.doc_t_database, fill(t.doc_db_new, &[("path", &path)])),
         Err(e) => Finding::problem(
-            "database",
-            format!(
-                "{} does not exist and cannot be created: {e}. Check `database` in the settings \
-                 and that the kiosk's user may write there",
-                db.display()
-            ),
+            t.doc_t_database,
+            fill(t.doc_db_cannot_create, &[("path", &path), ("error", &e)]),
         ),
     }
 }
 
-pub fn integrity(db: &Path, issues: &[String]) -> Finding {
-    if issues.is_empty() {
-        Finding::ok(
-            "database",
-            format!("{} opens and passes its integrity check", db.display()),
-        )
-    } else {
-        Finding::problem(
-            "database",
-            format!(
-                "{} is damaged ({}{}). Stop the kiosk and restore the newest backup",
-                db.display(),
-                issues[0],
-                if issues.len() > 1 {
-                    format!(", and {} more", issues.len() - 1)
-                } else {
-                    String::new()
-                }
-            ),
-        )
+pub fn integrity(t: &'static Texts, db: &Path, issues: &[String]) -> Finding {
+    let path = db.display();
+    match issues {
+        [] => Finding::ok(t.doc_t_database, fill(t.doc_db_ok, &[("path", &path)])),
+        [first, rest @ ..] => {
+            let more = match rest.len() {
+                0 => String::new(),
+                n => fill(t.doc_and_more, &[("n", &n)]),
+            };
+            Finding::problem(
+                t.doc_t_database,
+                fill(
+                    t.doc_db_damaged,
+                    &[("path", &path), ("issue", first), ("more", &more)],
+                ),
+            )
+        }
     }
 }
 
@@ -416,73 +387,69 @@ fn probe_writable(dir: &Path) -> std::io::Result<()> {
     std::fs::remove_file(&probe)
 }
 
-pub fn backup_folder(dir: &Path, writable: std::io::Result<()>) -> Finding {
+pub fn backup_folder(t: &'static Texts, dir: &Path, writable: std::io::Result<()>) -> Finding {
+    let shown = dir.display();
     match writable {
-        Ok(()) if dir.is_dir() => {
-            Finding::ok("backup folder", format!("{} is writable", dir.display()))
-        }
+        Ok(()) if dir.is_dir() => Finding::ok(
+            t.doc_t_backup_folder,
+            fill(t.doc_folder_ok, &[("dir", &shown)]),
+        ),
         Ok(()) => Finding::ok(
-            "backup folder",
-            format!(
-                "{} does not exist yet; `kiosk backup` creates it",
-                dir.display()
-            ),
+            t.doc_t_backup_folder,
+            fill(t.doc_folder_new, &[("dir", &shown)]),
         ),
         Err(e) => Finding::problem(
-            "backup folder",
-            format!(
-                "cannot write in {}: {e}. Let the kiosk's user write there, or choose another \
-                 `[backup] folder` in the settings",
-                dir.display()
-            ),
+            t.doc_t_backup_folder,
+            fill(t.doc_folder_bad, &[("dir", &shown), ("error", &e)]),
         ),
     }
 }
 
-pub fn newest_backup(dir: &Path, newest: Option<&Path>, age: Option<Duration>) -> Finding {
-    match (newest, age) {
-        (None, _) => Finding::problem(
-            "backups",
-            format!(
-                "there is no backup in {} yet. Run `kiosk backup` once, and turn on the nightly \
-                 backup (`systemctl enable --now kiosk-backup.timer` on an installed kiosk)",
-                dir.display()
-            ),
-        ),
-        (Some(p), Some(age)) if age <= BACKUP_MAX_AGE => Finding::ok(
-            "backups",
-            format!("the newest, {}, is {} old", p.display(), plain_age(age)),
-        ),
-        (Some(p), age) => Finding::problem(
-            "backups",
-            format!(
-                "the newest, {}, is {} old: the nightly backup is not running. Run `kiosk backup` \
-                 now and check `systemctl list-timers kiosk-backup.timer`",
-                p.display(),
-                age.map(plain_age)
-                    .unwrap_or_else(|| "of unknown age".into())
-            ),
-        ),
+pub fn newest_backup(
+    t: &'static Texts,
+    dir: &Path,
+    newest: Option<&Path>,
+    age: Option<Duration>,
+) -> Finding {
+    let Some(file) = newest else {
+        return Finding::problem(
+            t.doc_t_backups,
+            fill(t.doc_backup_none, &[("dir", &dir.display())]),
+        );
+    };
+    let said_age = age
+        .map(|a| plain_age(t, a))
+        .unwrap_or_else(|| t.doc_age_unknown.to_string());
+    let args: [(&str, &dyn std::fmt::Display); 2] = [("file", &file.display()), ("age", &said_age)];
+    match age {
+        Some(age) if age <= BACKUP_MAX_AGE => {
+            Finding::ok(t.doc_t_backups, fill(t.doc_backup_ok, &args))
+        }
+        _ => Finding::problem(t.doc_t_backups, fill(t.doc_backup_old, &args)),
     }
 }
 
-fn plain_age(age: Duration) -> String {
+fn plain_age(t: &Texts, age: Duration) -> String {
     let mins = age.as_secs() / 60;
     match mins {
-        0 => "less than a minute".into(),
-        1 => "1 minute".into(),
-        2..=119 => format!("{mins} minutes"),
-        _ if mins < 48 * 60 => format!("{} hours", mins / 60),
-        _ => format!("{} days", mins / (24 * 60)),
+        0 => t.doc_age_now.into(),
+        1 => t.doc_age_minute.into(),
+        2..=119 => fill(t.doc_age_minutes, &[("n", &mins)]),
+        _ if mins < 48 * 60 => fill(t.doc_age_hours, &[("n", &(mins / 60))]),
+        _ => fill(t.doc_age_days, &[("n", &(mins / (24 * 60)))]),
     }
 }
 
 // ---- lessons ---------------------------------------------------------------
 
-fn lessons(cfg: &Config) -> Finding {
+fn lessons(t: &'static Texts, cfg: &Config) -> Finding {
     let ids: Vec<String> = cfg.indicators.iter().map(|i| i.id.clone()).collect();
+    let dir = cfg.lessons_dir.display();
     match crate::lessons::load_dir(&cfg.lessons_dir, &ids) {
-        Err(e) => Finding::problem("lessons", format!("{e}. Check `lessons` in the settings")),
+        Err(e) => Finding::problem(
+            t.doc_t_lessons,
+            fill(t.doc_lessons_cannot, &[("error", &e)]),
+        ),
         Ok(report) => {
             let errors: Vec<_> = report
                 .diagnostics
@@ -491,39 +458,29 @@ fn lessons(cfg: &Config) -> Finding {
                 .collect();
             let modules = report.curriculum.modules.len();
             if let Some(first) = errors.first() {
+                let first = format!(
+                    "{}:{}:{}: {}",
+                    first.path.display(),
+                    first.line,
+                    first.col,
+                    first.message
+                );
                 Finding::problem(
-                    "lessons",
-                    format!(
-                        "{} {} in the lessons ({}:{}:{}: {}). Run `kiosk check` to see them all",
-                        errors.len(),
-                        if errors.len() == 1 { "error" } else { "errors" },
-                        first.path.display(),
-                        first.line,
-                        first.col,
-                        first.message
+                    t.doc_t_lessons,
+                    fill(
+                        t.doc_lessons_errors,
+                        &[("n", &errors.len()), ("first", &first)],
                     ),
                 )
             } else if modules == 0 {
-                Finding::problem(
-                    "lessons",
-                    format!(
-                        "no lesson modules in {}. Copy the lessons there or fix `lessons` in the settings",
-                        cfg.lessons_dir.display()
-                    ),
-                )
+                Finding::problem(t.doc_t_lessons, fill(t.doc_lessons_none, &[("dir", &dir)]))
             } else {
+                let mut message = fill(t.doc_lessons_ok, &[("n", &modules), ("dir", &dir)]);
                 let warnings = report.diagnostics.len();
-                Finding::ok(
-                    "lessons",
-                    format!(
-                        "{modules} modules in {}{}",
-                        cfg.lessons_dir.display(),
-                        match warnings {
-                            0 => String::new(),
-                            n => format!(" ({n} warnings: see `kiosk check`)"),
-                        }
-                    ),
-                )
+                if warnings > 0 {
+                    message.push_str(&fill(t.doc_lessons_warnings, &[("n", &warnings)]));
+                }
+                Finding::ok(t.doc_t_lessons, message)
             }
         }
     }
@@ -586,37 +543,37 @@ fn run_speech(command: &[String]) -> SpeechRun {
     }
 }
 
-pub fn speech(command: &[String], run: SpeechRun) -> Finding {
+pub fn speech(t: &'static Texts, command: &[String], run: SpeechRun) -> Finding {
     let shown = command.join(" ");
+    let topic = t.doc_t_speech;
     match run {
-        SpeechRun::Spoke => Finding::ok(
-            "read aloud",
-            format!("`{shown}` ran (you should have heard a short Vietnamese sentence)"),
-        ),
+        SpeechRun::Spoke => Finding::ok(topic, fill(t.doc_speech_ok, &[("command", &shown)])),
         SpeechRun::CannotStart(e) => Finding::problem(
-            "read aloud",
-            format!(
-                "`{shown}` cannot be started: {e}. Install it (for espeak-ng: \
-                 `sudo apt install espeak-ng`) or empty `[speech] command` in the settings"
-            ),
+            topic,
+            fill(t.doc_speech_cannot, &[("command", &shown), ("error", &e)]),
         ),
-        SpeechRun::Failed { code, stderr } => Finding::problem(
-            "read aloud",
-            format!(
-                "`{shown}` failed ({}){}. Fix the command in `[speech] command` or empty it",
-                code.map(|c| format!("exit code {c}"))
-                    .unwrap_or_else(|| "stopped by a signal".into()),
-                match stderr.trim().lines().last() {
-                    Some(line) => format!(": {line}"),
-                    None => String::new(),
-                }
-            ),
-        ),
+        SpeechRun::Failed { code, stderr } => {
+            let how = match code {
+                Some(code) => fill(t.doc_exit_code, &[("code", &code)]),
+                None => t.doc_signal.to_string(),
+            };
+            let said = match stderr.trim().lines().last() {
+                Some(line) => format!(": {line}"),
+                None => String::new(),
+            };
+            Finding::problem(
+                topic,
+                fill(
+                    t.doc_speech_failed,
+                    &[("command", &shown), ("how", &how), ("said", &said)],
+                ),
+            )
+        }
         SpeechRun::TimedOut => Finding::problem(
-            "read aloud",
-            format!(
-                "`{shown}` did not finish within {} seconds. Fix the command in `[speech] command` or empty it",
-                SPEECH_TIMEOUT.as_secs()
+            topic,
+            fill(
+                t.doc_speech_timeout,
+                &[("command", &shown), ("secs", &SPEECH_TIMEOUT.as_secs())],
             ),
         ),
     }
@@ -625,49 +582,56 @@ pub fn speech(command: &[String], run: SpeechRun) -> Finding {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{EN, VI};
 
     #[test]
     fn size_below_the_minimum_is_a_problem_that_says_how_to_fix_it() {
-        assert_eq!(terminal_size(Some((80, 24))).status, Status::Ok);
-        let small = terminal_size(Some((79, 40)));
+        assert_eq!(terminal_size(&EN, Some((80, 24))).status, Status::Ok);
+        let small = terminal_size(&EN, Some((79, 40)));
         assert_eq!(small.status, Status::Problem);
         assert!(small.message.contains("79×40") && small.message.contains("larger"));
-        assert_eq!(terminal_size(Some((120, 23))).status, Status::Problem);
-        assert_eq!(terminal_size(None).status, Status::Skipped);
+        assert_eq!(terminal_size(&EN, Some((120, 23))).status, Status::Problem);
+        assert_eq!(terminal_size(&EN, None).status, Status::Skipped);
     }
 
     #[test]
     fn colours_need_a_real_terminal_type() {
-        assert_eq!(colours(None, None, None).status, Status::Problem);
-        assert_eq!(colours(Some("dumb"), None, None).status, Status::Problem);
-        let ok = colours(Some("xterm-256color"), Some("truecolor"), None);
+        assert_eq!(colours(&EN, None, None, None).status, Status::Problem);
+        assert_eq!(
+            colours(&EN, Some("dumb"), None, None).status,
+            Status::Problem
+        );
+        let ok = colours(&EN, Some("xterm-256color"), Some("truecolor"), None);
         assert_eq!(ok.status, Status::Ok);
         assert!(ok.message.contains("millions"));
-        let plain = colours(Some("foot"), None, Some("1"));
+        let plain = colours(&EN, Some("foot"), None, Some("1"));
         assert_eq!(plain.status, Status::Ok);
         assert!(plain.message.contains("NO_COLOR"));
     }
 
     #[test]
     fn the_linux_console_is_recognised_by_term_or_device() {
-        assert_eq!(console(Some("linux"), None).status, Status::Problem);
+        assert_eq!(console(&EN, Some("linux"), None).status, Status::Problem);
         assert_eq!(
-            console(Some("xterm"), Some(Path::new("/dev/tty2"))).status,
+            console(&EN, Some("xterm"), Some(Path::new("/dev/tty2"))).status,
             Status::Problem
         );
-        let pts = console(Some("foot"), Some(Path::new("/dev/pts/3")));
+        let pts = console(&EN, Some("foot"), Some(Path::new("/dev/pts/3")));
         assert_eq!(pts.status, Status::Ok);
         assert_eq!(
-            console(Some("foot"), Some(Path::new("/dev/tty"))).status,
+            console(&EN, Some("foot"), Some(Path::new("/dev/tty"))).status,
             Status::Ok
         );
     }
 
     #[test]
     fn locale_follows_lc_all_then_lc_ctype_then_lang() {
-        assert_eq!(locale(None, None, Some("vi_VN.UTF-8")).status, Status::Ok);
-        assert_eq!(locale(None, None, Some("C.utf8")).status, Status::Ok);
-        let overridden = locale(Some("C"), None, Some("vi_VN.UTF-8"));
+        assert_eq!(
+            locale(&EN, None, None, Some("vi_VN.UTF-8")).status,
+            Status::Ok
+        );
+        assert_eq!(locale(&EN, None, None, Some("C.utf8")).status, Status::Ok);
+        let overridden = locale(&EN, Some("C"), None, Some("vi_VN.UTF-8"));
         assert_eq!(overridden.status, Status::Problem);
         assert!(
             overridden.message.contains("unset LC_ALL"),
@@ -675,12 +639,12 @@ mod tests {
             overridden.message
         );
         assert_eq!(
-            locale(None, Some("en_US.UTF-8"), Some("C")).status,
+            locale(&EN, None, Some("en_US.UTF-8"), Some("C")).status,
             Status::Ok
         );
-        assert_eq!(locale(None, None, None).status, Status::Problem);
+        assert_eq!(locale(&EN, None, None, None).status, Status::Problem);
         assert_eq!(
-            locale(Some(""), None, Some("POSIX")).status,
+            locale(&EN, Some(""), None, Some("POSIX")).status,
             Status::Problem
         );
     }
@@ -688,12 +652,12 @@ mod tests {
     #[test]
     fn backups_must_exist_and_be_recent() {
         let dir = Path::new("/srv/kiosk/backups");
-        assert_eq!(newest_backup(dir, None, None).status, Status::Problem);
+        assert_eq!(newest_backup(&EN, dir, None, None).status, Status::Problem);
         let file = dir.join("kiosk-2026-11-30-0230.db");
-        let fresh = newest_backup(dir, Some(&file), Some(Duration::from_secs(5 * 3600)));
+        let fresh = newest_backup(&EN, dir, Some(&file), Some(Duration::from_secs(5 * 3600)));
         assert_eq!(fresh.status, Status::Ok);
         assert!(fresh.message.contains("5 hours"), "{}", fresh.message);
-        let stale = newest_backup(dir, Some(&file), Some(Duration::from_secs(5 * 86400)));
+        let stale = newest_backup(&EN, dir, Some(&file), Some(Duration::from_secs(5 * 86400)));
         assert_eq!(stale.status, Status::Problem);
         assert!(stale.message.contains("5 days"), "{}", stale.message);
     }
@@ -702,12 +666,14 @@ mod tests {
     fn a_failing_speech_command_is_named_with_its_error() {
         let cmd = vec!["espeak-ng".to_string(), "-v".into(), "vi".into()];
         let missing = speech(
+            &EN,
             &cmd,
             SpeechRun::CannotStart(std::io::Error::from(std::io::ErrorKind::NotFound)),
         );
         assert_eq!(missing.status, Status::Problem);
         assert!(missing.message.contains("espeak-ng -v vi"));
         let failed = speech(
+            &EN,
             &cmd,
             SpeechRun::Failed {
                 code: Some(1),
@@ -719,7 +685,7 @@ mod tests {
             "{}",
             failed.message
         );
-        assert_eq!(speech(&cmd, SpeechRun::Spoke).status, Status::Ok);
+        assert_eq!(speech(&EN, &cmd, SpeechRun::Spoke).status, Status::Ok);
     }
 
     #[test]
@@ -738,9 +704,42 @@ mod tests {
     #[test]
     fn integrity_problems_are_counted() {
         let db = Path::new("/srv/kiosk/data/kiosk.db");
-        assert_eq!(integrity(db, &[]).status, Status::Ok);
-        let bad = integrity(db, &["row 3 missing from index".into(), "x".into()]);
+        assert_eq!(integrity(&EN, db, &[]).status, Status::Ok);
+        let bad = integrity(&EN, db, &["row 3 missing from index".into(), "x".into()]);
         assert_eq!(bad.status, Status::Problem);
         assert!(bad.message.contains("and 1 more"));
+    }
+
+    #[test]
+    fn lines_are_in_the_language_asked_for() {
+        let small = terminal_size(&VI, Some((60, 20)));
+        assert_eq!(small.topic, "cỡ cửa sổ");
+        assert!(
+            small
+                .message
+                .starts_with("60×20 nhỏ quá: kiosk cần ít nhất 80×24."),
+            "{}",
+            small.message
+        );
+        let dir = Path::new("/srv/kiosk/backups");
+        let file = dir.join("kiosk-2026-11-30-0230.db");
+        let stale = newest_backup(&VI, dir, Some(&file), Some(Duration::from_secs(5 * 86400)));
+        assert!(
+            stale
+                .message
+                .contains("làm cách đây 5 ngày: sao lưu hằng đêm không chạy"),
+            "{}",
+            stale.message
+        );
+        assert_eq!(
+            render(&VI, &stale, false).split("  ").next(),
+            Some("CẦN SỬA")
+        );
+        let overridden = locale(&VI, Some("C"), None, Some("vi_VN.UTF-8"));
+        assert!(
+            overridden.message.ends_with(" và bỏ LC_ALL"),
+            "{}",
+            overridden.message
+        );
     }
 }

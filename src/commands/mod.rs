@@ -9,6 +9,8 @@ use crate::config::{Config, ConfigError};
 // store helper: residents and backup commands.
 pub mod backup;
 pub mod residents;
+// cli: store errors in the configured language (residents, backup, doctor, seed).
+pub mod store_error;
 
 // coordinator: exports, report, bundle, merge.
 pub mod bundle;

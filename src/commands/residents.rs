@@ -10,15 +10,22 @@ use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
 
 use crate::cli::{Cli, ResidentsCommand};
+use crate::commands::store_error::explain;
 use crate::commands::{CliError, load_config};
-use crate::store::{NewResident, Resident, Store};
+use crate::i18n::{Texts, fill, texts};
+use crate::store::residents::validate;
+use crate::store::{NewResident, Resident, Store, StoreError};
 
 /// How many matches `find` shows.
 const FIND_LIMIT: usize = 50;
+/// The longest name the store accepts, in letters (said when it refuses).
+const NAME_MAX_LETTERS: usize = 100;
 
 pub fn run(cli: &Cli, cmd: &ResidentsCommand) -> Result<ExitCode, CliError> {
     let cfg = load_config(cli)?;
-    let store = Store::open(&cfg)?;
+    let t = texts(cfg.language);
+    let say = |e| explain(e, &cfg);
+    let store = Store::open(&cfg).map_err(say)?;
     match cmd {
         ResidentsCommand::Add {
             name,
@@ -26,108 +33,197 @@ pub fn run(cli: &Cli, cmd: &ResidentsCommand) -> Result<ExitCode, CliError> {
             birth_year,
             household,
             phone,
-        } => add(&store, name, *group, *birth_year, household, phone),
+        } => {
+            let r = NewResident {
+                full_name: name.to_string(),
+                birth_year: i32::try_from(*birth_year).map_err(|_| {
+                    CliError::Usage(format!("--birth-year: {}", bad_year(t, *birth_year)))
+                })?,
+                group_no: *group,
+                household: household.clone().unwrap_or_default(),
+                phone: phone.clone(),
+                consent_version: None,
+            };
+            add(&store, t, &r).map_err(|e| match refusal(&e, &r, t) {
+                Some((field, why)) => CliError::Usage(format!("{}: {why}", flag(field))),
+                None => say(e),
+            })
+        }
         ResidentsCommand::List { group, json } => {
-            let list = store.list_residents(*group)?;
+            let list = store.list_residents(*group).map_err(say)?;
             if *json {
                 print_json(&list);
             } else if list.is_empty() {
                 match group {
-                    Some(g) => println!("No residents in group {g}."),
-                    None => println!("No residents yet. Add one with `kiosk residents add`."),
+                    Some(g) => println!("{}", fill(t.res_none_in_group, &[("group", g)])),
+                    None => println!("{}", t.res_none_yet),
                 }
             } else {
-                print_table(&list);
-                println!("{}", count(list.len(), "resident"));
+                print_table(t, &list);
+                println!("{}", count(t, list.len()));
             }
             Ok(ExitCode::SUCCESS)
         }
         ResidentsCommand::Find { text, json } => {
-            let found = store.find_residents(text, FIND_LIMIT)?;
+            let found = store.find_residents(text, FIND_LIMIT).map_err(say)?;
             if *json {
                 print_json(&found);
             } else if found.is_empty() {
-                println!("Nobody's name contains {:?}.", text.trim());
+                println!("{}", fill(t.res_nobody_found, &[("text", &text.trim())]));
             } else {
-                print_table(&found);
+                print_table(t, &found);
             }
             Ok(ExitCode::SUCCESS)
         }
-        ResidentsCommand::Import { file, skip_bad } => import(&store, file, *skip_bad),
+        ResidentsCommand::Import { file, skip_bad } => {
+            import(&store, t, file, *skip_bad).map_err(|e| e.into_cli(&cfg))
+        }
         ResidentsCommand::Forget { id } => {
             let before = store
-                .resident(id)?
-                .ok_or_else(|| CliError::Failed(format!("there is no resident with id {id:?}")))?;
+                .resident(id)
+                .map_err(say)?
+                .ok_or_else(|| CliError::Failed(fill(t.res_no_such_id, &[("id", id)])))?;
             if before.forgotten {
-                println!("{id} was already forgotten.");
+                println!("{}", fill(t.res_already_forgotten, &[("id", id)]));
             } else {
-                store.forget_resident(id)?;
-                println!(
-                    "Forgot {id}: name, birth year, household and phone are erased. \
-                     Learning records stay, without a name."
-                );
+                store.forget_resident(id).map_err(say)?;
+                println!("{}", fill(t.res_forgot, &[("id", id)]));
             }
             Ok(ExitCode::SUCCESS)
         }
     }
 }
 
-fn add(
-    store: &Store,
-    name: &str,
-    group: i64,
-    birth_year: i64,
-    household: &Option<String>,
-    phone: &Option<String>,
-) -> Result<ExitCode, CliError> {
-    let r = NewResident {
-        full_name: name.to_string(),
-        birth_year: i32::try_from(birth_year)
-            .map_err(|_| CliError::Usage(format!("--birth-year: {birth_year} is not a year")))?,
-        group_no: group,
-        household: household.clone().unwrap_or_default(),
-        phone: phone.clone(),
-        consent_version: None,
-    };
-    let twin = store.matching_resident(&r)?;
-    let added = store.add_resident(&r)?;
+fn add(store: &Store, t: &Texts, r: &NewResident) -> Result<ExitCode, StoreError> {
+    // Checked first, so a bad value is named before anything is looked up.
+    validate(r)?;
+    let twin = store.matching_resident(r)?;
+    let added = store.add_resident(r)?;
     println!(
-        "Added {}: {} (group {}, born {}).",
-        added.id, added.full_name, added.group_no, birth_year
+        "{}",
+        fill(
+            t.res_added,
+            &[
+                ("id", &added.id),
+                ("name", &added.full_name),
+                ("group", &added.group_no),
+                ("year", &r.birth_year),
+            ],
+        )
     );
-    if let Some(t) = twin {
+    if let Some(twin) = twin {
         println!(
-            "Note: {} ({}) has the same name, birth year and group. If it is the same person, \
-             run `kiosk residents forget {}`.",
-            t.id, t.full_name, added.id
+            "{}",
+            fill(
+                t.res_twin,
+                &[
+                    ("twin", &twin.id),
+                    ("twin_name", &twin.full_name),
+                    ("id", &added.id),
+                ],
+            )
         );
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn import(store: &Store, file: &Path, skip_bad: bool) -> Result<ExitCode, CliError> {
-    let bytes = std::fs::read(file)
-        .map_err(|e| CliError::Usage(format!("cannot read {}: {e}", file.display())))?;
-    let roster =
-        roster::parse(&bytes).map_err(|e| CliError::Failed(format!("{}: {e}", file.display())))?;
+/// The store's field names as the flags of `kiosk residents add`.
+fn flag(field: &str) -> &'static str {
+    match field {
+        "name" => "--name",
+        "birth year" => "--birth-year",
+        "group" => "--group",
+        _ => "--phone",
+    }
+}
+
+/// Why the store refused `r`, in the configured language: the store names
+/// the field, this says what is wrong with the value given. `None` for any
+/// other error. Returns the store's field name and the reason.
+pub(crate) fn refusal(
+    e: &StoreError,
+    r: &NewResident,
+    t: &Texts,
+) -> Option<(&'static str, String)> {
+    let StoreError::Invalid { field, .. } = e else {
+        return None;
+    };
+    Some(match field.as_str() {
+        "name" if r.full_name.trim().is_empty() => ("name", t.res_bad_name_empty.to_string()),
+        "name" => (
+            "name",
+            fill(t.res_bad_name_long, &[("max", &NAME_MAX_LETTERS)]),
+        ),
+        "birth year" => ("birth year", bad_year(t, r.birth_year.into())),
+        "group" => ("group", fill(t.res_bad_group, &[("group", &r.group_no)])),
+        "phone" => (
+            "phone",
+            fill(
+                t.res_bad_phone,
+                &[("phone", &r.phone.as_deref().unwrap_or_default())],
+            ),
+        ),
+        _ => return None,
+    })
+}
+
+/// That `year` is not a birth year the store takes (1900 to this year).
+fn bad_year(t: &Texts, year: i64) -> String {
+    let this_year = chrono::Datelike::year(&chrono::Local::now());
+    fill(t.res_bad_year, &[("year", &year), ("max", &this_year)])
+}
+
+/// How an import ends early: a message of its own, or a store error that is
+/// explained with the settings.
+enum ImportError {
+    Cli(CliError),
+    Store(StoreError),
+}
+
+impl ImportError {
+    fn into_cli(self, cfg: &crate::config::Config) -> CliError {
+        match self {
+            ImportError::Cli(e) => e,
+            ImportError::Store(e) => explain(e, cfg),
+        }
+    }
+}
+
+impl From<StoreError> for ImportError {
+    fn from(e: StoreError) -> Self {
+        ImportError::Store(e)
+    }
+}
+
+fn import(store: &Store, t: &Texts, file: &Path, skip_bad: bool) -> Result<ExitCode, ImportError> {
+    let shown = file.display();
+    let bytes = std::fs::read(file).map_err(|e| {
+        ImportError::Cli(CliError::Usage(fill(
+            t.res_cannot_read,
+            &[("file", &shown), ("error", &e)],
+        )))
+    })?;
+    let roster = roster::parse(&bytes, t)
+        .map_err(|e| ImportError::Cli(CliError::Failed(format!("{shown}: {e}"))))?;
     for p in &roster.problems {
-        eprintln!("{}: {p}", file.display());
+        eprintln!("{shown}: {p}");
     }
     if !roster.ignored_columns.is_empty() {
+        let columns = roster.ignored_columns.join(", ");
         eprintln!(
-            "{}: ignored columns: {}",
-            file.display(),
-            roster.ignored_columns.join(", ")
+            "{shown}: {}",
+            fill(t.res_ignored_columns, &[("columns", &columns)])
         );
     }
     if !roster.problems.is_empty() && !skip_bad {
-        return Err(CliError::Failed(format!(
-            "nothing was imported: {} of {} have problems (listed above). Fix them, \
-             or run again with --skip-bad to import the {}",
-            count(roster.problems.len(), "row"),
-            roster.problems.len() + roster.rows.len(),
-            count(roster.rows.len(), "good row")
-        )));
+        return Err(ImportError::Cli(CliError::Failed(fill(
+            t.res_nothing_imported,
+            &[
+                ("bad", &roster.problems.len()),
+                ("total", &(roster.problems.len() + roster.rows.len())),
+                ("good", &roster.rows.len()),
+            ],
+        ))));
     }
     let mut new = Vec::new();
     let mut already = 0;
@@ -136,40 +232,44 @@ fn import(store: &Store, file: &Path, skip_bad: bool) -> Result<ExitCode, CliErr
             Some(existing) => {
                 already += 1;
                 eprintln!(
-                    "{}: line {line}: {} is already registered as {}; not added again",
-                    file.display(),
-                    r.full_name,
-                    existing.id
+                    "{shown}: {}",
+                    fill(
+                        t.res_already_registered,
+                        &[
+                            ("line", &line),
+                            ("name", &r.full_name),
+                            ("id", &existing.id)
+                        ],
+                    )
                 );
             }
             None => new.push(r),
         }
     }
     let added = store.add_residents(&new)?;
-    let mut summary = format!(
-        "Imported {} from {}",
-        count(added.len(), "resident"),
-        file.display()
+    let mut summary = fill(
+        t.res_imported,
+        &[("count", &count(t, added.len())), ("file", &shown)],
     );
     if already > 0 {
-        summary.push_str(&format!("; {} already registered", count(already, "was")));
+        summary.push_str(&fill(t.res_imported_already, &[("n", &already)]));
     }
     if !roster.problems.is_empty() {
-        summary.push_str(&format!(
-            "; {} skipped",
-            count(roster.problems.len(), "bad row")
+        summary.push_str(&fill(
+            t.res_imported_skipped,
+            &[("n", &roster.problems.len())],
         ));
     }
     println!("{summary}.");
     Ok(ExitCode::SUCCESS)
 }
 
-/// "1 resident", "2 residents"; "1 was", "2 were".
-fn count(n: usize, what: &str) -> String {
-    match (n, what) {
-        (1, _) => format!("1 {what}"),
-        (_, "was") => format!("{n} were"),
-        _ => format!("{n} {what}s"),
+/// "1 người", "2 người"; "1 resident", "2 residents".
+fn count(t: &Texts, n: usize) -> String {
+    if n == 1 {
+        t.res_count_one.to_string()
+    } else {
+        fill(t.res_count, &[("n", &n)])
     }
 }
 
@@ -182,8 +282,15 @@ fn print_json(list: &[Resident]) {
 
 /// A table with group and birth year beside each name, so namesakes can be
 /// told apart.
-fn print_table(list: &[Resident]) {
-    let header = ["ID", "Name", "Group", "Born", "Household", "Phone"];
+fn print_table(t: &Texts, list: &[Resident]) {
+    let header = [
+        t.res_col_id,
+        t.res_col_name,
+        t.res_col_group,
+        t.res_col_born,
+        t.res_col_household,
+        t.res_col_phone,
+    ];
     let rows: Vec<[String; 6]> = list
         .iter()
         .map(|r| {

@@ -5,6 +5,7 @@
 //!
 //! It refuses a database that already holds residents unless `--force`:
 //! made-up people must never be mixed with a ward's real ones by accident.
+//! It speaks the language set in kiosk.toml.
 
 mod history;
 mod names;
@@ -14,11 +15,13 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 
 use crate::cli::Cli;
+use crate::commands::store_error::explain;
 use crate::commands::{CliError, load_config};
+use crate::i18n::{fill, texts};
 use crate::lessons::Severity;
 use crate::store::Store;
 
-pub use history::{Plan, fill};
+pub use history::{Plan, fill as fill_history};
 
 /// The most residents one run makes (a whole district is about this).
 const MAX_RESIDENTS: u32 = 1_000_000;
@@ -34,23 +37,26 @@ pub fn run(
     force: bool,
     today: Option<&str>,
 ) -> Result<ExitCode, CliError> {
+    // The settings come first: they say which language to answer in.
+    let cfg = load_config(cli)?;
+    let t = texts(cfg.language);
     if residents == 0 || residents > MAX_RESIDENTS {
-        return Err(CliError::Usage(format!(
-            "--residents must be from 1 to {MAX_RESIDENTS}, not {residents}"
+        return Err(CliError::Usage(fill(
+            t.seed_bad_residents,
+            &[("max", &MAX_RESIDENTS), ("n", &residents)],
         )));
     }
     if days == 0 || days > MAX_DAYS {
-        return Err(CliError::Usage(format!(
-            "--days must be from 1 to {MAX_DAYS}, not {days}"
+        return Err(CliError::Usage(fill(
+            t.seed_bad_days,
+            &[("max", &MAX_DAYS), ("n", &days)],
         )));
     }
     let today = match today {
         None => chrono::Local::now().date_naive(),
-        Some(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
-            CliError::Usage(format!("--today {s:?} is not a date written YYYY-MM-DD"))
-        })?,
+        Some(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+            .map_err(|_| CliError::Usage(fill(t.seed_bad_today, &[("value", &s)])))?,
     };
-    let cfg = load_config(cli)?;
     let ids: Vec<String> = cfg.indicators.iter().map(|i| i.id.clone()).collect();
     let report = crate::lessons::load_dir(&cfg.lessons_dir, &ids)
         .map_err(|e| CliError::Failed(e.to_string()))?;
@@ -59,42 +65,39 @@ pub fn run(
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
-    if errors > 0 || report.curriculum.modules.is_empty() {
-        return Err(CliError::Failed(format!(
-            "the lessons in {} {}; the demo data is built on them. Run `kiosk check`",
-            cfg.lessons_dir.display(),
-            if errors > 0 {
-                format!("have {errors} errors")
-            } else {
-                "hold no modules".to_string()
-            }
+    let dir = cfg.lessons_dir.display();
+    if errors > 0 {
+        return Err(CliError::Failed(fill(
+            t.seed_lessons_errors,
+            &[("dir", &dir), ("n", &errors)],
+        )));
+    }
+    if report.curriculum.modules.is_empty() {
+        return Err(CliError::Failed(fill(
+            t.seed_lessons_empty,
+            &[("dir", &dir)],
         )));
     }
 
-    let store = Store::open(&cfg).map_err(|e| CliError::Failed(e.to_string()))?;
-    let before = store
-        .resident_counts()
-        .map_err(|e| CliError::Failed(e.to_string()))?;
+    // Every store failure here is a failure of the run (exit 1), never a
+    // bad flag: the flags were checked above.
+    let say = |e| match explain(e, &cfg) {
+        CliError::Usage(text) => CliError::Failed(text),
+        other => other,
+    };
+    let store = Store::open(&cfg).map_err(say)?;
+    let before = store.resident_counts().map_err(say)?;
+    let db = cfg.database.display();
     if !force && before.real() > 0 {
-        return Err(CliError::Failed(format!(
-            "{} already holds {} real {}; demo data would mix made-up people with them. \
-             Nothing was changed. Point --config at a kiosk.toml with another database, \
-             or add --force if you really mean it",
-            cfg.database.display(),
-            before.real(),
-            if before.real() == 1 {
-                "resident"
-            } else {
-                "residents"
-            }
+        return Err(CliError::Failed(fill(
+            t.seed_real_residents,
+            &[("db", &db), ("n", &before.real())],
         )));
     }
     if !force && before.demo > 0 {
-        return Err(CliError::Failed(format!(
-            "{} already holds demo data ({} made-up residents). Nothing was changed. \
-             Delete that file to start again, or add --force to add more",
-            cfg.database.display(),
-            before.demo
+        return Err(CliError::Failed(fill(
+            t.seed_has_demo,
+            &[("db", &db), ("n", &before.demo)],
         )));
     }
 
@@ -105,51 +108,50 @@ pub fn run(
         today,
     };
     let counts = store
-        .seed_with(|w| fill(w, &plan, &report.curriculum, &ids))
-        .map_err(|e| CliError::Failed(e.to_string()))?;
+        .seed_with(|w| fill_history(w, &plan, &report.curriculum, &ids))
+        .map_err(say)?;
 
+    let last = today - chrono::Days::new(1);
     println!(
-        "Made a demo cultural house in {} (seed {seed}, {days} days up to {}):",
-        cfg.database.display(),
-        today - chrono::Days::new(1)
+        "{}",
+        fill(
+            t.seed_made,
+            &[
+                ("db", &db),
+                ("seed", &seed),
+                ("days", &days),
+                ("last", &last)
+            ],
+        )
     );
     for (what, n) in [
-        ("residents", counts.residents),
-        ("class sessions", counts.class_sessions),
-        ("attendance marks", counts.attendance),
-        ("sign-ins", counts.seat_sessions),
-        ("pages seen", counts.step_views),
-        ("quiz attempts", counts.quiz_attempts),
-        ("answers", counts.quiz_answers),
-        ("finished quizzes", counts.quiz_results),
-        ("indicator checks", counts.indicator_events),
+        (t.seed_residents, counts.residents),
+        (t.seed_class_sessions, counts.class_sessions),
+        (t.seed_attendance, counts.attendance),
+        (t.seed_sign_ins, counts.seat_sessions),
+        (t.seed_pages, counts.step_views),
+        (t.seed_attempts, counts.quiz_attempts),
+        (t.seed_answers, counts.quiz_answers),
+        (t.seed_results, counts.quiz_results),
+        (t.seed_indicators, counts.indicator_events),
     ] {
         println!("  {n:>9}  {what}");
     }
     // A demo database gets a known PIN so the instructor view can be tried
     // at once; a database with real residents (--force) keeps its own.
     if before.real() == 0 {
-        let has_pin = store
-            .pin_is_set()
-            .map_err(|e| CliError::Failed(e.to_string()))?;
+        let has_pin = store.pin_is_set().map_err(say)?;
         if !has_pin {
             store
                 .set_pin(DEMO_PIN)
                 .map_err(|e| CliError::Failed(e.to_string()))?;
         }
+        let pin = if has_pin { t.seed_pin_kept } else { DEMO_PIN };
         println!(
-            "Instructor PIN of this demo: {} (open instructor mode with {})",
-            if has_pin {
-                "the one already set"
-            } else {
-                DEMO_PIN
-            },
-            cfg.instructor_key
+            "{}",
+            fill(t.seed_pin, &[("pin", &pin), ("key", &cfg.instructor_key)])
         );
     }
-    println!(
-        "Start the kiosk on it with: kiosk --config {}",
-        cfg.path.display()
-    );
+    println!("{}", fill(t.seed_start, &[("path", &cfg.path.display())]));
     Ok(ExitCode::SUCCESS)
 }

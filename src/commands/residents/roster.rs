@@ -7,6 +7,7 @@
 //! are ignored and named in the report, so a misspelt header is noticed.
 //! Excel in a Vietnamese locale saves with `;`, which is detected.
 
+use crate::i18n::{Texts, fill};
 use crate::store::{NewResident, residents::validate};
 use crate::text::{fold, nfc};
 
@@ -15,7 +16,7 @@ use crate::text::{fold, nfc};
 pub struct Roster {
     /// Good rows with their line numbers.
     pub rows: Vec<(u64, NewResident)>,
-    /// "line N: reason", one per bad row.
+    /// "line N: reason" (in the configured language), one per bad row.
     pub problems: Vec<String>,
     /// Header names that are not a column the kiosk reads.
     pub ignored_columns: Vec<String>,
@@ -31,15 +32,20 @@ enum Field {
 }
 
 impl Field {
-    fn label(self) -> &'static str {
+    fn label(self, t: &Texts) -> &'static str {
         match self {
-            Field::Name => "name",
-            Field::BirthYear => "birth_year",
-            Field::Group => "group",
-            Field::Household => "household",
-            Field::Phone => "phone",
+            Field::Name => t.ros_field_name,
+            Field::BirthYear => t.ros_field_birth_year,
+            Field::Group => t.ros_field_group,
+            Field::Household => t.ros_field_household,
+            Field::Phone => t.ros_field_phone,
         }
     }
+}
+
+/// "line N: problem" in the configured language.
+fn at_line(t: &Texts, line: impl std::fmt::Display, problem: &str) -> String {
+    fill(t.ros_line, &[("line", &line), ("problem", &problem)])
 }
 
 /// Header spellings, folded (no accents, lowercase, `_`/`-` as spaces).
@@ -110,8 +116,9 @@ fn field_of(header: &str) -> Option<Field> {
         .map(|(f, _)| *f)
 }
 
-/// Why the whole file cannot be read (as opposed to a bad row).
-pub fn parse(bytes: &[u8]) -> Result<Roster, String> {
+/// The roster in `bytes`, or why the whole file cannot be read (as opposed
+/// to a bad row), in the language of `t`.
+pub fn parse(bytes: &[u8], t: &Texts) -> Result<Roster, String> {
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()]
@@ -119,9 +126,7 @@ pub fn parse(bytes: &[u8]) -> Result<Roster, String> {
             .filter(|&&b| b == b'\n')
             .count()
             + 1;
-        format!(
-            "line {line}: this is not UTF-8 text; in Excel use \"Save As\" and choose \"CSV UTF-8\""
-        )
+        at_line(t, line, t.ros_not_utf8)
     })?;
     let first_line = text.lines().next().unwrap_or("");
     let delimiter = [b',', b';', b'\t']
@@ -136,14 +141,10 @@ pub fn parse(bytes: &[u8]) -> Result<Roster, String> {
         .from_reader(text.as_bytes());
     let headers = reader
         .headers()
-        .map_err(|e| format!("line 1: {e}"))?
+        .map_err(|e| at_line(t, 1, &e.to_string()))?
         .clone();
     if headers.iter().all(|h| h.trim().is_empty()) {
-        return Err(
-            "line 1: the file is empty; the first line must name the columns \
-                    (name, birth_year, group, household, phone)"
-                .into(),
-        );
+        return Err(at_line(t, 1, t.ros_empty));
     }
     let mut columns: Vec<Option<Field>> = Vec::new();
     let mut roster = Roster::default();
@@ -151,11 +152,11 @@ pub fn parse(bytes: &[u8]) -> Result<Roster, String> {
         let field = field_of(header);
         if let Some(f) = field {
             if columns.contains(&Some(f)) {
-                return Err(format!(
-                    "line 1: two columns mean {} (the second is {:?})",
-                    f.label(),
-                    header.trim()
-                ));
+                let problem = fill(
+                    t.ros_two_columns,
+                    &[("field", &f.label(t)), ("header", &header.trim())],
+                );
+                return Err(at_line(t, 1, &problem));
             }
         } else if !header.trim().is_empty() {
             roster.ignored_columns.push(nfc(header.trim()));
@@ -165,14 +166,11 @@ pub fn parse(bytes: &[u8]) -> Result<Roster, String> {
     let missing: Vec<&str> = [Field::Name, Field::BirthYear, Field::Group]
         .into_iter()
         .filter(|f| !columns.contains(&Some(*f)))
-        .map(Field::label)
+        .map(|f| f.label(t))
         .collect();
     if !missing.is_empty() {
-        return Err(format!(
-            "line 1: no column for {} (the header row names the columns: name, birth_year, group, household, phone; \
-             Vietnamese names such as \"Họ và tên\", \"Năm sinh\", \"Tổ\" work too)",
-            missing.join(", ")
-        ));
+        let problem = fill(t.ros_missing, &[("fields", &missing.join(", "))]);
+        return Err(at_line(t, 1, &problem));
     }
     let mut seen: Vec<(String, i32, i64, u64)> = Vec::new();
     for record in reader.records() {
@@ -180,7 +178,7 @@ pub fn parse(bytes: &[u8]) -> Result<Roster, String> {
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map(|p| line_at(text, p.byte())).unwrap_or(0);
-                roster.problems.push(format!("line {line}: {e}"));
+                roster.problems.push(at_line(t, line, &e.to_string()));
                 continue;
             }
         };
@@ -192,30 +190,28 @@ pub fn parse(bytes: &[u8]) -> Result<Roster, String> {
             continue;
         }
         if record.len() > columns.len() {
-            roster.problems.push(format!(
-                "line {line}: {} values but the header has {} columns (a comma inside a value needs quotes)",
-                record.len(),
-                columns.len()
-            ));
+            let problem = fill(
+                t.ros_too_many,
+                &[("values", &record.len()), ("columns", &columns.len())],
+            );
+            roster.problems.push(at_line(t, line, &problem));
             continue;
         }
-        match row(&columns, &record) {
+        match row(&columns, &record, t) {
             Ok(r) => {
                 let key = fold(&r.full_name);
                 if let Some(first) = seen
                     .iter()
                     .find(|(k, y, g, _)| *k == key && *y == r.birth_year && *g == r.group_no)
                 {
-                    roster.problems.push(format!(
-                        "line {line}: same name, birth year and group as line {}",
-                        first.3
-                    ));
+                    let problem = fill(t.ros_same_as, &[("first", &first.3)]);
+                    roster.problems.push(at_line(t, line, &problem));
                     continue;
                 }
                 seen.push((key, r.birth_year, r.group_no, line));
                 roster.rows.push((line, r));
             }
-            Err(reason) => roster.problems.push(format!("line {line}: {reason}")),
+            Err(reason) => roster.problems.push(at_line(t, line, &reason)),
         }
     }
     Ok(roster)
@@ -234,7 +230,11 @@ fn line_at(text: &str, at: u64) -> u64 {
 }
 
 /// One row into a resident, or the reason it is bad.
-fn row(columns: &[Option<Field>], record: &csv::StringRecord) -> Result<NewResident, String> {
+fn row(
+    columns: &[Option<Field>],
+    record: &csv::StringRecord,
+    t: &Texts,
+) -> Result<NewResident, String> {
     let get = |f: Field| -> String {
         columns
             .iter()
@@ -245,14 +245,14 @@ fn row(columns: &[Option<Field>], record: &csv::StringRecord) -> Result<NewResid
     };
     let name = get(Field::Name);
     if name.is_empty() {
-        return Err("the name is empty".into());
+        return Err(t.res_bad_name_empty.into());
     }
     let year_text = get(Field::BirthYear);
     let birth_year: i32 = year_text.parse().map_err(|_| {
         if year_text.is_empty() {
-            "the birth year is empty".to_string()
+            t.res_bad_year_empty.to_string()
         } else {
-            format!("birth year {year_text:?} is not a year such as 1952")
+            fill(t.res_bad_year_text, &[("value", &year_text)])
         }
     })?;
     let group_text = get(Field::Group);
@@ -261,9 +261,9 @@ fn row(columns: &[Option<Field>], record: &csv::StringRecord) -> Result<NewResid
     let digits = digits.strip_prefix("to").map(str::trim).unwrap_or(&digits);
     let group_no: i64 = digits.parse().map_err(|_| {
         if group_text.is_empty() {
-            "the group is empty".to_string()
+            t.res_bad_group_empty.to_string()
         } else {
-            format!("group {group_text:?} is not a group number such as 3")
+            fill(t.res_bad_group_text, &[("value", &group_text)])
         }
     })?;
     let phone = get(Field::Phone);
@@ -275,7 +275,10 @@ fn row(columns: &[Option<Field>], record: &csv::StringRecord) -> Result<NewResid
         phone: (!phone.is_empty()).then_some(phone),
         consent_version: None,
     };
-    validate(&r).map_err(|e| e.to_string())?;
+    validate(&r).map_err(|e| match super::refusal(&e, &r, t) {
+        Some((_, why)) => why,
+        None => e.to_string(),
+    })?;
     Ok(r)
 }
 
@@ -284,6 +287,7 @@ mod tests {
     use unicode_normalization::UnicodeNormalization;
 
     use super::*;
+    use crate::i18n::{EN, VI};
 
     #[test]
     fn reads_english_headers_and_reports_every_bad_row_with_its_line() {
@@ -298,7 +302,7 @@ mod tests {
                     Ngô Thị Sáu,1952,2,a,b,c\n\
                     Phan Văn Bảy,1953,,,\n\
                     nguyen thi hang,1948,3,,\n";
-        let r = parse(text.as_bytes()).unwrap();
+        let r = parse(text.as_bytes(), &EN).unwrap();
         assert_eq!(r.rows.len(), 1);
         assert_eq!(r.rows[0].0, 2);
         assert_eq!(r.rows[0].1.full_name, "Nguyễn Thị Hằng");
@@ -331,7 +335,7 @@ mod tests {
             .collect();
         let name: String = "Phạm Thị Ngọc Ánh".nfd().collect();
         let text = format!("\u{feff}{header}\r\n1;{name};1960;Tổ 4;12 Hàng Bạc;;\r\n");
-        let r = parse(text.as_bytes()).unwrap();
+        let r = parse(text.as_bytes(), &EN).unwrap();
         assert!(r.problems.is_empty(), "{:?}", r.problems);
         assert_eq!(r.ignored_columns, ["STT", "Ghi chú"]);
         let (line, p) = &r.rows[0];
@@ -344,13 +348,28 @@ mod tests {
 
     #[test]
     fn refuses_files_it_cannot_read_at_all() {
-        let err = parse(b"name,group\nBa,1\n").unwrap_err();
+        let err = parse(b"name,group\nBa,1\n", &EN).unwrap_err();
         assert!(err.contains("birth_year"), "{err}");
-        let err = parse(b"").unwrap_err();
+        let err = parse(b"", &EN).unwrap_err();
         assert!(err.contains("empty"), "{err}");
-        let err = parse(b"name,birth_year,group\nNguy\xe1n,1950,1\n").unwrap_err();
+        let err = parse(b"name,birth_year,group\nNguy\xe1n,1950,1\n", &EN).unwrap_err();
         assert!(err.contains("line 2") && err.contains("UTF-8"), "{err}");
-        let err = parse("name,Họ tên,birth_year,group\n".as_bytes()).unwrap_err();
+        let err = parse("name,Họ tên,birth_year,group\n".as_bytes(), &EN).unwrap_err();
         assert!(err.contains("two columns"), "{err}");
+    }
+
+    #[test]
+    fn problems_are_told_in_the_language_asked_for() {
+        let text = "Họ và tên,Năm sinh,Tổ\n,1950,1\nBà Tư,1950,Tổ x\n";
+        let r = parse(text.as_bytes(), &VI).unwrap();
+        assert_eq!(
+            r.problems,
+            [
+                "dòng 2: chưa có họ tên",
+                "dòng 3: tổ “Tổ x” không phải số tổ, ví dụ 3"
+            ]
+        );
+        let err = parse(b"ten,to\n", &VI).unwrap_err();
+        assert!(err.starts_with("dòng 1: thiếu cột năm sinh ("), "{err}");
     }
 }
