@@ -121,6 +121,8 @@ texts! {
     // `kiosk backup`.
     bak_no_database: "chưa có dữ liệu ở {path}, nên chưa có gì để sao lưu", "there is no database at {path} yet, so there is nothing to back up";
     bak_done: "Đã sao lưu {db} vào {file} ({kb} kB).", "Backed up {db} to {file} ({kb} kB).";
+    bak_out_is_live: "--out: {path} chính là tệp dữ liệu đang dùng; hãy chọn tệp khác", "--out: {path} is the live database itself; choose another file";
+    bak_out_not_file: "--out: {path} không phải tên tệp", "--out: {path} is not a file name";
     // `kiosk seed`.
     seed_bad_residents: "--residents phải từ 1 đến {max}, không phải {n}", "--residents must be from 1 to {max}, not {n}";
     seed_bad_days: "--days phải từ 1 đến {max}, không phải {n}", "--days must be from 1 to {max}, not {n}";

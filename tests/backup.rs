@@ -103,4 +103,17 @@ fn backup_writes_a_dated_snapshot_and_keeps_the_newest() {
             .starts_with("Backed up ./data/kiosk.db to usb/copy.db")
     );
     assert_eq!(files(&d.join("usb")), ["copy.db"]);
+
+    // `--out` may not name the live database, nor a folder.
+    for (out, said) in [
+        (
+            "data/kiosk.db",
+            "kiosk: --out: data/kiosk.db chính là tệp dữ liệu đang dùng; hãy chọn tệp khác",
+        ),
+        ("usb/..", "kiosk: --out: usb/.. không phải tên tệp"),
+    ] {
+        let refused = kiosk(d, &["backup", "--out", out]);
+        assert_eq!(refused.status.code(), Some(2), "{out}");
+        assert_eq!(String::from_utf8_lossy(&refused.stderr).trim(), said);
+    }
 }

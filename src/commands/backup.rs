@@ -9,7 +9,7 @@ use crate::cli::Cli;
 use crate::commands::store_error::explain;
 use crate::commands::{CliError, load_config};
 use crate::i18n::{fill, texts};
-use crate::store::{Store, backup};
+use crate::store::{Store, StoreError, backup};
 
 pub fn run(cli: &Cli, out: Option<&Path>) -> Result<ExitCode, CliError> {
     let cfg = load_config(cli)?;
@@ -23,10 +23,20 @@ pub fn run(cli: &Cli, out: Option<&Path>) -> Result<ExitCode, CliError> {
     let say = |e| explain(e, &cfg);
     let store = Store::open(&cfg).map_err(say)?;
     let written = match out {
-        Some(out) => backup::backup_to(&store, out),
-        None => backup::backup_now(&cfg, &store),
-    }
-    .map_err(say)?;
+        Some(out) => backup::backup_to(&store, out).map_err(|e| match e {
+            // The store refuses `--out` for one of two reasons; a path with
+            // a file name can only be the live database.
+            StoreError::Invalid { field, .. } if field == "--out" => {
+                let reason = match out.file_name() {
+                    Some(_) => t.bak_out_is_live,
+                    None => t.bak_out_not_file,
+                };
+                CliError::Usage(fill(reason, &[("path", &out.display())]))
+            }
+            e => say(e),
+        }),
+        None => backup::backup_now(&cfg, &store).map_err(say),
+    }?;
     let size = std::fs::metadata(&written).map(|m| m.len()).unwrap_or(0);
     println!(
         "{}",
