@@ -1,6 +1,7 @@
 //! `kiosk residents add|list|find|import|forget`: registering and looking up
 //! residents from the command line (volunteers preparing a class, ward staff
-//! loading a roster). Readable tables by default, JSON with `--json`.
+//! loading a roster). Readable tables by default, JSON with `--json`. The
+//! words are in the language set in kiosk.toml; JSON and ids never change.
 
 mod roster;
 
@@ -128,12 +129,13 @@ fn add(store: &Store, t: &Texts, r: &NewResident) -> Result<ExitCode, StoreError
 }
 
 /// The store's field names as the flags of `kiosk residents add`.
-fn flag(field: &str) -> &'static str {
+fn flag(field: &'static str) -> &'static str {
     match field {
         "name" => "--name",
         "birth year" => "--birth-year",
         "group" => "--group",
-        _ => "--phone",
+        "phone" => "--phone",
+        other => other,
     }
 }
 

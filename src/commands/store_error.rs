@@ -14,8 +14,9 @@ use crate::store::{StoreError, backup};
 
 /// `e` as a one-line message in `cfg.language`, with the same exit code as
 /// the plain conversion (a bad value typed: 2; anything else: 1). A bad
-/// value keeps the store's words: the commands check what people type
-/// before it reaches the store, in their own words.
+/// value keeps the store's words here: the command that passed the value
+/// knows what was typed and says what is wrong with it (see
+/// `residents::refusal`).
 pub fn explain(e: StoreError, cfg: &Config) -> CliError {
     let t = texts(cfg.language);
     let backup = || backup_hint(t, &cfg.backup_dir);
