@@ -67,6 +67,8 @@ texts! {
     cli_old_sqlite: "Kiosk này được dựng với SQLite {found}, cũ hơn bản {needed} (bản cũ có lỗi có thể làm mất dữ liệu khi nhiều máy cùng ghi). Hãy dựng lại kiosk với SQLite mới hơn", "this kiosk was built with SQLite {found}, which is older than {needed} (a bug there can lose data when several seats write at once); rebuild it with a newer SQLite";
     cli_db_newer: "{path} do một kiosk mới hơn ghi (dữ liệu bản {found}, kiosk này chỉ biết đến bản {supported}). Chưa thay đổi gì. Hãy cài kiosk mới hơn, hoặc lấy lại bản sao lưu ({backup})", "{path} was written by a newer kiosk (database version {found}, this kiosk knows up to {supported}); nothing was changed. Install the newer kiosk, or restore a backup ({backup})";
     cli_db_not_kiosk: "{path} không phải dữ liệu của kiosk ({reason}). Chưa thay đổi gì. Xem lại dòng `database` trong kiosk.toml, hoặc lấy lại bản sao lưu ({backup})", "{path} is not a kiosk database ({reason}); nothing was changed. Check `database` in kiosk.toml, or restore a backup ({backup})";
+    cli_reason_not_sqlite: "đây không phải tệp SQLite", "it is not an SQLite database file";
+    cli_reason_not_ours: "đây là tệp SQLite nhưng không do kiosk tạo ra", "it is an SQLite database, but not one the kiosk made";
     cli_db_damaged: "{path} bị hỏng ({detail}). Chưa thay đổi gì. Hãy lấy lại bản sao lưu ({backup})", "{path} is damaged ({detail}); nothing was changed. Restore a backup ({backup})";
     cli_db_busy: "{path} bận suốt {secs} giây (một máy hay chương trình khác cứ ghi vào). Hãy thử lại", "{path} stayed busy for {secs} seconds (another seat or program keeps writing); try again";
     cli_not_found: "không có mã {id}", "nothing has the id {id}";
@@ -107,7 +109,7 @@ texts! {
     res_bad_phone: "số điện thoại “{phone}” có ký tự không phải chữ số", "phone “{phone}” has characters a phone number does not have";
     // `kiosk residents import`: reading the roster file.
     ros_line: "dòng {line}: {problem}", "line {line}: {problem}";
-    ros_not_utf8: "đây không phải chữ UTF-8; trong Excel hãy chọn \"Save As\" (Lưu thành) rồi chọn \"CSV UTF-8\"", "this is not UTF-8 text; in Excel use \"Save As\" and choose \"CSV UTF-8\"";
+    ros_not_utf8: "đây không phải chữ UTF-8; trong Excel hãy lưu lại bằng \"Save As\" và chọn kiểu \"CSV UTF-8\"", "this is not UTF-8 text; in Excel use \"Save As\" and choose \"CSV UTF-8\"";
     ros_empty: "tệp trống; dòng đầu phải ghi tên các cột (Họ và tên, Năm sinh, Tổ, Địa chỉ, Điện thoại)", "the file is empty; the first line must name the columns (name, birth_year, group, household, phone)";
     ros_two_columns: "có hai cột cùng là {field} (cột thứ hai là “{header}”)", "two columns mean {field} (the second is “{header}”)";
     ros_missing: "thiếu cột {fields} (dòng đầu ghi tên các cột, ví dụ \"Họ và tên\", \"Năm sinh\", \"Tổ\", \"Địa chỉ\", \"Điện thoại\"; tên tiếng Anh name, birth_year, group cũng được)", "no column for {fields} (the header row names the columns: name, birth_year, group, household, phone; Vietnamese names such as \"Họ và tên\", \"Năm sinh\", \"Tổ\" work too)";
@@ -204,7 +206,7 @@ texts! {
     doc_pin_set: "đã đặt", "set";
     doc_pin_unset: "chưa đặt, nên không ai mở được chế độ người hướng dẫn hay rời kiosk. Hãy đặt mã bằng `kiosk set-pin`", "not set: nobody can open instructor mode or leave the kiosk. Set it with `kiosk set-pin`";
     doc_speech_off: "tắt (cài đặt không có lệnh [speech]), nên không hiện phím đọc to", "off (no [speech] command in the settings), so the read-aloud key is not shown";
-    doc_speech_ok: "`{command}` đã chạy (bạn vừa nghe một câu tiếng Việt ngắn)", "`{command}` ran (you should have heard a short Vietnamese sentence)";
+    doc_speech_ok: "`{command}` đã chạy (nếu loa bật, bạn vừa nghe một câu tiếng Việt ngắn)", "`{command}` ran (you should have heard a short Vietnamese sentence)";
     doc_speech_cannot: "không chạy được `{command}`: {error}. Hãy cài nó (với espeak-ng: `sudo apt install espeak-ng`) hoặc để trống `[speech] command` trong cài đặt", "`{command}` cannot be started: {error}. Install it (for espeak-ng: `sudo apt install espeak-ng`) or empty `[speech] command` in the settings";
     doc_speech_failed: "`{command}` bị lỗi ({how}){said}. Hãy sửa lệnh trong `[speech] command` hoặc để trống", "`{command}` failed ({how}){said}. Fix the command in `[speech] command` or empty it";
     doc_exit_code: "mã thoát {code}", "exit code {code}";

@@ -402,7 +402,8 @@ fn a_refused_database_is_explained_in_vietnamese() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(
-        err.contains("kiosk.db không phải dữ liệu của kiosk") && err.contains("Chưa thay đổi gì"),
+        err.contains("kiosk.db không phải dữ liệu của kiosk (đây không phải tệp SQLite)")
+            && err.contains("Chưa thay đổi gì"),
         "{err}"
     );
     assert!(

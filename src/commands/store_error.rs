@@ -9,7 +9,7 @@ use std::path::Path;
 
 use crate::commands::CliError;
 use crate::config::Config;
-use crate::i18n::{Texts, fill, texts};
+use crate::i18n::{EN, Texts, fill, texts};
 use crate::store::{StoreError, backup};
 
 /// `e` as a one-line message in `cfg.language`, with the same exit code as
@@ -42,7 +42,7 @@ pub fn explain(e: StoreError, cfg: &Config) -> CliError {
             t.cli_db_not_kiosk,
             &[
                 ("path", &path.display()),
-                ("reason", reason),
+                ("reason", &not_kiosk_reason(t, reason)),
                 ("backup", &backup()),
             ],
         ),
@@ -65,11 +65,76 @@ pub fn explain(e: StoreError, cfg: &Config) -> CliError {
     CliError::Failed(text)
 }
 
+/// The store's reason for refusing a file, in `t`'s language. The store
+/// words its two reasons as the English texts here (a test holds them
+/// together); any other reason is shown as it is.
+fn not_kiosk_reason<'a>(t: &'static Texts, reason: &'a str) -> &'a str {
+    if reason == EN.cli_reason_not_sqlite {
+        t.cli_reason_not_sqlite
+    } else if reason == EN.cli_reason_not_ours {
+        t.cli_reason_not_ours
+    } else {
+        reason
+    }
+}
+
 /// "newest backup: FILE", or that there is none, in the configured language
 /// (the store's own hint is English).
 fn backup_hint(t: &Texts, dir: &Path) -> String {
     match backup::newest_backup(dir) {
         Some(file) => fill(t.cli_newest_backup, &[("file", &file.display())]),
         None => fill(t.cli_no_backup_in, &[("dir", &dir.display())]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::store::Store;
+
+    /// Settings for a database at `db` in `dir`, in `lang`.
+    fn config(dir: &Path, lang: &str) -> Config {
+        let path = dir.join("kiosk.toml");
+        std::fs::write(
+            &path,
+            format!("language = \"{lang}\"\n[site]\nid = \"vh-test\"\nname = \"Thử\"\n"),
+        )
+        .unwrap();
+        Config::load(&path).unwrap()
+    }
+
+    #[test]
+    fn a_file_the_kiosk_did_not_make_is_refused_in_the_settings_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let vi = config(dir.path(), "vi");
+        assert_eq!(vi.language, Lang::Vi);
+        std::fs::create_dir_all(vi.database.parent().unwrap()).unwrap();
+
+        // Not SQLite at all.
+        std::fs::write(&vi.database, "Họ và tên,Năm sinh\n").unwrap();
+        let said = explain(Store::open(&vi).err().unwrap(), &vi).to_string();
+        assert!(said.contains("(đây không phải tệp SQLite)"), "{said}");
+        assert!(said.contains("chưa có bản sao lưu nào trong"), "{said}");
+
+        // SQLite, but another program's.
+        std::fs::remove_file(&vi.database).unwrap();
+        rusqlite::Connection::open(&vi.database)
+            .unwrap()
+            .execute_batch("CREATE TABLE sổ (tên TEXT)")
+            .unwrap();
+        let said = explain(Store::open(&vi).err().unwrap(), &vi).to_string();
+        assert!(
+            said.contains("(đây là tệp SQLite nhưng không do kiosk tạo ra)"),
+            "{said}"
+        );
+        let en = config(dir.path(), "en");
+        let said = explain(Store::open(&en).err().unwrap(), &en).to_string();
+        assert!(
+            said.contains(
+                "is not a kiosk database (it is an SQLite database, but not one the kiosk made)"
+            ),
+            "{said}"
+        );
     }
 }
