@@ -20,6 +20,7 @@ use crate::commands::{CliError, load_config};
 use crate::i18n::{fill, texts};
 use crate::lessons::Severity;
 use crate::store::Store;
+use crate::store::pin::SetPinError;
 
 pub use history::{Plan, fill as fill_history};
 
@@ -142,9 +143,10 @@ pub fn run(
     if before.real() == 0 {
         let has_pin = store.pin_is_set().map_err(say)?;
         if !has_pin {
-            store
-                .set_pin(DEMO_PIN)
-                .map_err(|e| CliError::Failed(e.to_string()))?;
+            store.set_pin(DEMO_PIN).map_err(|e| match e {
+                SetPinError::Store(e) => say(e),
+                e => CliError::Failed(e.to_string()),
+            })?;
         }
         let pin = if has_pin { t.seed_pin_kept } else { DEMO_PIN };
         println!(
