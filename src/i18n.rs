@@ -4,7 +4,7 @@
 //! The `texts!` table below makes it impossible to add a Vietnamese string
 //! without its English twin (the struct would not compile), and a test checks
 //! that every string is NFC. Templates use `{name}` placeholders filled by
-//! [`fill`].
+//! [`fill`]; an English count's noun is written `{n|one|many}` (see there).
 
 use std::fmt::Display;
 
@@ -60,7 +60,7 @@ texts! {
     // The language toggle shows the language it switches *to*.
     language_name: "Tiếng Việt", "English";
     switch_language: "English", "Tiếng Việt";
-    modules_loaded: "Đã nạp {count} bài học", "{count} lessons loaded";
+    modules_loaded: "Đã nạp {count} bài học", "{count} {count|lesson|lessons} loaded";
 
     // --- command line: `kiosk residents|backup|doctor|seed` (src/commands/) ---
     // Shared: a store refusal or failure, said in the configured language.
@@ -70,7 +70,7 @@ texts! {
     cli_reason_not_sqlite: "đây không phải tệp SQLite", "it is not an SQLite database file";
     cli_reason_not_ours: "đây là tệp SQLite nhưng không do kiosk tạo ra", "it is an SQLite database, but not one the kiosk made";
     cli_db_damaged: "{path} bị hỏng ({detail}). Chưa thay đổi gì. Hãy lấy lại bản sao lưu ({backup})", "{path} is damaged ({detail}); nothing was changed. Restore a backup ({backup})";
-    cli_db_busy: "{path} bận suốt {secs} giây (một máy hay chương trình khác cứ ghi vào). Hãy thử lại", "{path} stayed busy for {secs} seconds (another seat or program keeps writing); try again";
+    cli_db_busy: "{path} bận suốt {secs} giây (một máy hay chương trình khác cứ ghi vào). Hãy thử lại", "{path} stayed busy for {secs} {secs|second|seconds} (another seat or program keeps writing); try again";
     cli_not_found: "không có mã {id}", "nothing has the id {id}";
     cli_newest_backup: "bản sao lưu mới nhất: {file}", "newest backup: {file}";
     cli_no_backup_in: "chưa có bản sao lưu nào trong {dir}", "no backup found in {dir}";
@@ -78,7 +78,7 @@ texts! {
     res_none_in_group: "Tổ {group} chưa có ai.", "No residents in group {group}.";
     res_none_yet: "Chưa có người dân nào. Thêm người bằng lệnh `kiosk residents add`.", "No residents yet. Add one with `kiosk residents add`.";
     res_count_one: "1 người", "1 resident";
-    res_count: "{n} người", "{n} residents";
+    res_count: "{n} người", "{n} {n|resident|residents}";
     res_nobody_found: "Không có ai tên có chữ “{text}”.", "Nobody's name contains “{text}”.";
     res_no_such_id: "không có người dân nào mã {id}", "there is no resident with id {id}";
     res_already_forgotten: "{id} đã được xóa từ trước.", "{id} was already forgotten.";
@@ -87,7 +87,7 @@ texts! {
     res_twin: "Lưu ý: {twin} ({twin_name}) có cùng họ tên, năm sinh và tổ. Nếu là một người, hãy chạy `kiosk residents forget {id}`.", "Note: {twin} ({twin_name}) has the same name, birth year and group. If it is the same person, run `kiosk residents forget {id}`.";
     res_cannot_read: "không đọc được {file}: {error}", "cannot read {file}: {error}";
     res_ignored_columns: "bỏ qua các cột: {columns}", "ignored columns: {columns}";
-    res_nothing_imported: "chưa nhập ai cả: {bad} trong {total} dòng có lỗi (xem ở trên). Hãy sửa các dòng đó, hoặc chạy lại với --skip-bad để chỉ nhập {good} dòng đúng", "nothing was imported: {bad} of {total} rows have problems (listed above). Fix them, or run again with --skip-bad to import only the good rows ({good})";
+    res_nothing_imported: "chưa nhập ai cả: {bad} trong {total} dòng có lỗi (xem ở trên). Hãy sửa các dòng đó, hoặc chạy lại với --skip-bad để chỉ nhập {good} dòng đúng", "nothing was imported: {bad} of {total} {total|row|rows} {bad|has|have} problems (listed above). Fix them, or run again with --skip-bad to import only the good rows ({good})";
     res_already_registered: "dòng {line}: {name} đã có trong danh sách, mã {id}; không thêm lần nữa", "line {line}: {name} is already registered as {id}; not added again";
     res_imported: "Đã nhập {count} từ {file}", "Imported {count} from {file}";
     res_imported_already: "; {n} người đã có từ trước", "; already registered: {n}";
@@ -99,7 +99,7 @@ texts! {
     res_col_household: "Địa chỉ", "Household";
     res_col_phone: "Điện thoại", "Phone";
     res_bad_name_empty: "chưa có họ tên", "the name is empty";
-    res_bad_name_long: "họ tên dài quá {max} chữ", "the name is longer than {max} letters";
+    res_bad_name_long: "họ tên dài quá {max} chữ", "the name is longer than {max} {max|letter|letters}";
     res_bad_year_empty: "chưa có năm sinh", "the birth year is empty";
     res_bad_year_text: "năm sinh “{value}” không phải là một năm, ví dụ 1952", "birth year “{value}” is not a year such as 1952";
     res_bad_year: "năm sinh {year} phải từ 1900 đến {max}", "birth year {year} is not a year from 1900 to {max}";
@@ -113,7 +113,7 @@ texts! {
     ros_empty: "tệp trống; dòng đầu phải ghi tên các cột (Họ và tên, Năm sinh, Tổ, Địa chỉ, Điện thoại)", "the file is empty; the first line must name the columns (name, birth_year, group, household, phone)";
     ros_two_columns: "có hai cột cùng là {field} (cột thứ hai là “{header}”)", "two columns mean {field} (the second is “{header}”)";
     ros_missing: "thiếu cột {fields} (dòng đầu ghi tên các cột, ví dụ \"Họ và tên\", \"Năm sinh\", \"Tổ\", \"Địa chỉ\", \"Điện thoại\"; tên tiếng Anh name, birth_year, group cũng được)", "no column for {fields} (the header row names the columns: name, birth_year, group, household, phone; Vietnamese names such as \"Họ và tên\", \"Năm sinh\", \"Tổ\" work too)";
-    ros_too_many: "có {values} giá trị nhưng dòng đầu chỉ có {columns} cột (giá trị có dấu phẩy phải để trong ngoặc kép)", "{values} values but the header has {columns} columns (a comma inside a value needs quotes)";
+    ros_too_many: "có {values} giá trị nhưng dòng đầu chỉ có {columns} cột (giá trị có dấu phẩy phải để trong ngoặc kép)", "{values} {values|value|values} but the header has {columns} {columns|column|columns} (a comma inside a value needs quotes)";
     ros_same_as: "trùng họ tên, năm sinh và tổ với dòng {first}", "same name, birth year and group as line {first}";
     ros_field_name: "họ tên", "name";
     ros_field_birth_year: "năm sinh", "birth_year";
@@ -129,11 +129,11 @@ texts! {
     seed_bad_residents: "--residents phải từ 1 đến {max}, không phải {n}", "--residents must be from 1 to {max}, not {n}";
     seed_bad_days: "--days phải từ 1 đến {max}, không phải {n}", "--days must be from 1 to {max}, not {n}";
     seed_bad_today: "--today “{value}” không phải ngày viết kiểu năm-tháng-ngày (ví dụ 2026-11-30)", "--today “{value}” is not a date written YYYY-MM-DD (for example 2026-11-30)";
-    seed_lessons_errors: "bài học trong {dir} có {n} lỗi; dữ liệu mẫu dựa trên bài học. Hãy chạy `kiosk check`", "the lessons in {dir} have {n} errors; the demo data is built on them. Run `kiosk check`";
+    seed_lessons_errors: "bài học trong {dir} có {n} lỗi; dữ liệu mẫu dựa trên bài học. Hãy chạy `kiosk check`", "the lessons in {dir} have {n} {n|error|errors}; the demo data is built on them. Run `kiosk check`";
     seed_lessons_empty: "không có bài học nào trong {dir}; dữ liệu mẫu dựa trên bài học. Hãy chạy `kiosk check`", "the lessons in {dir} hold no modules; the demo data is built on them. Run `kiosk check`";
     seed_real_residents: "{db} đã có {n} người dân thật; dữ liệu mẫu sẽ trộn người không có thật với họ. Chưa thay đổi gì. Hãy dùng --config với một kiosk.toml có tệp dữ liệu khác, hoặc thêm --force nếu thật sự muốn", "{db} already holds real residents ({n}); demo data would mix made-up people with them. Nothing was changed. Point --config at a kiosk.toml with another database, or add --force if you really mean it";
-    seed_has_demo: "{db} đã có dữ liệu mẫu ({n} người không có thật). Chưa thay đổi gì. Xóa tệp đó để làm lại, hoặc thêm --force để thêm nữa", "{db} already holds demo data ({n} made-up residents). Nothing was changed. Delete that file to start again, or add --force to add more";
-    seed_made: "Đã tạo một nhà văn hóa mẫu trong {db} (--seed {seed}, {days} ngày đến hết {last}):", "Made a demo cultural house in {db} (seed {seed}, {days} days up to {last}):";
+    seed_has_demo: "{db} đã có dữ liệu mẫu ({n} người không có thật). Chưa thay đổi gì. Xóa tệp đó để làm lại, hoặc thêm --force để thêm nữa", "{db} already holds demo data ({n} made-up {n|resident|residents}). Nothing was changed. Delete that file to start again, or add --force to add more";
+    seed_made: "Đã tạo một nhà văn hóa mẫu trong {db} (--seed {seed}, {days} ngày đến hết {last}):", "Made a demo cultural house in {db} (seed {seed}, {days} {days|day|days} up to {last}):";
     seed_residents: "người dân", "residents";
     seed_class_sessions: "buổi học", "class sessions";
     seed_attendance: "lượt điểm danh", "attendance marks";
@@ -194,14 +194,14 @@ texts! {
     doc_age_unknown: "không rõ bao lâu", "an unknown time";
     doc_age_now: "chưa đến một phút", "less than a minute";
     doc_age_minute: "1 phút", "1 minute";
-    doc_age_minutes: "{n} phút", "{n} minutes";
-    doc_age_hours: "{n} giờ", "{n} hours";
-    doc_age_days: "{n} ngày", "{n} days";
+    doc_age_minutes: "{n} phút", "{n} {n|minute|minutes}";
+    doc_age_hours: "{n} giờ", "{n} {n|hour|hours}";
+    doc_age_days: "{n} ngày", "{n} {n|day|days}";
     doc_lessons_cannot: "{error}. Xem lại `lessons` trong cài đặt", "{error}. Check `lessons` in the settings";
     doc_lessons_errors: "bài học có {n} lỗi ({first}). Chạy `kiosk check` để xem hết", "errors in the lessons: {n} ({first}). Run `kiosk check` to see them all";
     doc_lessons_none: "không có bài học nào trong {dir}. Hãy chép bài học vào đó hoặc sửa `lessons` trong cài đặt", "no lesson modules in {dir}. Copy the lessons there or fix `lessons` in the settings";
-    doc_lessons_ok: "{n} bài học trong {dir}", "{n} modules in {dir}";
-    doc_lessons_warnings: " ({n} lời nhắc: xem `kiosk check`)", " ({n} warnings: see `kiosk check`)";
+    doc_lessons_ok: "{n} bài học trong {dir}", "{n} {n|module|modules} in {dir}";
+    doc_lessons_warnings: " ({n} lời nhắc: xem `kiosk check`)", " ({n} {n|warning|warnings}: see `kiosk check`)";
     doc_pin_no_db: "chưa đặt (chưa có dữ liệu), nên không ai mở được chế độ người hướng dẫn. Hãy đặt mã bằng `kiosk set-pin`", "not set (there is no database yet): nobody can open instructor mode. Set it with `kiosk set-pin`";
     doc_pin_set: "đã đặt", "set";
     doc_pin_unset: "chưa đặt, nên không ai mở được chế độ người hướng dẫn hay rời kiosk. Hãy đặt mã bằng `kiosk set-pin`", "not set: nobody can open instructor mode or leave the kiosk. Set it with `kiosk set-pin`";
@@ -211,7 +211,7 @@ texts! {
     doc_speech_failed: "`{command}` bị lỗi ({how}){said}. Hãy sửa lệnh trong `[speech] command` hoặc để trống", "`{command}` failed ({how}){said}. Fix the command in `[speech] command` or empty it";
     doc_exit_code: "mã thoát {code}", "exit code {code}";
     doc_signal: "bị một tín hiệu dừng", "stopped by a signal";
-    doc_speech_timeout: "`{command}` không xong trong {secs} giây. Hãy sửa lệnh trong `[speech] command` hoặc để trống", "`{command}` did not finish within {secs} seconds. Fix the command in `[speech] command` or empty it";
+    doc_speech_timeout: "`{command}` không xong trong {secs} giây. Hãy sửa lệnh trong `[speech] command` hoặc để trống", "`{command}` did not finish within {secs} {secs|second|seconds}. Fix the command in `[speech] command` or empty it";
     // --- end of the command-line block ---
 
     // --- coordinator: export column headers, values and sheet names (src/export/) ---
@@ -267,9 +267,9 @@ texts! {
     rep_modules_completed: "Bài học đã hoàn thành", "Modules completed";
     rep_per_site: "Theo điểm sinh hoạt", "Per site";
     rep_indicators: "Chỉ tiêu theo tổ dân phố (mục tiêu {target}%)", "Indicators per residential group (target {target}%)";
-    rep_group: "Tổ {n}: {residents} người, {households} hộ", "Group {n}: {residents} residents, {households} households";
-    rep_all_groups: "Cả phường: {residents} người, {households} hộ", "All groups: {residents} residents, {households} households";
-    rep_indicator_line: "{name}: {reached}/{households} hộ ({share}%) {verdict}", "{name}: {reached}/{households} households ({share}%) {verdict}";
+    rep_group: "Tổ {n}: {residents} người, {households} hộ", "Group {n}: {residents} {residents|resident|residents}, {households} {households|household|households}";
+    rep_all_groups: "Cả phường: {residents} người, {households} hộ", "All groups: {residents} {residents|resident|residents}, {households} {households|household|households}";
+    rep_indicator_line: "{name}: {reached}/{households} hộ ({share}%) {verdict}", "{name}: {reached}/{households} {households|household|households} ({share}%) {verdict}";
     rep_met: "đạt", "met";
     rep_not_met: "chưa đạt", "not met";
     rep_no_residents: "Chưa có người dân nào trong phạm vi này.", "No residents in this range.";
@@ -343,7 +343,7 @@ texts! {
     reg_err_digits: "Ô này chỉ nhận chữ số 0–9.", "This box takes only the digits 0–9.";
     // Idle countdown.
     idle_title: "Bạn còn ở đây không?", "Are you still there?";
-    idle_text: "Máy sẽ tự thoát sau {seconds} giây. Bài học đã được lưu.\nBấm phím bất kỳ hoặc chạm vào màn hình để học tiếp.", "The kiosk will sign you out in {seconds} seconds. Your progress is saved.\nPress any key or touch the screen to carry on.";
+    idle_text: "Máy sẽ tự thoát sau {seconds} giây. Bài học đã được lưu.\nBấm phím bất kỳ hoặc chạm vào màn hình để học tiếp.", "The kiosk will sign you out in {seconds} {seconds|second|seconds}. Your progress is saved.\nPress any key or touch the screen to carry on.";
     idle_stay: "Tôi vẫn ở đây", "I am still here";
     // Welcome.
     welcome_hello: "Xin chào! Mời bạn học cách dùng điện thoại.", "Hello! Come and learn to use your phone.";
@@ -407,8 +407,8 @@ texts! {
     home_no_modules: "Chưa có bài học nào. Xin mời người hướng dẫn.", "There are no lessons yet. Please ask the instructor.";
     home_modules: "Các bài học:", "Lessons:";
     home_done: "Đã xong ✓ · điểm cao nhất {score}%", "Done ✓ · best score {score}%";
-    home_not_started: "Chưa học · khoảng {minutes} phút", "Not started · about {minutes} minutes";
-    home_pages_seen: "Đã xem {n}/{total} bước", "Seen {n}/{total} steps";
+    home_not_started: "Chưa học · khoảng {minutes} phút", "Not started · about {minutes} {minutes|minute|minutes}";
+    home_pages_seen: "Đã xem {n}/{total} bước", "Seen {n}/{total} {total|step|steps}";
     home_last_score: "lần trước {score}%", "last time {score}%";
     home_locked: "Chưa mở: học bài “{module}” trước", "Locked: finish “{module}” first";
     home_sign_out: "Đăng xuất", "Sign out";
@@ -469,8 +469,8 @@ texts! {
     pin_stdin_twice: "Cần nhập mã PIN hai lần, mỗi lần một dòng.", "The PIN is needed twice, one per line.";
     pin_refused: "Mã PIN này quá dễ đoán: {reason}. Mã PIN chưa được thay đổi.", "This PIN is too easy to guess: {reason}. The PIN was not changed.";
     pin_not_digits: "mã PIN chỉ gồm chữ số từ 0 đến 9", "a PIN is made of digits 0 to 9 only";
-    pin_too_short: "mã PIN cần ít nhất {min} chữ số", "a PIN needs at least {min} digits";
-    pin_too_long: "mã PIN có nhiều nhất {max} chữ số", "a PIN has at most {max} digits";
+    pin_too_short: "mã PIN cần ít nhất {min} chữ số", "a PIN needs at least {min} {min|digit|digits}";
+    pin_too_long: "mã PIN có nhiều nhất {max} chữ số", "a PIN has at most {max} {max|digit|digits}";
     pin_all_same: "không dùng một chữ số lặp lại", "not one digit repeated";
     pin_run: "không dùng dãy số liên tiếp như 123456 hay 654321", "not digits in a row such as 123456 or 654321";
     pin_common: "đây là một trong những mã người ta thử đầu tiên", "it is one of the first PINs people try";
@@ -480,8 +480,8 @@ texts! {
     ins_tab_groups: "Tổ dân phố", "Groups";
     ins_pin_prompt: "Nhập mã PIN của người hướng dẫn rồi bấm Enter.", "Type the instructor PIN, then press Enter.";
     ins_pin_wrong: "Mã PIN không đúng.", "That PIN is not right.";
-    ins_pin_wrong_left: "Mã PIN không đúng. Còn {n} lần thử trước khi phải chờ.", "That PIN is not right. {n} more tries before a wait.";
-    ins_pin_locked: "Sai quá nhiều lần. Xin chờ khoảng {minutes} phút rồi thử lại.", "Too many wrong PINs. Please wait about {minutes} minutes, then try again.";
+    ins_pin_wrong_left: "Mã PIN không đúng. Còn {n} lần thử trước khi phải chờ.", "That PIN is not right. {n} more {n|try|tries} before a wait.";
+    ins_pin_locked: "Sai quá nhiều lần. Xin chờ khoảng {minutes} phút rồi thử lại.", "Too many wrong PINs. Please wait about {minutes} {minutes|minute|minutes}, then try again.";
     ins_pin_checking: "Đang kiểm tra…", "Checking…";
     ins_no_pin: "Chưa đặt mã PIN cho người hướng dẫn.", "No instructor PIN has been set yet.";
     ins_no_pin_how: "Để đặt mã PIN, mở cửa sổ dòng lệnh trên máy này, vào thư mục có tệp kiosk.toml và gõ:", "To set one, open a command window on this computer, go to the folder with kiosk.toml and type:";
@@ -521,7 +521,7 @@ texts! {
     ins_class_open: "Buổi học: {topic} · {instructor} · bắt đầu {time}", "Class: {topic} · {instructor} · since {time}";
     ins_class_closed: "Buổi học \"{topic}\" đã kết thúc lúc {time}. F7 để mở buổi mới.", "The class \"{topic}\" closed at {time}. F7 opens a new one.";
     ins_class_none: "Hôm nay chưa mở buổi học. Bấm F7 để mở.", "No class is open today. Press F7 to open one.";
-    ins_today_counts: "Ngày {day}: {came} người đã đến, {here} người đang học, {help} người cần giúp", "{day}: {came} came, {here} at a seat now, {help} need help";
+    ins_today_counts: "Ngày {day}: {came} người đã đến, {here} người đang học, {help} người cần giúp", "{day}: {came} came, {here} at a seat now, {help} {help|needs|need} help";
     ins_today_nobody: "Hôm nay chưa có ai đăng nhập.", "Nobody has signed in today yet.";
     ins_col_name: "Họ tên", "Name";
     ins_col_group: "Tổ", "Grp";
@@ -555,9 +555,9 @@ texts! {
     ins_on_passed: "Đạt {score}% · {module}", "Passed {score}% · {module}";
     ins_on_failed: "Chưa đạt {score}% · {module}", "Not passed {score}% · {module}";
     ins_help_stuck: "đứng một chỗ {minutes} phút", "on one screen {minutes} min";
-    ins_help_failed: "trượt {n} lần: {module}", "failed {n} times: {module}";
+    ins_help_failed: "trượt {n} lần: {module}", "failed {n} {n|time|times}: {module}";
     ins_search: "Tìm:", "Search:";
-    ins_residents_count: "{n} người", "{n} people";
+    ins_residents_count: "{n} người", "{n} {n|person|people}";
     ins_residents_found: "tìm thấy {n} người", "{n} found";
     ins_residents_none: "Chưa có người dân nào. Bấm F7 để đăng ký.", "No residents yet. Press F7 to register someone.";
     ins_residents_no_match: "Không thấy ai có tên này. Thử gõ ít chữ hơn.", "Nobody by that name. Try typing less of it.";
@@ -565,12 +565,12 @@ texts! {
     ins_true: "Đúng", "True";
     ins_false: "Sai", "False";
     ins_q_right: "{pct}% đúng ({n}/{total})", "{pct}% right ({n}/{total})";
-    ins_q_wrong: "    Sai nhiều nhất: {answer} ({n} lần)", "    Most chosen wrong answer: {answer} ({n} times)";
+    ins_q_wrong: "    Sai nhiều nhất: {answer} ({n} lần)", "    Most chosen wrong answer: {answer} ({n} {n|time|times})";
     ins_questions_title: "Câu hỏi khó nhất trước: {module}", "Most difficult questions first: {module}";
     ins_questions_none: "Chưa ai làm bài kiểm tra này.", "Nobody has taken this quiz yet.";
     ins_groups_none: "Chưa có người dân nào.", "No residents yet.";
-    ins_share_title: "Tỉ lệ hộ đạt từng chỉ tiêu · mục tiêu {target}% (|) · ✓ = đạt", "Households reached per indicator · target {target}% (|) · ✓ = at target";
-    ins_share_hidden: "chưa hiện: {n} tổ (↑↓)", "not shown: {n} (↑↓)";
+    ins_share_title: "Tỉ lệ hộ đạt chỉ tiêu · mục tiêu {target}% (|) · ✓ = đạt", "Households reached · target {target}% (|) · ✓ = at target";
+    ins_share_hidden: "còn {n} tổ nữa (↑↓)", "{n} more {n|group|groups} (↑↓)";
     ins_group_short: "Tổ {n}", "Group {n}";
     ins_open_class_title: "Mở buổi học", "Open a class";
     ins_form_topic: "Chủ đề", "Topic";
@@ -618,12 +618,42 @@ pub fn texts(lang: Lang) -> &'static Texts {
     }
 }
 
-/// Replaces each `{name}` in `template` with its value.
+/// Replaces each `{name}` in `template` with its value, in one pass (a
+/// value is never read as a template).
+///
+/// `{name|one|many}` is a count's word: `one` when the value is 1 and
+/// `many` otherwise ("{n} {n|try|tries}"). Only English needs it:
+/// Vietnamese nouns do not change with the number.
 pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            rest = "";
+            break;
+        };
+        let inner = &after[..close];
+        let whole = &rest[open..open + close + 2];
+        let mut parts = inner.split('|');
+        let name = parts.next().unwrap_or_default();
+        let forms: Vec<&str> = parts.collect();
+        match (args.iter().find(|(n, _)| *n == name), forms.as_slice()) {
+            (Some((_, value)), []) => out.push_str(&value.to_string()),
+            (Some((_, value)), [one, many]) => {
+                out.push_str(if value.to_string().trim() == "1" {
+                    one
+                } else {
+                    many
+                });
+            }
+            _ => out.push_str(whole),
+        }
+        rest = &after[close + 1..];
     }
+    out.push_str(rest);
     out
 }
 
@@ -642,20 +672,151 @@ mod tests {
         }
     }
 
+    /// The names inside `{…}` (a count's words `{n|one|many}` count as `n`),
+    /// each once, and whether every `{…}` is well formed.
+    fn placeholders(s: &str) -> (Vec<String>, bool) {
+        let mut names: Vec<String> = Vec::new();
+        let mut ok = true;
+        for p in s.split('{').skip(1) {
+            match p.split_once('}') {
+                Some((inner, _)) => {
+                    let parts: Vec<&str> = inner.split('|').collect();
+                    ok &= parts.len() == 1 || parts.len() == 3;
+                    names.push(parts[0].to_string());
+                }
+                None => ok = false,
+            }
+        }
+        names.sort();
+        names.dedup();
+        (names, ok)
+    }
+
     #[test]
     fn placeholders_match_between_languages() {
-        let placeholders = |s: &str| {
-            let mut v: Vec<String> = s
-                .split('{')
-                .skip(1)
-                .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
-                .collect();
-            v.sort();
-            v
-        };
         for ((name, vi), (_, en)) in VI.all().into_iter().zip(EN.all()) {
-            assert_eq!(placeholders(vi), placeholders(en), "{name}");
+            let (v, vi_ok) = placeholders(vi);
+            let (e, en_ok) = placeholders(en);
+            assert!(vi_ok && en_ok, "{name}: a {{…}} is not well formed");
+            assert_eq!(v, e, "{name}");
         }
+    }
+
+    /// Every English text with a number in it reads right for 1 and for 2
+    /// ("1 minute", "2 minutes"; "1 needs help"). All the placeholders of a
+    /// text get the same number, so a plural noun after "1 " is a mistake.
+    #[test]
+    fn english_counts_agree_with_one_and_many() {
+        const PLURALS: &[&str] = &[
+            "lessons",
+            "seconds",
+            "minutes",
+            "residents",
+            "households",
+            "tries",
+            "times",
+            "people",
+            "need",
+            "steps",
+            "digits",
+            "groups",
+            "values",
+            "columns",
+            "letters",
+            "days",
+            "hours",
+            "modules",
+            "warnings",
+            "errors",
+            "rows",
+        ];
+        const SINGULARS: &[&str] = &[
+            "lesson",
+            "second",
+            "minute",
+            "resident",
+            "household",
+            "try",
+            "time",
+            "person",
+            "needs",
+            "step",
+            "digit",
+            "group",
+            "value",
+            "column",
+            "letter",
+            "day",
+            "hour",
+            "module",
+            "warning",
+            "error",
+            "row",
+        ];
+        // `number word` as whole words, also with "more" between.
+        let says = |text: &str, number: &str, word: &str| {
+            [format!("{number} {word}"), format!("{number} more {word}")]
+                .iter()
+                .any(|w| {
+                    text.match_indices(w.as_str()).any(|(i, _)| {
+                        let before = text[..i].chars().next_back();
+                        let next = text[i + w.len()..].chars().next();
+                        !before.is_some_and(char::is_alphanumeric)
+                            && !next.is_some_and(char::is_alphanumeric)
+                    })
+                })
+        };
+        for (name, en) in EN.all() {
+            let (names, _) = placeholders(en);
+            if names.is_empty() {
+                continue;
+            }
+            let with = |v: &str| {
+                let args: Vec<(&str, &dyn Display)> = names
+                    .iter()
+                    .map(|n| (n.as_str(), &v as &dyn Display))
+                    .collect();
+                fill(en, &args)
+            };
+            let (one, two) = (with("1"), with("2"));
+            for word in PLURALS.iter().copied() {
+                assert!(!says(&one, "1", word), "{name}: {one}");
+            }
+            for word in SINGULARS.iter().copied() {
+                assert!(!says(&two, "2", word), "{name}: {two}");
+            }
+        }
+        // What people read.
+        let t = &EN;
+        let n = |k: &str, v: &dyn Display, s: &str| fill(s, &[(k, v)]);
+        assert_eq!(
+            n("minutes", &1, t.home_not_started),
+            "Not started · about 1 minute"
+        );
+        assert_eq!(
+            n("minutes", &5, t.home_not_started),
+            "Not started · about 5 minutes"
+        );
+        assert_eq!(
+            n("n", &1, t.ins_pin_wrong_left),
+            "That PIN is not right. 1 more try before a wait."
+        );
+        assert_eq!(n("n", &1, t.ins_residents_count), "1 person");
+        assert_eq!(n("n", &0, t.ins_residents_count), "0 people");
+        assert_eq!(
+            fill(
+                t.rep_group,
+                &[("n", &3), ("residents", &1), ("households", &1)]
+            ),
+            "Group 3: 1 resident, 1 household"
+        );
+        assert!(fill(t.ins_today_counts, &[("help", &1)]).ends_with("1 needs help"));
+        assert!(fill(t.ins_today_counts, &[("help", &2)]).ends_with("2 need help"));
+        // Vietnamese has no plural: the same words for every number.
+        assert_eq!(
+            fill(VI.ins_pin_locked, &[("minutes", &1)]),
+            "Sai quá nhiều lần. Xin chờ khoảng 1 phút rồi thử lại."
+        );
     }
 
     #[test]
@@ -664,5 +825,8 @@ mod tests {
             fill("Bước {n}/{total}", &[("n", &3), ("total", &8)]),
             "Bước 3/8"
         );
+        // A value is not a template; unknown names stay as written.
+        assert_eq!(fill("{a} {b}", &[("a", &"{b}"), ("b", &1)]), "{b} 1");
+        assert_eq!(fill("{x} {n|a|b} {", &[("n", &1)]), "{x} a {");
     }
 }
