@@ -468,7 +468,8 @@ texts! {
     pin_cancelled: "Đã hủy. Mã PIN chưa được thay đổi.", "Cancelled. The PIN was not changed.";
     pin_stdin_twice: "Cần nhập mã PIN hai lần, mỗi lần một dòng.", "The PIN is needed twice, one per line.";
     pin_refused: "Mã PIN này quá dễ đoán: {reason}. Mã PIN chưa được thay đổi.", "This PIN is too easy to guess: {reason}. The PIN was not changed.";
-    pin_not_digits: "mã PIN chỉ gồm chữ số từ 0 đến 9", "a PIN is made of digits 0 to 9 only";
+    pin_unusable: "Mã PIN này không dùng được: {reason}. Mã PIN chưa được thay đổi.", "This PIN cannot be used: {reason}. The PIN was not changed.";
+    pin_not_digits: "mã PIN chỉ được có chữ số, từ 0 đến 9", "the PIN must be digits only (0 to 9)";
     pin_too_short: "mã PIN cần ít nhất {min} chữ số", "a PIN needs at least {min} {min|digit|digits}";
     pin_too_long: "mã PIN có nhiều nhất {max} chữ số", "a PIN has at most {max} {max|digit|digits}";
     pin_all_same: "không dùng một chữ số lặp lại", "not one digit repeated";

@@ -94,6 +94,22 @@ fn trivial_pins_are_refused_with_the_reason_in_the_site_language() {
     assert!(stored(dir.path()).is_empty());
 }
 
+/// A letter in the PIN is not "too easy": the PIN must be digits only.
+#[test]
+fn a_pin_with_a_letter_must_be_digits_only_in_both_languages() {
+    for (lang, says, not) in [
+        ("en", "the PIN must be digits only", "too easy"),
+        ("vi", "chỉ được có chữ số", "dễ đoán"),
+    ] {
+        let dir = site(lang);
+        let out = set_pin(dir.path(), "48a913\n48a913\n");
+        assert_eq!(out.status.code(), Some(1), "{lang}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says) && !err.contains(not), "{lang}: {err}");
+        assert!(stored(dir.path()).is_empty());
+    }
+}
+
 #[test]
 fn one_line_only_is_a_usage_error() {
     let dir = site("en");

@@ -1,5 +1,6 @@
 //! `kiosk set-pin`: asks for the instructor PIN twice without showing it,
-//! refuses PINs that are easy to guess (saying why), and stores only its
+//! refuses PINs that are not 6 to 12 digits or are easy to guess (saying
+//! which, in the site's language), and stores only its
 //! Argon2id hash in the database named in `kiosk.toml`.
 //!
 //! On a terminal the digits are read in raw mode and shown as `*`. When
@@ -27,11 +28,14 @@ pub fn problem_text(problem: TrivialPin, t: &Texts) -> String {
     }
 }
 
+/// A PIN that breaks the form (digits only, the length) cannot be used;
+/// only a well-formed PIN that is easy to guess is called "too easy".
 fn refused(problem: TrivialPin, t: &Texts) -> CliError {
-    CliError::Failed(fill(
-        t.pin_refused,
-        &[("reason", &problem_text(problem, t))],
-    ))
+    let frame = match problem {
+        TrivialPin::NotDigits | TrivialPin::TooShort | TrivialPin::TooLong => t.pin_unusable,
+        TrivialPin::AllSame | TrivialPin::Run | TrivialPin::Common => t.pin_refused,
+    };
+    CliError::Failed(fill(frame, &[("reason", &problem_text(problem, t))]))
 }
 
 pub fn run(cli: &Cli) -> Result<ExitCode, CliError> {
