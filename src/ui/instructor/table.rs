@@ -197,12 +197,27 @@ pub fn clock(at_ms: i64) -> String {
         .unwrap_or_default()
 }
 
-/// A local date "DD/MM/YYYY" for a UTC-ms instant.
+/// The one way a date is shown on screen: day/month/year ("30/11/2026"),
+/// as Vietnamese readers write it, in both languages. Files and exports
+/// keep ISO dates (2026-11-30); only screens use this.
+pub fn show_date(day: chrono::NaiveDate) -> String {
+    day.format("%d/%m/%Y").to_string()
+}
+
+/// The local date of a UTC-ms instant, for the screen.
 pub fn date(at_ms: i64) -> String {
     use chrono::TimeZone;
     chrono::Local
         .timestamp_millis_opt(at_ms)
         .single()
-        .map(|t| t.format("%d/%m/%Y").to_string())
+        .map(|t| show_date(t.date_naive()))
         .unwrap_or_default()
+}
+
+/// A stored ISO day ("2026-11-30"), for the screen; kept as it is if it
+/// is not one.
+pub fn day(iso: &str) -> String {
+    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map(show_date)
+        .unwrap_or_else(|_| iso.to_string())
 }

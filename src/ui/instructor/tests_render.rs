@@ -114,3 +114,44 @@ fn many_groups_follow_the_chosen_row() {
     assert!(header.contains("12"), "{screen}");
     assert!(!header.contains(" 1 "), "{screen}");
 }
+
+/// Whether `text` holds an ISO date such as 2026-11-30.
+fn has_iso_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.windows(10).any(|w| {
+        w.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        })
+    })
+}
+
+/// Today's date and "last seen" read the same way (30/11/2026) on every
+/// instructor view, in both languages.
+#[test]
+fn dates_on_screen_are_day_month_year_everywhere() {
+    for size in SIZES {
+        for lang in LANGS {
+            let mut h = at(size, lang, classroom());
+            let iso = super::tests::the_desk(&h)
+                .today
+                .as_ref()
+                .unwrap()
+                .day
+                .clone();
+            let shown = format!("{}/{}/{}", &iso[8..10], &iso[5..7], &iso[..4]);
+            let screen = h.screen();
+            assert!(screen.contains(&shown), "{size:?} {lang:?}\n{screen}");
+            for k in [2, 3, 4, 5] {
+                h.key(KeyCode::F(k));
+                let screen = h.screen();
+                assert!(!has_iso_date(&screen), "F{k} {size:?} {lang:?}\n{screen}");
+            }
+            // Hằng signed in today: Residents says so the same way.
+            h.key(KeyCode::F(3));
+            let hang = line_with(&h.screen(), "Nguyễn Thị Hằng").to_string();
+            assert!(hang.contains(&shown), "{hang}");
+        }
+    }
+    assert!(has_iso_date("Ngày 2026-11-30: 3") && !has_iso_date("30/11/2026"));
+}

@@ -193,7 +193,7 @@ pub fn view(app: &App, d: &Desk, frame: &mut Frame, body: Rect) {
     let counts = fill(
         t.ins_today_counts,
         &[
-            ("day", &today.day),
+            ("day", &table::day(&today.day)),
             ("came", &today.learners.len()),
             ("here", &here),
             ("help", &help),
