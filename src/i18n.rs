@@ -230,8 +230,8 @@ texts! {
     exp_last: "Hoạt động cuối cùng", "Last activity";
     exp_minutes: "Số phút học", "Minutes active";
     exp_modules: "Bài đã học", "Modules worked on";
-    exp_site: "Điểm sinh hoạt", "Site";
-    exp_sites: "Các điểm sinh hoạt", "Sites";
+    exp_site: "Nhà văn hóa", "Cultural house";
+    exp_sites: "Các nhà văn hóa", "Cultural houses";
     exp_present: "Có mặt", "Present";
     exp_late: "Đến muộn", "Late";
     exp_excused: "Vắng có phép", "Excused";
@@ -258,14 +258,14 @@ texts! {
     // --- coordinator: `kiosk report` (src/commands/report.rs) ---
     rep_title: "Báo cáo học tập và chỉ tiêu", "Learning and campaign report";
     rep_period: "Từ {from} đến {to}", "From {from} to {to}";
-    rep_sites: "Điểm sinh hoạt: {sites}", "Sites: {sites}";
+    rep_sites: "Nhà văn hóa: {sites}", "Cultural houses: {sites}";
     rep_no_sites: "(chưa có dữ liệu)", "(no data yet)";
     rep_residents: "Người dân đã đăng ký", "Residents registered";
     rep_active: "Người đã học", "Active learners";
     rep_seat_sessions: "Lượt đăng nhập máy", "Seat sessions";
     rep_class_sessions: "Buổi học", "Class sessions";
     rep_modules_completed: "Bài học đã hoàn thành", "Modules completed";
-    rep_per_site: "Theo điểm sinh hoạt", "Per site";
+    rep_per_site: "Theo nhà văn hóa", "Per cultural house";
     rep_indicators: "Chỉ tiêu theo tổ dân phố (mục tiêu {target}%)", "Indicators per residential group (target {target}%)";
     rep_group: "Tổ {n}: {residents} người, {households} hộ", "Group {n}: {residents} {residents|resident|residents}, {households} {households|household|households}";
     rep_all_groups: "Cả phường: {residents} người, {households} hộ", "All groups: {residents} {residents|resident|residents}, {households} {households|household|households}";
@@ -817,6 +817,24 @@ mod tests {
         assert_eq!(
             fill(VI.ins_pin_locked, &[("minutes", &1)]),
             "Sai quá nhiều lần. Xin chờ khoảng 1 phút rồi thử lại."
+        );
+    }
+
+    /// The place is the ward's cultural house ("Nhà văn hóa"); "điểm sinh
+    /// hoạt" left readers unsure what was meant.
+    #[test]
+    fn the_site_is_called_the_cultural_house() {
+        for (name, vi) in VI.all() {
+            let lower = vi.to_lowercase();
+            assert!(!lower.contains("điểm sinh hoạt"), "{name}: {vi}");
+        }
+        assert_eq!(
+            (VI.exp_site, EN.exp_site),
+            ("Nhà văn hóa", "Cultural house")
+        );
+        assert_eq!(
+            fill(EN.rep_sites, &[("sites", &"vh-a")]),
+            "Cultural houses: vh-a"
         );
     }
 

@@ -102,7 +102,7 @@ fn attendance_csv_reads_back_with_every_column() {
             "Hoạt động cuối cùng",
             "Số phút học",
             "Bài đã học",
-            "Điểm sinh hoạt"
+            "Nhà văn hóa"
         ]
     );
     assert_eq!(rows.len(), 5, "{rows:?}");

@@ -105,7 +105,7 @@ fn two_sites_bundle_merge_and_report() {
         &["report", "--from", "2026-03-01", "--to", "2026-03-31"],
     ));
     assert!(text.contains("Từ 2026-03-01 đến 2026-03-31"), "{text}");
-    assert!(text.contains("Điểm sinh hoạt: vh-a, vh-b"), "{text}");
+    assert!(text.contains("Nhà văn hóa: vh-a, vh-b"), "{text}");
     assert!(text.contains("Tổ 3: 4 người, 1 hộ"), "{text}");
     assert!(
         text.contains("Có tài khoản VNeID: 1/1 hộ (100%) đạt"),
