@@ -562,3 +562,49 @@ fn read_aloud_pipes_the_page_to_the_speech_command() {
     // The command ends by itself; the key is offered again.
     k.wait_for("R đọc to");
 }
+
+/// Instructor mode in the real binary, by touch once in: a class is opened
+/// with a tap on a field and on the form's button, and leaving the kiosk is
+/// a tap on "No" (stays), then on "Yes" (the kiosk ends cleanly).
+#[test]
+fn instructor_forms_and_confirmations_by_touch() {
+    let site = Site::new();
+    site.add_resident("Nguyễn Thị Hằng");
+    Store::open(&site.config())
+        .unwrap()
+        .set_pin("482913")
+        .unwrap();
+    let mut k = site.start();
+    k.wait_for("Bắt đầu");
+    k.send("\x0b"); // Ctrl+K
+    k.wait_for("Nhập mã PIN");
+    for c in "482913".chars() {
+        k.send(&c.to_string());
+    }
+    k.enter();
+    k.wait_for("F10");
+    k.send("\x1b[18~"); // F7: open a class
+    k.wait_for("Chủ đề");
+    k.send("Zalo");
+    k.tap("Người hướng dẫn");
+    for c in "Cô Hoa".chars() {
+        k.send(&c.to_string());
+    }
+    k.tap("Mở buổi học");
+    k.wait_for("Buổi học: Zalo");
+    assert_eq!(
+        site.count(
+            "SELECT count(*) FROM class_sessions WHERE topic = 'Zalo' AND instructor = 'Cô Hoa'"
+        ),
+        1
+    );
+    k.send("\x1b[21~"); // F10: leave the kiosk?
+    k.wait_for("1  Không");
+    k.tap("1  Không");
+    k.wait_for("Buổi học: Zalo");
+    assert!(!k.text().contains("1  Không"), "{}", k.text());
+    k.send("\x1b[21~");
+    k.wait_for("2  Có");
+    k.tap("2  Có");
+    assert!(k.wait_exit().success());
+}
