@@ -16,7 +16,6 @@ use std::time::{Duration, Instant};
 
 use kiosk::config::Config;
 use kiosk::i18n::{Lang, fill, texts};
-use kiosk::lessons::QuestionKind;
 use kiosk::store::{NewResident, Store};
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
@@ -112,7 +111,7 @@ struct Shared {
 }
 
 impl Kiosk {
-    fn start(site: &Site, watch: Option<&str>) -> Kiosk {
+    fn start(site: &Site, watch: Option<&str>) -> Result<Kiosk, String> {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -120,7 +119,7 @@ impl Kiosk {
                 pixel_width: 0,
                 pixel_height: 0,
             })
-            .expect("a pseudo-terminal");
+            .map_err(|e| format!("no pseudo-terminal: {e}"))?;
         let mut cmd = CommandBuilder::new(&site.binary);
         cmd.args(["--config", "kiosk.toml"]);
         cmd.cwd(site.dir.path());
@@ -140,10 +139,13 @@ impl Kiosk {
             seen_at: None,
         }));
         let started = Instant::now();
-        let child = pty.slave.spawn_command(cmd).expect("start the kiosk");
+        let child = pty
+            .slave
+            .spawn_command(cmd)
+            .map_err(|e| format!("cannot start {}: {e}", site.binary.display()))?;
         drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("a reader");
-        let writer = pty.master.take_writer().expect("a writer");
+        let mut reader = pty.master.try_clone_reader().map_err(|e| e.to_string())?;
+        let writer = pty.master.take_writer().map_err(|e| e.to_string())?;
         let s = shared.clone();
         std::thread::spawn(move || {
             let mut buf = [0u8; 16384];
@@ -168,13 +170,13 @@ impl Kiosk {
                 }
             }
         });
-        Kiosk {
+        Ok(Kiosk {
             child,
             master: pty.master,
             writer,
             shared,
             started,
-        }
+        })
     }
 
     fn text(&self) -> String {
@@ -186,31 +188,54 @@ impl Kiosk {
     }
 
     fn wait_for(&mut self, text: &str) -> Result<(), String> {
+        self.wait_for_any(&[text])
+    }
+
+    /// Waits until the screen shows one of `texts`. Gives up after
+    /// [`DEADLINE`], or at once when the kiosk exits, with a message that
+    /// names what it waited for and shows the screen as it was.
+    fn wait_for_any(&mut self, texts: &[&str]) -> Result<(), String> {
         let start = Instant::now();
-        while start.elapsed() < DEADLINE {
-            if self.text().contains(text) {
+        loop {
+            let screen = self.text();
+            if texts.iter().any(|t| screen.contains(t)) {
                 return Ok(());
             }
+            let what = match texts {
+                [one] => format!("{one:?}"),
+                many => format!("one of {many:?}"),
+            };
             if let Ok(Some(status)) = self.child.try_wait() {
                 return Err(format!(
-                    "the kiosk exited ({status:?}) before {text:?} appeared"
+                    "the kiosk exited ({status:?}) while the bench waited for {what}; the screen:\n{screen}"
+                ));
+            }
+            if start.elapsed() >= DEADLINE {
+                return Err(format!(
+                    "waited {} s for {what} to appear on the 80×24 screen; the screen:\n{screen}",
+                    DEADLINE.as_secs()
                 ));
             }
             std::thread::sleep(Duration::from_millis(5));
         }
-        Err(format!(
-            "{text:?} did not appear; the screen:\n{}",
-            self.text()
-        ))
     }
 
-    /// Waits until the kiosk has written nothing for [`QUIET`].
-    fn settle(&self) {
+    /// Waits until the kiosk has written nothing for [`QUIET`]; a kiosk
+    /// that keeps writing for [`DEADLINE`] is an error (its byte counts
+    /// would mean nothing).
+    fn settle(&self) -> Result<(), String> {
         let start = Instant::now();
         loop {
             let last = self.shared.lock().unwrap().last_output;
-            if last.elapsed() >= QUIET || start.elapsed() > DEADLINE {
-                return;
+            if last.elapsed() >= QUIET {
+                return Ok(());
+            }
+            if start.elapsed() > DEADLINE {
+                return Err(format!(
+                    "the kiosk kept writing for {} s without a pause of {} ms",
+                    DEADLINE.as_secs(),
+                    QUIET.as_millis()
+                ));
             }
             std::thread::sleep(Duration::from_millis(10));
         }
@@ -224,18 +249,26 @@ impl Kiosk {
     /// Bytes written for `keys` until the screen shows one of `until` and
     /// settles.
     fn bytes_for(&mut self, keys: &str, until: &[&str]) -> Result<usize, String> {
-        self.settle();
+        self.settle()?;
         let before = self.bytes();
         self.send(keys);
         self.wait_for_any(until)?;
-        self.settle();
+        self.settle()?;
+        Ok(self.bytes() - before)
+    }
+
+    /// Bytes written while nobody touches the kiosk for [`IDLE_FOR`].
+    fn idle_bytes(&self) -> Result<usize, String> {
+        self.settle()?;
+        let before = self.bytes();
+        std::thread::sleep(IDLE_FOR);
         Ok(self.bytes() - before)
     }
 
     /// Bytes of a complete redraw of the current screen at 80×24: the
     /// terminal grows by a row and back, and the kiosk draws everything anew.
     fn full_redraw(&mut self) -> Result<usize, String> {
-        self.settle();
+        self.settle()?;
         let size = |rows| PtySize {
             rows,
             cols: COLS,
@@ -255,13 +288,13 @@ impl Kiosk {
             .resize(size(ROWS + 1))
             .map_err(|e| e.to_string())?;
         self.output_after(before)?;
-        self.settle();
+        self.settle()?;
         let before = self.bytes();
         let (r, c) = parser_size(ROWS);
         self.shared.lock().unwrap().screen.set_size(r, c);
         self.master.resize(size(ROWS)).map_err(|e| e.to_string())?;
         self.output_after(before)?;
-        self.settle();
+        self.settle()?;
         Ok(self.bytes() - before)
     }
 
@@ -299,17 +332,28 @@ fn first_frame(table: &mut Table, site: &Site) {
     let runs = if quick() { 5 } else { 25 };
     let mut times = Vec::new();
     for _ in 0..runs {
-        let mut k = Kiosk::start(site, Some(t.welcome_how));
-        if let Err(e) = k.wait_for(t.welcome_how) {
-            table.add(
-                "start to first frame",
-                "< 50 ms",
-                format!("failed: {}", short(&e)),
-                Some(false),
-            );
-            return;
-        }
-        let seen = k.shared.lock().unwrap().seen_at.expect("seen");
+        let started = Kiosk::start(site, Some(t.welcome_how));
+        let waited = started.and_then(|mut k| k.wait_for(t.welcome_how).map(|()| k));
+        let k = match waited {
+            Ok(k) => k,
+            Err(e) => {
+                table.add(
+                    "start to first frame",
+                    "< 50 ms",
+                    format!("failed: {}", short(&e)),
+                    Some(false),
+                );
+                return;
+            }
+        };
+        // The reader thread notes the moment as the bytes arrive; the
+        // screen just showed the text, so it has noted it.
+        let seen = k
+            .shared
+            .lock()
+            .unwrap()
+            .seen_at
+            .unwrap_or_else(Instant::now);
         times.push(seen - k.started);
     }
     times.sort();
@@ -417,7 +461,9 @@ fn session(table: &mut Table) {
 }
 
 /// Signs in, reads the first module page by page, answers the first
-/// question; measures along the way.
+/// question; measures along the way. Every wait is for text the learner
+/// sees at 80×24 (the practice check box is pinned in view), and every
+/// error says which step of the walk it came from.
 fn one_session(site: &Site, f: &mut SessionFigures) -> Result<(), String> {
     let t = texts(Lang::Vi);
     let ids: Vec<String> = site.cfg.indicators.iter().map(|i| i.id.clone()).collect();
@@ -427,75 +473,71 @@ fn one_session(site: &Site, f: &mut SessionFigures) -> Result<(), String> {
     let module = curriculum.modules.first().ok_or("no modules")?;
     let steps = module.steps.len();
     let step = |n: usize| fill(t.lesson_step, &[("n", &n), ("total", &steps)]);
+    let at = |doing: &str| {
+        let doing = doing.to_string();
+        move |e: String| format!("{doing}: {e}")
+    };
 
-    let mut k = Kiosk::start(site, None);
-    k.wait_for(t.welcome_how)?;
-    k.settle();
-    let before = k.bytes();
-    std::thread::sleep(IDLE_FOR);
-    f.idle.push(k.bytes() - before);
+    let mut k = Kiosk::start(site, None).map_err(at("starting"))?;
+    k.wait_for(t.welcome_how).map_err(at("starting"))?;
+    f.idle.push(k.idle_bytes().map_err(at("idle on welcome"))?);
 
     k.send("\r");
-    k.wait_for(t.who_title)?;
+    k.wait_for(t.who_title)
+        .map_err(at("opening 'who are you'"))?;
     k.send("hung");
-    k.wait_for("1. ")?;
+    k.wait_for("1. Trịnh Văn Hùng")
+        .map_err(at("searching for the learner"))?;
+    f.idle.push(k.idle_bytes().map_err(at("idle on search"))?);
     k.send("1");
-    k.wait_for(t.this_is_you_title)?;
+    k.wait_for(t.this_is_you_title)
+        .map_err(at("choosing the name"))?;
     // The dialog opens on the safe "No": 2 is "Yes, it is me".
     k.send("2");
-    k.wait_for("Trịnh Văn Hùng")?;
-    k.settle();
+    let home = fill(t.home_title, &[("name", &"Trịnh Văn Hùng")]);
+    k.wait_for(&home).map_err(at("signing in"))?;
+    f.idle.push(k.idle_bytes().map_err(at("idle on home"))?);
     k.send("\r");
-    k.wait_for(&step(1))?;
-    k.settle();
-    let before = k.bytes();
-    std::thread::sleep(IDLE_FOR);
-    f.idle.push(k.bytes() - before);
+    k.wait_for(&step(1))
+        .map_err(at("opening the first module"))?;
+    f.idle
+        .push(k.idle_bytes().map_err(at("idle on a lesson page"))?);
 
-    f.redraws.push(k.full_redraw()?);
-    for n in 1..steps {
+    f.redraws
+        .push(k.full_redraw().map_err(at("redrawing a page in full"))?);
+    for n in 1..=steps {
         if module.steps[n - 1].practice.is_some() {
-            f.practice_marks.push(k.bytes_for(" ", &[t.practice_done])?);
+            let mark = k
+                .bytes_for(" ", &[t.practice_done])
+                .map_err(at(&format!("ticking the practice box on page {n}")))?;
+            f.practice_marks.push(mark);
         }
-        f.page_turns.push(k.bytes_for("\r", &[&step(n + 1)])?);
-    }
-    if module.steps[steps - 1].practice.is_some() {
-        k.send(" ");
-        k.wait_for(t.practice_done)?;
+        if n < steps {
+            let turn = k
+                .bytes_for("\r", &[&step(n + 1)])
+                .map_err(at(&format!("turning from page {n} to {}", n + 1)))?;
+            f.page_turns.push(turn);
+        }
     }
     let first = fill(t.quiz_counter, &[("n", &1), ("total", &module.quiz.len())]);
     k.send("\r");
-    k.wait_for(&first)?;
-    k.settle();
-    if let Some(q) = module.quiz.first()
-        && matches!(q.kind, QuestionKind::Single | QuestionKind::TrueFalse)
-    {
-        // Choose the first choice and answer: the feedback says right or wrong.
-        f.answers
-            .push(k.bytes_for("1\r", &[t.quiz_right, t.quiz_wrong])?);
-    }
+    k.wait_for(&first).map_err(at("starting the quiz"))?;
+    // Questions are shuffled per attempt: answer whichever comes first, by
+    // its kind (an order question, with its "[  ]" places, takes every
+    // step before it can be answered).
+    let keys = if k.text().contains("1. [  ]") {
+        "123456789\r"
+    } else {
+        "1\r"
+    };
+    f.answers.push(
+        k.bytes_for(keys, &[t.quiz_right, t.quiz_wrong])
+            .map_err(at("answering the first question"))?,
+    );
     if let Some(kib) = k.rss_kib() {
         f.rss_kib.push(kib);
     }
-    let before = k.bytes();
-    std::thread::sleep(IDLE_FOR);
-    f.idle.push(k.bytes() - before);
+    f.idle
+        .push(k.idle_bytes().map_err(at("idle on the quiz feedback"))?);
     Ok(())
-}
-
-impl Kiosk {
-    fn wait_for_any(&mut self, texts: &[&str]) -> Result<(), String> {
-        let start = Instant::now();
-        while start.elapsed() < DEADLINE {
-            let screen = self.text();
-            if texts.iter().any(|t| screen.contains(t)) {
-                return Ok(());
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        }
-        Err(format!(
-            "none of {texts:?} appeared; the screen:\n{}",
-            self.text()
-        ))
-    }
 }
