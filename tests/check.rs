@@ -184,6 +184,15 @@ fn assert_mentions(run: &Run, file: &str, needle: &str) {
 /// The line of `stdout` that mentions `needle`, checked to be an error at
 /// `line` (and `col` when given) in `file`.
 fn assert_error_at(run: &Run, file: &str, needle: &str, line: usize, col: Option<usize>) {
+    assert_at(run, "error", file, needle, line, col);
+}
+
+/// Like [`assert_error_at`], for a warning.
+fn assert_warning_at(run: &Run, file: &str, needle: &str, line: usize, col: Option<usize>) {
+    assert_at(run, "warning", file, needle, line, col);
+}
+
+fn assert_at(run: &Run, kind: &str, file: &str, needle: &str, line: usize, col: Option<usize>) {
     let found: Vec<&str> = run.stdout.lines().filter(|l| l.contains(needle)).collect();
     assert!(
         !found.is_empty(),
@@ -191,14 +200,14 @@ fn assert_error_at(run: &Run, file: &str, needle: &str, line: usize, col: Option
         run.stdout
     );
     let prefix = match col {
-        Some(c) => format!("lessons/{file}:{line}:{c}: error: "),
+        Some(c) => format!("lessons/{file}:{line}:{c}: {kind}: "),
         None => format!("lessons/{file}:{line}:"),
     };
     assert!(
         found
             .iter()
-            .any(|l| l.starts_with(&prefix) && l.contains(": error: ")),
-        "expected an error at {prefix} for {needle:?}, got {found:#?}"
+            .any(|l| l.starts_with(&prefix) && l.contains(&format!(": {kind}: "))),
+        "expected {kind} at {prefix} for {needle:?}, got {found:#?}"
     );
 }
 
@@ -673,10 +682,11 @@ fn circular_prerequisites_are_reported_with_their_path() {
         4,
         Some(18),
     );
-    assert_error_at(
+    // d waits on the circle without being in it: shown, unlocked.
+    assert_warning_at(
         &run,
         "d.toml",
-        "prerequisite \"c\" is not shown (c.toml has problems), so this module cannot be shown either",
+        "prerequisite \"c\" is not shown (c.toml has problems), so this module is shown unlocked",
         4,
         Some(18),
     );
@@ -687,11 +697,14 @@ fn circular_prerequisites_are_reported_with_their_path() {
         .iter()
         .map(|m| m.id.as_str())
         .collect();
-    assert_eq!(ids, vec!["e"]);
+    assert_eq!(ids, vec!["d", "e"]);
 }
 
+/// One broken module used to hide every module after it in the chain (a
+/// broken 010 hid nine). Now its direct dependents are shown unlocked, with
+/// a warning each, and the chain after them is untouched.
 #[test]
-fn a_broken_prerequisite_takes_its_dependents_down_the_chain() {
+fn a_broken_prerequisite_leaves_its_dependents_shown_unlocked() {
     let site = Site::new();
     site.write(
         "1.toml",
@@ -702,27 +715,34 @@ fn a_broken_prerequisite_takes_its_dependents_down_the_chain() {
     site.write("4.toml", module("four", 4, &["zero"]));
     site.write("5.toml", module("five", 5, &[]));
     let run = site.check();
-    assert_eq!(run.code, 1);
-    assert_error_at(
+    assert_eq!(run.code, 1, "the broken file is still an error");
+    assert_mentions(&run, "1.toml", "`answer` is 7");
+    assert_warning_at(
         &run,
         "2.toml",
-        "prerequisite \"one\" is not shown (1.toml has problems)",
+        "prerequisite \"one\" is not shown (1.toml has problems), so this module is shown unlocked: learners can start it without \"one\"",
         4,
         Some(18),
     );
-    assert_error_at(
-        &run,
-        "3.toml",
-        "prerequisite \"two\" is not shown (2.toml has problems)",
-        4,
-        Some(18),
+    assert!(
+        !run.stdout.contains("lessons/3.toml"),
+        "three needs two, which is shown: nothing to say\n{}",
+        run.stdout
     );
+    // A typo in a prerequisite is still the author's error in that file.
     assert_error_at(
         &run,
         "4.toml",
         "no module in this folder has the id \"zero\"",
         4,
         Some(18),
+    );
+    assert!(
+        run.stdout.ends_with(
+            "not shown on the kiosk until fixed: 1.toml, 4.toml; shown unlocked meanwhile: 2.toml\n"
+        ),
+        "{}",
+        run.stdout
     );
     let report = load_dir(&site.lessons(), &[]).unwrap();
     let ids: Vec<&str> = report
@@ -731,7 +751,7 @@ fn a_broken_prerequisite_takes_its_dependents_down_the_chain() {
         .iter()
         .map(|m| m.id.as_str())
         .collect();
-    assert_eq!(ids, vec!["five"]);
+    assert_eq!(ids, vec!["two", "three", "five"]);
 }
 
 #[test]

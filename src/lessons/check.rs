@@ -65,7 +65,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// "11 modules checked: 0 errors, 2 warnings", plus which files will not
-/// be shown on the kiosk.
+/// be shown on the kiosk and which shown ones lost a prerequisite to them.
 fn summary(report: &LoadReport) -> String {
     let mut s = format!(
         "{} checked: {}, {}",
@@ -73,20 +73,28 @@ fn summary(report: &LoadReport) -> String {
         plural(report.errors(), "error", "errors"),
         plural(report.warnings(), "warning", "warnings"),
     );
-    let not_shown: Vec<String> = report
-        .skipped
-        .iter()
-        .map(|p| {
-            p.file_name().map_or_else(
-                || p.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            )
-        })
-        .collect();
-    if !not_shown.is_empty() {
+    let names = |paths: &[PathBuf]| -> String {
+        paths
+            .iter()
+            .map(|p| {
+                p.file_name().map_or_else(
+                    || p.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !report.skipped.is_empty() {
         s.push_str(&format!(
             "; not shown on the kiosk until fixed: {}",
-            not_shown.join(", ")
+            names(&report.skipped)
+        ));
+    }
+    if !report.unlocked.is_empty() {
+        s.push_str(&format!(
+            "; shown unlocked meanwhile: {}",
+            names(&report.unlocked)
         ));
     }
     s

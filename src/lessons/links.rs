@@ -1,7 +1,13 @@
 //! The rules that need every file at once: module ids are unique across the
-//! folder, prerequisites name modules that exist, prerequisites do not go
-//! round in a circle, and a module whose prerequisite is not shown is not
-//! shown either (a learner could never unlock it).
+//! folder, prerequisites name modules that exist, and prerequisites do not
+//! go round in a circle.
+//!
+//! A module whose prerequisite could not be loaded (its file has errors) is
+//! still shown, unlocked as far as that prerequisite goes, with a warning:
+//! hiding it would hide everything down the chain (one broken first module
+//! used to hide nine), and a learner is better served by a module they can
+//! open than by one that vanished. The kiosk's home screen already ignores a
+//! prerequisite it does not have.
 //!
 //! No recursion anywhere: a folder of a thousand modules chained one after
 //! another must not be able to overflow the stack.
@@ -24,6 +30,13 @@ fn error_at(path: &Path, at: &Located<String>, message: String) -> Diagnostic {
     }
 }
 
+fn warning_at(path: &Path, at: &Located<String>, message: String) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Warning,
+        ..error_at(path, at, message)
+    }
+}
+
 fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(
         || path.display().to_string(),
@@ -31,8 +44,8 @@ fn file_name(path: &Path) -> String {
     )
 }
 
-/// Applies the cross-file rules, marking entries that break them (or depend
-/// on one that is not shown) as failed.
+/// Applies the cross-file rules, marking entries that break them as failed,
+/// and entries shown although a prerequisite is not as `unlocked`.
 pub(crate) fn check(entries: &mut [Entry], out: &mut Vec<Diagnostic>) {
     let ids: Vec<Option<Located<String>>> = entries
         .iter()
@@ -113,9 +126,10 @@ pub(crate) fn check(entries: &mut [Entry], out: &mut Vec<Diagnostic>) {
 
     cycles(entries, &ids, &prereqs, &unique, out);
 
-    // A module whose prerequisite is not shown could never be unlocked, so
-    // it is not shown either. Repeat until nothing changes: the failure runs
-    // down chains of prerequisites.
+    // A module whose prerequisite is not shown stays shown, unlocked as far
+    // as that prerequisite goes (see the top of this file). Nothing runs
+    // down the chain any more, so one pass is enough; the warning names
+    // the dependent, in its own file, at the prerequisite.
     let shown = |entries: &[Entry], i: usize| {
         !entries[i].failed
             && entries[i]
@@ -123,36 +137,29 @@ pub(crate) fn check(entries: &mut [Entry], out: &mut Vec<Diagnostic>) {
                 .as_ref()
                 .is_some_and(|r| r.module.is_some())
     };
-    loop {
-        let mut changed = false;
-        for i in 0..entries.len() {
-            if !shown(entries, i) {
-                continue;
-            }
-            for p in &prereqs[i] {
-                let reason = match unique.get(p.value.as_str()) {
-                    Some(&j) if shown(entries, j) => continue,
-                    Some(&j) => format!("{} has problems", file_name(&entries[j].path)),
-                    None if duplicated.contains(p.value.as_str()) => {
-                        "several files use that id".to_string()
-                    }
-                    None => continue, // reported above as unknown
-                };
-                out.push(error_at(
-                    &entries[i].path,
-                    p,
-                    format!(
-                        "prerequisite {:?} is not shown ({reason}), so this module cannot be shown either",
-                        p.value
-                    ),
-                ));
-                entries[i].failed = true;
-                changed = true;
-                break;
-            }
+    let shown_now: Vec<bool> = (0..entries.len()).map(|i| shown(entries, i)).collect();
+    for (i, list) in prereqs.iter().enumerate() {
+        if !shown_now[i] {
+            continue;
         }
-        if !changed {
-            break;
+        for p in list {
+            let reason = match unique.get(p.value.as_str()) {
+                Some(&j) if shown_now[j] => continue,
+                Some(&j) => format!("{} has problems", file_name(&entries[j].path)),
+                None if duplicated.contains(p.value.as_str()) => {
+                    "several files use that id".to_string()
+                }
+                None => continue, // reported above as unknown
+            };
+            out.push(warning_at(
+                &entries[i].path,
+                p,
+                format!(
+                    "prerequisite {:?} is not shown ({reason}), so this module is shown unlocked: learners can start it without {:?}",
+                    p.value, p.value
+                ),
+            ));
+            entries[i].unlocked = true;
         }
     }
 }
@@ -248,5 +255,118 @@ fn cycles(
             ),
         ));
         entries[start].failed = true;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::lessons::{Severity, load_dir};
+
+    /// A small valid module; `broken` gives it an answer out of range.
+    fn module(id: &str, order: u32, prerequisites: &[&str], broken: bool) -> String {
+        let list: Vec<String> = prerequisites.iter().map(|p| format!("{p:?}")).collect();
+        let answer = if broken { "7" } else { "true" };
+        format!(
+            r#"id = "{id}"
+order = {order}
+minutes = 5
+prerequisites = [{}]
+title.vi = "Bài {id}"
+title.en = "Module {id}"
+summary.vi = "Tóm tắt."
+summary.en = "Summary."
+
+[[steps]]
+text.vi = "Trang một."
+text.en = "Page one."
+
+[[quiz]]
+id = "q"
+kind = "true-false"
+question.vi = "Trời xanh."
+question.en = "The sky is blue."
+explanation.vi = "Vì thế."
+explanation.en = "Because."
+answer = {answer}
+"#,
+            list.join(", ")
+        )
+    }
+
+    fn write(dir: &Path, name: &str, text: &str) {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+
+    /// One broken first module used to hide the whole chain after it.
+    #[test]
+    fn a_broken_prerequisite_leaves_its_dependents_shown() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "010.toml", &module("a", 10, &[], true));
+        write(dir.path(), "020.toml", &module("b", 20, &["a"], false));
+        write(dir.path(), "030.toml", &module("c", 30, &["b"], false));
+        write(dir.path(), "040.toml", &module("d", 40, &["a", "b"], false));
+        let report = load_dir(dir.path(), &[]).unwrap();
+        let ids: Vec<&str> = report
+            .curriculum
+            .modules
+            .iter()
+            .map(|m| m.id.as_str())
+            .collect();
+        assert_eq!(ids, vec!["b", "c", "d"]);
+        assert_eq!(report.skipped, vec![dir.path().join("010.toml")]);
+        assert_eq!(
+            report.unlocked,
+            vec![dir.path().join("020.toml"), dir.path().join("040.toml")],
+            "the direct dependents, not c (its prerequisite b is shown)"
+        );
+        // The broken file is an error; each dependent gets one warning.
+        let errors: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
+        assert!(
+            errors.iter().all(|d| d.path.ends_with("010.toml")),
+            "{errors:?}"
+        );
+        assert!(!errors.is_empty());
+        let warnings: Vec<String> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .map(|d| d.to_string())
+            .collect();
+        assert_eq!(warnings.len(), 2, "{warnings:#?}");
+        assert!(
+            warnings[0].contains("020.toml:4:")
+                && warnings[0].contains("prerequisite \"a\" is not shown (010.toml has problems)")
+                && warnings[0].contains("shown unlocked"),
+            "{warnings:#?}"
+        );
+    }
+
+    #[test]
+    fn a_prerequisite_whose_id_two_files_share_does_not_hide_the_dependent() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "1.toml", &module("a", 1, &[], false));
+        write(dir.path(), "2.toml", &module("a", 2, &[], false));
+        write(dir.path(), "3.toml", &module("c", 3, &["a"], false));
+        let report = load_dir(dir.path(), &[]).unwrap();
+        let ids: Vec<&str> = report
+            .curriculum
+            .modules
+            .iter()
+            .map(|m| m.id.as_str())
+            .collect();
+        assert_eq!(ids, vec!["c"]);
+        assert!(
+            report
+                .diagnostics
+                .iter()
+                .any(|d| d.severity == Severity::Warning
+                    && d.message.contains("several files use that id"))
+        );
     }
 }

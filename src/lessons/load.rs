@@ -30,6 +30,8 @@ pub(crate) struct Entry {
     pub report: Option<FileReport>,
     /// Set by the cross-file checks.
     pub failed: bool,
+    /// Shown although a prerequisite is not (that one does not lock it).
+    pub unlocked: bool,
 }
 
 /// Loads and validates every `*.toml` file directly inside `dir`; see
@@ -74,6 +76,7 @@ pub fn load_dir(dir: &Path, indicators: &[String]) -> Result<LoadReport, LoadErr
                 path: path.clone(),
                 report: Some(report),
                 failed: false,
+                unlocked: false,
             }),
             Err(d) => {
                 // A warning here means "not a file at all" (a folder named
@@ -84,6 +87,7 @@ pub fn load_dir(dir: &Path, indicators: &[String]) -> Result<LoadReport, LoadErr
                         path: path.clone(),
                         report: None,
                         failed: true,
+                        unlocked: false,
                     });
                 }
                 diagnostics.push(d);
@@ -96,18 +100,25 @@ pub fn load_dir(dir: &Path, indicators: &[String]) -> Result<LoadReport, LoadErr
     let files = entries.len();
     let mut modules = Vec::new();
     let mut skipped = Vec::new();
+    let mut unlocked = Vec::new();
     for e in entries {
         let module = e.report.and_then(|mut r| {
             diagnostics.append(&mut r.diagnostics);
             r.module
         });
         match module {
-            Some(m) if !e.failed => modules.push(m),
+            Some(m) if !e.failed => {
+                if e.unlocked {
+                    unlocked.push(e.path);
+                }
+                modules.push(m);
+            }
             _ => skipped.push(e.path),
         }
     }
     modules.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
     skipped.sort();
+    unlocked.sort();
     // Stable: problems at the same place keep the order they were found in.
     diagnostics.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
     Ok(LoadReport {
@@ -115,6 +126,7 @@ pub fn load_dir(dir: &Path, indicators: &[String]) -> Result<LoadReport, LoadErr
         files,
         diagnostics,
         skipped,
+        unlocked,
     })
 }
 

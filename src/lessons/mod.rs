@@ -49,7 +49,8 @@ impl Curriculum {
 }
 
 /// The result of loading a folder: the modules that are valid, every
-/// diagnostic, and the files that were skipped because of errors.
+/// diagnostic, the files that were skipped because of errors, and the shown
+/// files that a skipped prerequisite no longer locks.
 #[derive(Debug, Clone, Default)]
 pub struct LoadReport {
     pub curriculum: Curriculum,
@@ -57,6 +58,9 @@ pub struct LoadReport {
     pub files: usize,
     pub diagnostics: Vec<Diagnostic>,
     pub skipped: Vec<PathBuf>,
+    /// Shown, but a prerequisite is not (its file has errors), so the
+    /// kiosk shows them unlocked.
+    pub unlocked: Vec<PathBuf>,
 }
 
 /// The folder itself could not be read.

@@ -603,3 +603,64 @@ fn signing_out_asks_then_returns_to_welcome() {
         1
     );
 }
+
+/// The shipped lessons with 010 (phone basics) broken: its nine dependents
+/// down the chain used to vanish from home. Now the other ten modules are
+/// all listed, 010's direct dependents open at once, and the rest unlock
+/// in the usual order.
+#[test]
+fn a_broken_first_module_leaves_the_rest_reachable() {
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(repo.join("lessons")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            let mut text = std::fs::read_to_string(&path).unwrap();
+            if path
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("010")
+            {
+                assert!(text.contains("\norder = 10\n"));
+                text = text.replace("\norder = 10\n", "\norder = \"ten\"\n");
+            }
+            std::fs::write(dir.path().join(path.file_name().unwrap()), text).unwrap();
+        }
+    }
+    let cfg = crate::config::Config::load(&repo.join("kiosk.toml")).unwrap();
+    let ids: Vec<String> = cfg.indicators.iter().map(|i| i.id.clone()).collect();
+    let report = crate::lessons::load_dir(dir.path(), &ids).unwrap();
+    assert_eq!(report.skipped.len(), 1, "only 010 is broken");
+    let modules = &report.curriculum.modules;
+    assert_eq!(modules.len(), 10, "020..110 are all shown");
+    assert!(modules.iter().all(|m| m.id != "phone-basics"));
+
+    let mut h = Harness::new();
+    h.app.curriculum = std::sync::Arc::new(report.curriculum);
+    add(&h, "Đinh Văn Long", 1950, 9);
+    sign_in(&mut h, "long");
+    let curriculum = h.app.curriculum.clone();
+    let index = |id: &str| curriculum.modules.iter().position(|m| m.id == id).unwrap();
+    // Nothing is locked by the missing module: its direct dependents open.
+    for id in ["vneid-level-1", "ihanoi", "ewallet", "zalo-safety"] {
+        assert_eq!(
+            super::super::home::locked_by(&h.app, index(id)),
+            None,
+            "{id}"
+        );
+    }
+    // The chain after them is kept: VNeID level 2 waits for level 1.
+    assert_eq!(
+        super::super::home::locked_by(&h.app, index("vneid-level-2")),
+        Some(index("vneid-level-1"))
+    );
+    // "Continue" starts the first module there is, VNeID level 1.
+    assert!(h.sees("VNeID mức 1"), "{}", h.screen());
+    h.click(Target::Module(index("vneid-level-1")));
+    assert!(matches!(h.app.screen, Screen::Lesson(_)), "{}", h.screen());
+    assert!(h.sees("Bước 1/"), "{}", h.screen());
+    h.key(KeyCode::Esc);
+    h.click(Target::Module(index("ewallet")));
+    assert!(matches!(h.app.screen, Screen::Lesson(_)), "{}", h.screen());
+}
