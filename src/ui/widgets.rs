@@ -300,19 +300,30 @@ fn draw_block(
         } => {
             let is_focus = focused == Some(target);
             let label_n = super::layout::field_label_lines(label, col.width) as u16;
+            // A focused box shows it the way every focused thing on the
+            // kiosk does, in reverse video and bold across its label, so
+            // it reads without colour too (not only by a thicker frame).
+            let label_style = if is_focus {
+                base.patch(theme.focus())
+            } else {
+                base.patch(theme.tone(Tone::Strong))
+            };
             for (i, line) in p.lines.iter().enumerate() {
                 let i = i as u16;
                 let (vy, style) = if i < label_n {
-                    (p.y + i, base.patch(theme.tone(Tone::Strong)))
+                    (p.y + i, label_style)
                 } else {
                     (p.y + i + 3, base.patch(theme.tone(Tone::Bad)))
                 };
                 if let Some(y) = row(vy) {
+                    if i < label_n && is_focus {
+                        fill(buf, Rect::new(col.x, y, col.width, 1), style);
+                    }
                     put(buf, body, col.x, y, line, style);
                 }
             }
             let box_style = if is_focus {
-                base.patch(theme.key())
+                base.patch(theme.key()).add_modifier(Modifier::BOLD)
             } else if error.is_some() {
                 base.patch(theme.tone(Tone::Bad))
             } else {

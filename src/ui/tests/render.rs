@@ -526,3 +526,73 @@ fn every_shipped_practice_page_shows_its_box_at_80x24() {
     }
     assert!(checked >= 20, "only {checked} practice pages");
 }
+
+/// The row on screen whose text contains `needle`.
+fn row_with(buf: &Buffer, needle: &str) -> Option<u16> {
+    (0..buf.area.height).find(|&y| {
+        let line: String = (0..buf.area.width)
+            .map(|x| buf[(x, y)].symbol().to_string())
+            .collect();
+        line.contains(needle)
+    })
+}
+
+/// How many cells of row `y` are in reverse video and bold.
+fn reversed_in_row(buf: &Buffer, y: u16) -> usize {
+    (0..buf.area.width)
+        .filter(|&x| {
+            buf[(x, y)]
+                .modifier
+                .contains(Modifier::REVERSED | Modifier::BOLD)
+        })
+        .count()
+}
+
+/// QA: a focused text box showed focus only by a thicker frame and the
+/// cursor; everything else focused is in reverse video and bold. Under
+/// NO_COLOR the focused box's label is reversed across the column, and
+/// an unfocused box's label is not.
+#[test]
+fn a_focused_text_box_shows_focus_in_reverse_video_without_colour() {
+    for lang in [Lang::Vi, Lang::En] {
+        let t = crate::i18n::texts(lang);
+        // The name box on "who are you", focused when the screen opens.
+        let (_, mut who) = states()
+            .into_iter()
+            .find(|(n, _)| *n == "who_empty")
+            .unwrap();
+        who.lang = lang;
+        who.settings.theme.color = false;
+        let buf = buffer_of(&who);
+        let y = row_with(&buf, t.who_label).expect("the name box's label");
+        assert!(
+            reversed_in_row(&buf, y) >= 72,
+            "who: label row {y} not reversed"
+        );
+
+        // Register: the third box focused; the first is not.
+        let (_, mut reg) = states()
+            .into_iter()
+            .find(|(n, _)| *n == "register_errors")
+            .unwrap();
+        reg.lang = lang;
+        reg.settings.theme.color = false;
+        reg.focus = Some(2);
+        let buf = buffer_of(&reg);
+        let labels = [t.reg_name, t.reg_year, t.reg_group, t.reg_household];
+        let mut others = 0;
+        for (i, label) in labels.into_iter().enumerate() {
+            let Some(y) = row_with(&buf, label) else {
+                assert_ne!(i, 2, "the focused box is scrolled into view");
+                continue;
+            };
+            if i == 2 {
+                assert!(reversed_in_row(&buf, y) >= 72, "register: focused {label}");
+            } else {
+                assert_eq!(reversed_in_row(&buf, y), 0, "register: {label}");
+                others += 1;
+            }
+        }
+        assert!(others >= 1, "an unfocused box is on screen too");
+    }
+}
