@@ -135,9 +135,6 @@ fn button_height(area: Rect) -> u16 {
 
 /// Lays out the form `m` over the desk drawn in `area`.
 pub fn modal(app: &App, d: &Desk, m: &Modal, area: Rect) -> Laid {
-    if let Modal::Room(r) = m {
-        return room_layout(app, d, r, area);
-    }
     let t = app.t();
     let field = |label: &str, value: &str, on: bool, i: usize| Spec::Field {
         label: label.to_string(),
@@ -152,7 +149,7 @@ pub fn modal(app: &App, d: &Desk, m: &Modal, area: Rect) -> Laid {
         ]
     };
     let (title, tone, specs, buttons) = match m {
-        Modal::Room(_) => unreachable!("laid out above"),
+        Modal::Room(r) => return room_layout(app, d, r, area),
         Modal::Class(f) => {
             let mut specs = vec![
                 field(t.ins_form_topic, &f.topic, f.field == 0, 0),
@@ -269,7 +266,7 @@ fn resident_specs(app: &App, f: &ResidentForm) -> (&'static str, Vec<Spec>) {
 }
 
 /// A framed box in the middle of `area` (under the tab bar).
-pub fn boxed(area: Rect, w: u16, h: u16) -> Rect {
+fn boxed(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width.saturating_sub(2)).max(1);
     let h = h.min(area.height.saturating_sub(4)).max(1);
     Rect::new(

@@ -253,3 +253,64 @@ fn clicks_beside_the_buttons_do_nothing() {
     assert_eq!(the_desk(&h), &before);
     assert!(!h.app.quit);
 }
+
+/// At every size instructor mode draws on, each form's buttons sit inside
+/// its frame, apart from each other, with their whole label on screen.
+#[test]
+fn buttons_fit_apart_and_whole_at_every_size() {
+    for size in [
+        (60, 16),
+        (72, 20),
+        (80, 24),
+        (100, 30),
+        (160, 48),
+        (300, 100),
+    ] {
+        for lang in [crate::i18n::Lang::Vi, crate::i18n::Lang::En] {
+            let mut h = classroom();
+            h.app.lang = lang;
+            h.send(Msg::Resize(size.0, size.1));
+            log_in(&mut h);
+            let mut check = |h: &mut Harness, what: &str| {
+                let d = the_desk(h);
+                let laid = layout::modal(&h.app, d, d.modal.as_ref().unwrap(), h.app.area());
+                let screen = h.screen();
+                let f = laid.frame;
+                for (i, b) in laid.buttons.iter().enumerate() {
+                    let r = b.rect;
+                    assert!(
+                        r.x > f.x && r.right() < f.right() && r.y > f.y && r.bottom() < f.bottom(),
+                        "{what} {size:?}: {:?} outside {f:?}",
+                        b.label
+                    );
+                    for other in &laid.buttons[i + 1..] {
+                        assert!(
+                            !r.intersects(other.rect),
+                            "{what} {size:?}: buttons overlap"
+                        );
+                    }
+                    let line = screen.lines().nth((r.y + r.height / 2) as usize).unwrap();
+                    assert!(
+                        line.contains(&b.label),
+                        "{what} {size:?}: {:?}\n{screen}",
+                        b.label
+                    );
+                }
+            };
+            h.key(KeyCode::F(3));
+            h.key(KeyCode::F(7));
+            check(&mut h, "register");
+            h.key(KeyCode::Esc);
+            h.key(KeyCode::F(6));
+            check(&mut h, "indicators");
+            h.key(KeyCode::Esc);
+            h.key(KeyCode::F(8));
+            check(&mut h, "forget");
+            h.key(KeyCode::Esc);
+            open_room(&mut h);
+            check(&mut h, "room");
+            h.typ("+");
+            check(&mut h, "room, adding");
+        }
+    }
+}
