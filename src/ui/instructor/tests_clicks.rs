@@ -271,7 +271,7 @@ fn buttons_fit_apart_and_whole_at_every_size() {
             h.app.lang = lang;
             h.send(Msg::Resize(size.0, size.1));
             log_in(&mut h);
-            let mut check = |h: &mut Harness, what: &str| {
+            let check = |h: &mut Harness, what: &str| {
                 let d = the_desk(h);
                 let laid = layout::modal(&h.app, d, d.modal.as_ref().unwrap(), h.app.area());
                 let screen = h.screen();
