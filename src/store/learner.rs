@@ -89,18 +89,25 @@ fn not_found(what: &'static str, id: &str) -> StoreError {
     }
 }
 
-/// The progress entry for `module_id`, made empty the first time.
-fn slot(map: &mut BTreeMap<String, ModuleProgress>, module_id: String) -> &mut ModuleProgress {
-    map.entry(module_id.clone())
-        .or_insert_with(|| ModuleProgress {
-            module_id,
+impl ModuleProgress {
+    /// No progress yet: nothing seen, no attempt.
+    pub fn new(module_id: impl Into<String>) -> ModuleProgress {
+        ModuleProgress {
+            module_id: module_id.into(),
             steps_seen: BTreeSet::new(),
             last_step: None,
             attempts: 0,
             best_score: None,
             last_score: None,
             passed: false,
-        })
+        }
+    }
+}
+
+/// The progress entry for `module_id`, made empty the first time.
+fn slot(map: &mut BTreeMap<String, ModuleProgress>, module_id: String) -> &mut ModuleProgress {
+    map.entry(module_id.clone())
+        .or_insert_with(|| ModuleProgress::new(module_id))
 }
 
 impl Store {

@@ -9,7 +9,7 @@
 //! effects. Each screen lives in its own file and plugs in here through two
 //! functions: `page` (what it shows) and `on` (what an action does).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use ratatui::Frame;
@@ -21,6 +21,7 @@ use ratatui::layout::Rect;
 use crate::config::{Config, KeyCombo};
 use crate::i18n::{Lang, Texts, texts};
 use crate::lessons::Curriculum;
+use crate::store::{ModuleProgress, Resume};
 
 use super::layout::{self, Block, Dialog, Laid, Page, Target, Tone};
 use super::theme::Theme;
@@ -86,45 +87,24 @@ pub struct NewPerson {
     pub phone: Option<String>,
 }
 
-/// One module's progress for the signed-in learner.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ModuleState {
-    pub steps_seen: BTreeSet<usize>,
-    pub last_step: Option<usize>,
-    pub attempts: u32,
-    pub best_score: Option<u8>,
-    pub last_score: Option<u8>,
-    pub passed: bool,
-}
-
-/// Where the learner left off (from `Store::resume_point`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ResumeAt {
-    Page {
-        module_id: String,
-        step: usize,
-    },
-    Quiz {
-        module_id: String,
-        attempt_id: String,
-        question_order: Vec<String>,
-        /// (question id, encoded response, correct)
-        answered: Vec<(String, String, bool)>,
-    },
-}
-
-/// The signed-in learner.
+/// The signed-in learner. Progress and the resume point are the store's
+/// own types ([`ModuleProgress`] by module id, [`Resume`] from
+/// `Store::resume_point`), mirrored here as the learner moves on so home is
+/// right before the next reload.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Learner {
     pub person: Person,
     pub session_id: String,
-    pub progress: BTreeMap<String, ModuleState>,
-    pub resume: Option<ResumeAt>,
+    pub progress: BTreeMap<String, ModuleProgress>,
+    pub resume: Option<Resume>,
 }
 
 impl Learner {
-    pub fn module(&self, id: &str) -> ModuleState {
-        self.progress.get(id).cloned().unwrap_or_default()
+    pub fn module(&self, id: &str) -> ModuleProgress {
+        self.progress
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| ModuleProgress::new(id))
     }
 }
 
@@ -208,8 +188,8 @@ pub enum Msg {
     },
     SignedIn(Learner),
     Progress {
-        progress: BTreeMap<String, ModuleState>,
-        resume: Option<ResumeAt>,
+        progress: BTreeMap<String, ModuleProgress>,
+        resume: Option<Resume>,
     },
     AttemptStarted {
         attempt_id: String,

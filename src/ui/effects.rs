@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use crate::store::{EndReason, ModuleProgress, NewResident, Resident, Resume, Store};
 
-use super::app::{Effect, EndWhy, Learner, ModuleState, Msg, Person, ResumeAt};
+use super::app::{Effect, EndWhy, Learner, Msg, Person};
 use super::runtime::Log;
 use super::who::MAX_MATCHES;
 
@@ -20,46 +20,15 @@ fn person(r: Resident) -> Person {
     }
 }
 
-fn module_state(p: ModuleProgress) -> (String, ModuleState) {
-    (
-        p.module_id,
-        ModuleState {
-            steps_seen: p.steps_seen,
-            last_step: p.last_step,
-            attempts: p.attempts,
-            best_score: p.best_score,
-            last_score: p.last_score,
-            passed: p.passed,
-        },
-    )
-}
-
-fn resume_at(r: Resume) -> ResumeAt {
-    match r {
-        Resume::Page { module_id, step } => ResumeAt::Page { module_id, step },
-        Resume::Quiz {
-            module_id,
-            attempt_id,
-            question_order,
-            answered,
-        } => ResumeAt::Quiz {
-            module_id,
-            attempt_id,
-            question_order,
-            answered,
-        },
-    }
-}
-
-type Progress = (BTreeMap<String, ModuleState>, Option<ResumeAt>);
+type Progress = (BTreeMap<String, ModuleProgress>, Option<Resume>);
 
 fn progress(store: &Store, resident_id: &str) -> crate::store::Result<Progress> {
     let progress = store
         .progress(resident_id)?
         .into_iter()
-        .map(module_state)
+        .map(|p| (p.module_id.clone(), p))
         .collect();
-    let resume = store.resume_point(resident_id)?.map(resume_at);
+    let resume = store.resume_point(resident_id)?;
     Ok((progress, resume))
 }
 

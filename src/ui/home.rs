@@ -4,11 +4,9 @@
 
 use crate::i18n::fill;
 use crate::lessons::Module;
+use crate::store::{ModuleProgress, Resume};
 
-use super::app::{
-    Action, App, BackTo, Confirm, Effect, Keys, ModuleState, Notice, Overlay, ResumeAt, Screen,
-    footer,
-};
+use super::app::{Action, App, BackTo, Confirm, Effect, Keys, Notice, Overlay, Screen, footer};
 use super::layout::{Block, Button, Page, Target, Tone};
 use super::{lesson, quiz};
 
@@ -46,7 +44,7 @@ fn next_module(app: &App) -> Option<usize> {
         .find(|&i| !l.module(&app.curriculum.modules[i].id).passed && locked_by(app, i).is_none())
 }
 
-fn status(app: &App, m: &Module, st: &ModuleState, locked: Option<usize>) -> String {
+fn status(app: &App, m: &Module, st: &ModuleProgress, locked: Option<usize>) -> String {
     let t = app.t();
     if let Some(j) = locked {
         let first = app.curriculum.modules[j].title.get(app.lang);
@@ -76,7 +74,7 @@ fn resume_text(app: &App) -> Option<String> {
     let t = app.t();
     let l = app.learner.as_ref()?;
     match &l.resume {
-        Some(ResumeAt::Page { module_id, step }) => {
+        Some(Resume::Page { module_id, step }) => {
             if let Some(m) = app.curriculum.module(module_id) {
                 let n = (*step).min(m.steps.len().saturating_sub(1)) + 1;
                 return Some(fill(
@@ -89,7 +87,7 @@ fn resume_text(app: &App) -> Option<String> {
                 ));
             }
         }
-        Some(ResumeAt::Quiz {
+        Some(Resume::Quiz {
             module_id,
             question_order,
             answered,
@@ -157,7 +155,7 @@ pub fn page(app: &App) -> Page {
             .learner
             .as_ref()
             .map(|l| l.module(&m.id))
-            .unwrap_or_default();
+            .unwrap_or_else(|| ModuleProgress::new(&m.id));
         let locked = locked_by(app, i);
         let mark = if st.passed { "✓ " } else { "  " };
         let text = format!(
@@ -226,7 +224,7 @@ pub fn open_module(app: &mut App, i: usize) -> Vec<Effect> {
         .learner
         .as_ref()
         .map(|l| l.module(&m.id))
-        .unwrap_or_default();
+        .unwrap_or_else(|| ModuleProgress::new(&m.id));
     let step = if st.passed {
         0
     } else {
@@ -241,7 +239,7 @@ pub fn open_module(app: &mut App, i: usize) -> Vec<Effect> {
 pub fn resume(app: &mut App) -> Vec<Effect> {
     let resume = app.learner.as_ref().and_then(|l| l.resume.clone());
     match resume {
-        Some(ResumeAt::Page { module_id, step }) => {
+        Some(Resume::Page { module_id, step }) => {
             if let Some(i) = app
                 .curriculum
                 .modules
@@ -252,7 +250,7 @@ pub fn resume(app: &mut App) -> Vec<Effect> {
                 return lesson::open(app, i, step.min(last));
             }
         }
-        Some(ResumeAt::Quiz {
+        Some(Resume::Quiz {
             module_id,
             attempt_id,
             question_order,

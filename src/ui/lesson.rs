@@ -5,7 +5,9 @@
 
 use crate::i18n::fill;
 
-use super::app::{Action, App, BackTo, Effect, Keys, ResumeAt, Screen, footer};
+use crate::store::{ModuleProgress, Resume};
+
+use super::app::{Action, App, BackTo, Effect, Keys, Screen, footer};
 use super::home::go_home;
 use super::layout::{Block, Button, Page, Target, Tone};
 use super::quiz;
@@ -34,10 +36,13 @@ pub fn open(app: &mut App, module: usize, step: usize) -> Vec<Effect> {
         return Vec::new();
     };
     // Mirror the write locally so home is right even before a reload.
-    let st = l.progress.entry(module_id.clone()).or_default();
+    let st = l
+        .progress
+        .entry(module_id.clone())
+        .or_insert_with(|| ModuleProgress::new(&module_id));
     st.steps_seen.insert(step);
     st.last_step = Some(step);
-    l.resume = Some(ResumeAt::Page {
+    l.resume = Some(Resume::Page {
         module_id: module_id.clone(),
         step,
     });

@@ -15,6 +15,7 @@
 
 use crate::i18n::fill;
 use crate::lessons::{Module, Question, QuestionKind, Response, score_percent};
+use crate::store::ModuleProgress;
 
 use super::app::{Action, App, BackTo, Confirm, Effect, Keys, Notice, Overlay, Screen, footer};
 use super::layout::{Block, Button, Page, Target, Tone};
@@ -593,7 +594,10 @@ fn finish(app: &mut App) -> Vec<Effect> {
             threshold,
         });
         // The attempt is over: "continue" no longer points into it.
-        let st = l.progress.entry(module_id).or_default();
+        let st = l
+            .progress
+            .entry(module_id.clone())
+            .or_insert_with(|| ModuleProgress::new(module_id));
         st.attempts += 1;
         st.last_score = Some(score);
         st.best_score = Some(st.best_score.map_or(score, |b| b.max(score)));

@@ -14,8 +14,7 @@ use ratatui::style::{Color, Modifier};
 use crate::i18n::Lang;
 
 use super::super::app::{
-    App, Confirm, Learner, ModuleState, Msg, Notice, Overlay, Person, ResumeAt, Screen, update,
-    view,
+    App, Confirm, Learner, Msg, Notice, Overlay, Person, Screen, update, view,
 };
 use super::super::consent::Consent;
 use super::super::instructor::Instructor;
@@ -26,6 +25,7 @@ use super::super::result::Outcome;
 use super::super::who::Who;
 use super::new_app;
 use crate::lessons::Response;
+use crate::store::{ModuleProgress, Resume};
 
 pub fn buffer_of(app: &App) -> Buffer {
     let (w, h) = app.size;
@@ -62,7 +62,8 @@ fn signed_in(app: &mut App) {
     let mut progress = BTreeMap::new();
     progress.insert(
         "basics".to_string(),
-        ModuleState {
+        ModuleProgress {
+            module_id: "basics".into(),
             steps_seen: BTreeSet::from([0, 1]),
             last_step: Some(1),
             attempts: 1,
@@ -75,7 +76,7 @@ fn signed_in(app: &mut App) {
         person: person(),
         session_id: "s-1".into(),
         progress,
-        resume: Some(ResumeAt::Page {
+        resume: Some(Resume::Page {
             module_id: "basics".into(),
             step: 1,
         }),
