@@ -107,14 +107,12 @@ pub fn view(app: &App, d: &Desk, frame: &mut Frame, body: Rect) {
         t.ins_col_modules_done,
         t.ins_col_at_target,
     ];
-    let widths = [
-        Constraint::Length(6),
-        Constraint::Fill(1),
-        Constraint::Fill(1),
-        Constraint::Fill(1),
-        Constraint::Fill(1),
-        Constraint::Fill(1),
-    ];
+    // Each column as wide as its heading and the sort mark (" ▼"), so no
+    // heading is cut at 80 columns ("Active this month").
+    let widths: Vec<Constraint> = headers
+        .iter()
+        .map(|h| Constraint::Length(h.width().max(4) as u16 + 2))
+        .collect();
     if !table::draw_or_say(
         app,
         frame,
@@ -194,14 +192,33 @@ pub fn grid_columns(app: &App, groups: usize, cursor: usize, width: usize) -> Gr
 fn cell(share: f64, target: u8, cell_w: usize) -> String {
     let ok = share >= f64::from(target);
     let mark = if ok { "✓" } else { " " };
-    let pct = format!("{share:>3.0}%");
-    // gap + bar + space + "100%" + mark
-    let bar_w = cell_w.saturating_sub(1 + 1 + 4 + 1);
+    let pct = format!("{share:.0}%");
+    // gap + bar and its target mark + " 100%" + ✓
+    let bar_w = cell_w.saturating_sub(1 + 1 + 5 + 1);
     if bar_w >= 3 {
-        format!(" {} {pct}{mark}", table::bar(share, target, bar_w))
+        format!(" {}{pct:>5}{mark}", bar(share, target, bar_w))
     } else {
-        format!("{:>w$}{mark}", pct, w = cell_w - 1)
+        format!("{pct:>w$}{mark}", w = cell_w - 1)
     }
+}
+
+/// A bar of `width` cells filled in eighths (so 85% and 96% differ even
+/// in four cells), with `|` put in between the cells where the target is.
+pub fn bar(percent: f64, target: u8, width: usize) -> String {
+    const EIGHTHS: [char; 8] = ['░', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    let units = (percent.clamp(0.0, 100.0) / 100.0 * (width * 8) as f64).round() as usize;
+    let mark = (f64::from(target.min(100)) / 100.0 * width as f64).round() as usize;
+    let mut out = String::new();
+    for i in 0..=width {
+        if i == mark {
+            out.push('|');
+        }
+        if i < width {
+            let filled = units.saturating_sub(i * 8).min(8);
+            out.push(if filled == 8 { '█' } else { EIGHTHS[filled] });
+        }
+    }
+    out
 }
 
 /// Every group's share of households per indicator, side by side, against

@@ -162,23 +162,6 @@ pub fn draw(
     frame.render_stateful_widget(table, area, &mut state);
 }
 
-/// A plain bar of `width` cells for `percent`, with `|` at `target`.
-pub fn bar(percent: f64, target: u8, width: usize) -> String {
-    let filled = ((percent / 100.0) * width as f64).round() as usize;
-    let mark = ((f64::from(target) / 100.0) * width as f64).round() as usize;
-    (0..width)
-        .map(|i| {
-            if i == mark.min(width.saturating_sub(1)) {
-                '|'
-            } else if i < filled {
-                '█'
-            } else {
-                '░'
-            }
-        })
-        .collect()
-}
-
 /// A percentage for a cell: "62%", or "–" when there is nothing to count.
 pub fn pct(v: Option<f64>) -> String {
     match v {

@@ -69,6 +69,20 @@ fn the_groups_view_shows_every_group_per_indicator_side_by_side() {
             for i in ind {
                 line_with(&screen, i.name(lang));
             }
+            // Every heading of the group table is whole.
+            for head in [
+                t.ins_col_group_no,
+                t.ins_col_residents,
+                t.ins_col_households,
+                t.ins_col_active,
+                t.ins_col_modules_done,
+                t.ins_col_at_target,
+            ] {
+                assert!(
+                    screen.contains(head),
+                    "{size:?} {lang:?} {head:?}\n{screen}"
+                );
+            }
             // The target is said in words.
             assert!(
                 screen.contains(&fill(t.ins_share_title, &[("target", &70)])),
@@ -76,6 +90,22 @@ fn the_groups_view_shows_every_group_per_indicator_side_by_side() {
             );
         }
     }
+}
+
+/// The bar fills in eighths with the target between cells: 85% and 96%
+/// differ even in four cells, and 0% and 100% are empty and full.
+#[test]
+fn bars_fill_in_eighths_around_the_target_mark() {
+    use super::groups::bar;
+    assert_eq!(bar(0.0, 70, 4), "░░░|░");
+    assert_eq!(bar(100.0, 70, 4), "███|█");
+    assert_eq!(bar(50.0, 70, 4), "██░|░");
+    assert_ne!(bar(85.0, 70, 4), bar(96.0, 70, 4));
+    assert_eq!(bar(85.0, 70, 4), "███|▍");
+    for p in [0.0, 12.5, 33.0, 70.0, 99.0, 100.0, 150.0] {
+        assert_eq!(bar(p, 70, 16).chars().count(), 17, "{p}");
+    }
+    assert_eq!(bar(100.0, 100, 3), "███|");
 }
 
 /// Twelve groups do not fit beside the names at 80 columns: the grid shows
