@@ -18,6 +18,7 @@ use super::super::app::{
 };
 use super::super::consent::Consent;
 use super::super::instructor::Instructor;
+use super::super::layout::Target;
 use super::super::lesson::Lesson;
 use super::super::quiz::{Given, Quiz};
 use super::super::register::{Register, validate};
@@ -448,8 +449,7 @@ fn practice_box_is_in_view_at_80x24_on_the_real_first_module() {
             "hint that the text goes on:\n{text}"
         );
         // …and a touch on it, where it is drawn, ticks it.
-        let (x, y) =
-            super::where_is(&app, &super::super::layout::Target::Practice).expect("clickable");
+        let (x, y) = super::where_is(&app, &Target::Practice).expect("clickable");
         update(
             &mut app,
             Msg::Mouse(MouseEvent {
@@ -521,6 +521,21 @@ fn every_shipped_practice_page_shows_its_box_at_80x24() {
                 let text = text_of(&app);
                 assert!(text.contains(&last_line), "{at}: ↓ reads on\n{text}");
                 assert!(text.contains(t.practice_confirm), "{at}:\n{text}");
+                // Other sizes: never a panic, and where the box is drawn
+                // a touch there lands on it.
+                for size in [(40, 15), (41, 16), (60, 20), (100, 30), (300, 100)] {
+                    let mut small = app.clone();
+                    small.size = size;
+                    let _ = buffer_of(&small);
+                    if let Some(at) = super::where_is(&small, &Target::Practice) {
+                        let page = super::super::app::page(&small);
+                        assert_eq!(
+                            small.laid(&page).hit(at.0, at.1),
+                            Some(Target::Practice),
+                            "{at:?} at {size:?}"
+                        );
+                    }
+                }
                 checked += 1;
             }
         }
