@@ -236,7 +236,8 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
             let what = what.clone();
             let yes = match key.code {
                 KeyCode::Char('2') => Some(true),
-                KeyCode::Char('1') | KeyCode::Esc => Some(false),
+                // Enter gives the lit answer, the safe one (as on learner screens).
+                KeyCode::Char('1') | KeyCode::Esc | KeyCode::Enter => Some(false),
                 _ => None,
             };
             match yes {
@@ -309,7 +310,7 @@ pub fn footer(app: &App, _d: &Desk, m: &Modal) -> Vec<(String, String)> {
             ("Enter", t.ins_do_toggle_reached),
             ("Esc", t.ins_do_close),
         ],
-        Modal::Confirm(_) => vec![("1/Esc", t.ins_do_no), ("2", t.ins_do_yes)],
+        Modal::Confirm(_) => vec![("1/Enter/Esc", t.ins_do_no), ("2", t.ins_do_yes)],
     };
     pairs
         .into_iter()

@@ -341,6 +341,10 @@ fn leaving_the_kiosk_asks_first_and_signs_the_learner_out() {
     h.key(KeyCode::F(10));
     h.key(KeyCode::Esc);
     assert!(!h.app.quit);
+    // Enter gives the lit answer, which is the safe "no".
+    h.key(KeyCode::F(10));
+    h.enter();
+    assert!(!h.app.quit && the_desk(&h).modal.is_none());
     h.key(KeyCode::F(10));
     assert!(h.sees("Rời kiosk"), "{}", h.screen());
     h.key(KeyCode::Char('2'));
