@@ -2,7 +2,9 @@
 //! today or was marked in this class, one key per person (P present, L late,
 //! E excused, A absent; the list then moves to the next person), and `+` to
 //! add someone who came without using a seat. Every mark is saved as it is
-//! made; the newest mark counts.
+//! made; the newest mark counts. The same can be done by touch: a row is
+//! chosen by clicking it, and each key has its button (placed by
+//! `layout.rs`, which also places the add box and the names it finds).
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
