@@ -186,3 +186,38 @@ fn wrong_files_are_refused_and_nothing_changes() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("not a real date"));
 }
+
+/// One resident and nothing else: the lines say "1 resident" and
+/// "1 new resident", not "1 residents".
+#[test]
+fn counts_of_one_are_singular_in_bundle_and_merge() {
+    let root = tempfile::tempdir().unwrap();
+    let r = root.path();
+    let a = kiosk(r, "vh-one", false);
+    let cfg = Config::load(&a.join("kiosk.toml")).unwrap();
+    Store::open(&cfg)
+        .unwrap()
+        .add_resident(&kiosk::store::NewResident {
+            full_name: "Đỗ Thị Yến".into(),
+            birth_year: 1952,
+            group_no: 3,
+            household: "Số 9".into(),
+            phone: None,
+            consent_version: Some("test".into()),
+        })
+        .unwrap();
+    let ward = kiosk(r, "phuong", false);
+    let bundle = r.join("vh-one.kiosk");
+    let out = stdout(&run(&a, &["bundle", "--out", bundle.to_str().unwrap()]));
+    assert!(
+        out.contains(": 1 resident, 0 records, 0 erased residents"),
+        "{out}"
+    );
+    let out = stdout(&run(&ward, &["merge", bundle.to_str().unwrap()]));
+    assert!(
+        out.contains(
+            "site vh-one: 1 new resident, 0 updated, 0 erased, 0 new records, 0 sessions ended"
+        ),
+        "{out}"
+    );
+}

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::Cli;
-use crate::commands::{CliError, load_config};
+use crate::commands::{CliError, counted, load_config};
 use crate::export::{ExportError, Pending};
 use crate::store::Store;
 
@@ -24,12 +24,16 @@ pub fn run(cli: &Cli, out: &Path) -> Result<ExitCode, CliError> {
         .commit()
         .map_err(|e| CliError::Failed(e.to_string()))?;
     println!(
-        "Wrote the bundle of site {} to {}: {} residents, {} records, {} erased residents",
+        "Wrote the bundle of site {} to {}: {}, {}, {}",
         info.site_id,
         out.display(),
-        info.residents,
-        info.records,
-        info.forgotten
+        counted(info.residents.max(0) as u64, "resident", "residents"),
+        counted(info.records.max(0) as u64, "record", "records"),
+        counted(
+            info.forgotten.max(0) as u64,
+            "erased resident",
+            "erased residents"
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

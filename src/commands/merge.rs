@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::cli::Cli;
-use crate::commands::{CliError, load_config};
+use crate::commands::{CliError, counted, load_config};
 use crate::store::Store;
 use crate::store::merge::{MergeError, check_bundle};
 
@@ -29,14 +29,14 @@ pub fn run(cli: &Cli, files: &[PathBuf]) -> Result<ExitCode, CliError> {
                 );
             }
             Ok(n) => println!(
-                "{}: site {}: {} new residents, {} updated, {} erased, {} new records, {} sessions ended",
+                "{}: site {}: {}, {} updated, {} erased, {}, {} ended",
                 b.path.display(),
                 b.site_id,
-                n.residents_added,
+                counted(n.residents_added, "new resident", "new residents"),
                 n.residents_updated,
                 n.residents_erased,
-                n.records_added,
-                n.sessions_ended
+                counted(n.records_added, "new record", "new records"),
+                counted(n.sessions_ended, "session", "sessions")
             ),
             Err(e) => {
                 let done = if merged.is_empty() {
