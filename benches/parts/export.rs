@@ -8,11 +8,11 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use kiosk::export::sheets::Attendance;
-use kiosk::export::{Cell, ExportError, Format, Pending, RowSink, write_sheet};
+use kiosk::export::{Format, Pending, write_rows};
 use kiosk::i18n::Lang;
 use kiosk::store::Store;
 use kiosk::store::bulk;
-use kiosk::store::export::{Filter, RowsError};
+use kiosk::store::export::Filter;
 use kiosk::store::merge::check_bundle;
 
 use super::{Table, quick};
@@ -55,29 +55,14 @@ fn measured(f: impl FnOnce()) -> (Duration, f64) {
     (took, growth)
 }
 
-/// The same work as `kiosk export attendance --out FILE`.
+/// The same work as `kiosk export attendance --out FILE` once the
+/// database is open: the same sheet, the same two threads.
 fn export(store: &Store, filter: &Filter, out: &Path, format: Format) -> u64 {
     let sheet = Attendance::new(Lang::Vi, None);
     let (pending, file) = Pending::create(out).unwrap();
-    let mut cells: Vec<Cell> = Vec::new();
-    write_sheet(
-        pending,
-        file,
-        format,
-        sheet.sheet_name(),
-        &sheet.columns(),
-        |sink: &mut dyn RowSink| {
-            store
-                .export_attendance(filter, |r| {
-                    sheet.cells(&r, &mut cells);
-                    sink.row(&cells)
-                })
-                .map_err(|e| match e {
-                    RowsError::Sink(e) => e,
-                    other => ExportError::Store(other.to_string()),
-                })
-        },
-    )
+    write_rows(&sheet, pending, file, format, |send| {
+        Ok(store.export_attendance(filter, send)?)
+    })
     .unwrap()
 }
 

@@ -10,11 +10,11 @@ use crate::cli::{Cli, DateRange, ExportArgs, ExportWhat};
 use crate::commands::{CliError, load_config};
 use crate::config::Config;
 use crate::export::sheets::{Attendance, Indicators, Progress};
-use crate::export::{Cell, ExportError, Format, Pending, RowSink, write_sheet};
+use crate::export::{ExportError, Format, Pending, write_rows};
 use crate::i18n::Lang;
 use crate::lessons::Curriculum;
 use crate::store::Store;
-use crate::store::export::{Filter, RowsError};
+use crate::store::export::Filter;
 
 /// Parses one `YYYY-MM-DD` flag value; an impossible date is refused.
 fn parse_day(flag: &str, value: &str) -> Result<NaiveDate, CliError> {
@@ -95,13 +95,6 @@ fn export_error(e: ExportError) -> CliError {
     }
 }
 
-fn rows_error(e: RowsError<ExportError>) -> ExportError {
-    match e {
-        RowsError::Sink(e) => e,
-        other => ExportError::Store(other.to_string()),
-    }
-}
-
 /// The lessons, for module titles and page totals. Exports still work
 /// without them (by module id), so a missing folder is only a warning.
 fn curriculum(cfg: &Config) -> Option<Curriculum> {
@@ -135,64 +128,30 @@ pub fn run(cli: &Cli, what: &ExportWhat) -> Result<ExitCode, CliError> {
         group: args.group,
         site: args.site.clone(),
     };
-    let mut cells: Vec<Cell> = Vec::new();
     let rows = match what {
         ExportWhat::Attendance(_) => {
             let lessons = curriculum(&cfg);
             let sheet = Attendance::new(lang, lessons.as_ref());
-            write_sheet(
-                pending,
-                file,
-                format,
-                sheet.sheet_name(),
-                &sheet.columns(),
-                |sink: &mut dyn RowSink| {
-                    store
-                        .export_attendance(&filter, |r| {
-                            sheet.cells(&r, &mut cells);
-                            sink.row(&cells)
-                        })
-                        .map_err(rows_error)
-                },
-            )
+            write_rows(&sheet, pending, file, format, |send| {
+                Ok(store.export_attendance(&filter, send)?)
+            })
         }
         ExportWhat::Progress(_) => {
             let lessons = curriculum(&cfg);
             let sheet = Progress::new(lang, lessons.as_ref());
-            write_sheet(
-                pending,
-                file,
-                format,
-                sheet.sheet_name(),
-                &sheet.columns(),
-                |sink: &mut dyn RowSink| {
-                    store
-                        .export_progress(&filter, |r| {
-                            sheet.cells(&r, &mut cells);
-                            sink.row(&cells)
-                        })
-                        .map_err(rows_error)
-                },
-            )
+            write_rows(&sheet, pending, file, format, |send| {
+                Ok(store.export_progress(&filter, send)?)
+            })
         }
         ExportWhat::Indicators(_) => {
             let sheet = Indicators::new(lang, &cfg.indicators, cfg.target_percent);
             let ids: Vec<String> = cfg.indicators.iter().map(|i| i.id.clone()).collect();
             let groups = store.export_indicators(&filter, &ids).map_err(failed)?;
-            write_sheet(
-                pending,
-                file,
-                format,
-                sheet.sheet_name(),
-                &sheet.columns(),
-                |sink: &mut dyn RowSink| {
-                    for g in &groups {
-                        sheet.cells(g, &mut cells);
-                        sink.row(&cells)?;
-                    }
-                    Ok(groups.len() as u64)
-                },
-            )
+            write_rows(&sheet, pending, file, format, |send| {
+                let n = groups.len() as u64;
+                groups.into_iter().try_for_each(send)?;
+                Ok(n)
+            })
         }
     }
     .map_err(export_error)?;

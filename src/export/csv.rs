@@ -9,6 +9,8 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use chrono::{Datelike, NaiveDate, Timelike};
+
 use super::{Cell, Column, ExportError, RowSink};
 
 /// The UTF-8 byte-order mark.
@@ -19,10 +21,18 @@ pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// leading apostrophe, so `=HYPERLINK(...)` stays text. Only text is
 /// neutralised: a negative number is written by [`Cell::Int`] as a number.
 pub fn neutralise(text: &str) -> std::borrow::Cow<'_, str> {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n') => format!("'{text}").into(),
-        _ => text.into(),
+    if needs_neutralising(text) {
+        format!("'{text}").into()
+    } else {
+        text.into()
     }
+}
+
+fn needs_neutralising(text: &str) -> bool {
+    matches!(
+        text.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r' | b'\n')
+    )
 }
 
 pub struct CsvSink {
@@ -49,7 +59,7 @@ impl CsvSink {
         };
         let headers: Vec<Cell> = columns
             .iter()
-            .map(|c| Cell::Text(c.header.clone()))
+            .map(|c| Cell::Text(c.header.as_str().into()))
             .collect();
         sink.row(&headers)?;
         Ok(sink)
@@ -66,8 +76,8 @@ impl CsvSink {
         }
     }
 
-    /// Flushes everything to the file (the caller syncs and renames it).
-    pub fn finish(self) -> Result<(), ExportError> {
+    /// Flushes everything to the file and to disk (the caller renames it).
+    fn flush_to_disk(self) -> Result<(), ExportError> {
         let path = self.path.clone();
         let inner = self.w.into_inner().map_err(|e| ExportError::Io {
             path: path.clone(),
@@ -89,31 +99,30 @@ impl RowSink for CsvSink {
         use std::fmt::Write as _;
         for cell in cells {
             self.buf.clear();
-            let field: &str = match cell {
-                Cell::Empty => "",
+            match cell {
+                Cell::Empty => {}
                 Cell::Text(t) => {
-                    let safe = neutralise(t);
-                    self.buf.push_str(&safe);
-                    &self.buf
+                    if needs_neutralising(t) {
+                        self.buf.push('\'');
+                    }
+                    self.buf.push_str(t);
                 }
                 Cell::Int(n) => {
                     let _ = write!(self.buf, "{n}");
-                    &self.buf
                 }
                 Cell::Num(x) => {
                     let _ = write!(self.buf, "{}", (x * 10.0).round() / 10.0);
-                    &self.buf
                 }
-                Cell::Date(d) => {
-                    let _ = write!(self.buf, "{}", d.format("%Y-%m-%d"));
-                    &self.buf
-                }
+                Cell::Date(d) => push_date(&mut self.buf, *d),
                 Cell::DateTime(t) => {
-                    let _ = write!(self.buf, "{}", t.format("%Y-%m-%d %H:%M"));
-                    &self.buf
+                    push_date(&mut self.buf, t.date());
+                    self.buf.push(' ');
+                    push_2(&mut self.buf, t.hour());
+                    self.buf.push(':');
+                    push_2(&mut self.buf, t.minute());
                 }
-            };
-            if let Err(e) = self.w.write_field(field) {
+            }
+            if let Err(e) = self.w.write_field(&self.buf) {
                 return Err(self.err(e));
             }
         }
@@ -121,6 +130,33 @@ impl RowSink for CsvSink {
             return Err(self.err(e));
         }
         Ok(())
+    }
+
+    fn finish(self: Box<Self>) -> Result<(), ExportError> {
+        self.flush_to_disk()
+    }
+}
+
+/// Two digits, zero-padded (`format!("{:02}")` parses its format on every
+/// call: a million rows have two million times).
+fn push_2(buf: &mut String, n: u32) {
+    buf.push(char::from(b'0' + (n / 10 % 10) as u8));
+    buf.push(char::from(b'0' + (n % 10) as u8));
+}
+
+/// `YYYY-MM-DD`, as Excel reads a date in any locale.
+fn push_date(buf: &mut String, d: NaiveDate) {
+    let y = d.year();
+    if (0..=9999).contains(&y) {
+        push_2(buf, (y / 100) as u32);
+        push_2(buf, (y % 100) as u32);
+        buf.push('-');
+        push_2(buf, d.month());
+        buf.push('-');
+        push_2(buf, d.day());
+    } else {
+        use std::fmt::Write as _;
+        let _ = write!(buf, "{}", d.format("%Y-%m-%d"));
     }
 }
 
@@ -138,7 +174,7 @@ mod tests {
             .collect();
         let mut sink = CsvSink::new(file, &columns, &path).unwrap();
         sink.row(cells).unwrap();
-        sink.finish().unwrap();
+        Box::new(sink).finish().unwrap();
         let bytes = std::fs::read(&path).unwrap();
         assert!(bytes.starts_with(BOM));
         String::from_utf8(bytes[BOM.len()..].to_vec()).unwrap()

@@ -11,8 +11,10 @@ pub mod csv;
 pub mod sheets;
 pub mod xlsx;
 
+use std::borrow::Cow;
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -77,20 +79,34 @@ impl Column {
     }
 }
 
-/// One typed cell.
+/// One typed cell. Text borrows from the row it describes where it can: a
+/// million rows should not mean millions of copied names.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
+pub enum Cell<'a> {
     Empty,
-    Text(String),
+    Text(Cow<'a, str>),
     Int(i64),
     Num(f64),
     Date(NaiveDate),
     DateTime(NaiveDateTime),
 }
 
-/// Where rows go: a CSV or XLSX writer.
-pub trait RowSink {
+/// Where rows go: a CSV or XLSX writer. `Send`, because rows are written
+/// on their own thread while the store reads the next ones.
+pub trait RowSink: Send {
     fn row(&mut self, cells: &[Cell]) -> Result<(), ExportError>;
+    /// Writes what is left and flushes the file to disk.
+    fn finish(self: Box<Self>) -> Result<(), ExportError>;
+}
+
+/// One export as a sheet: its name, its columns, and how one row from the
+/// store becomes typed cells (see [`sheets`]).
+pub trait Sheet: Sync {
+    /// What the store streams for this sheet.
+    type Row: Send;
+    fn name(&self) -> &'static str;
+    fn columns(&self) -> Vec<Column>;
+    fn cells<'r>(&'r self, row: &'r Self::Row, out: &mut Vec<Cell<'r>>);
 }
 
 /// Everything that can go wrong writing an export, in words that name the
@@ -126,6 +142,17 @@ pub enum ExportError {
     TooManyRows { rows: u64 },
     #[error("reading the database failed: {0}")]
     Store(String),
+}
+
+/// A failure while streaming rows into a file: the file's own error, or the
+/// database's in words.
+impl From<crate::store::export::RowsError<ExportError>> for ExportError {
+    fn from(e: crate::store::export::RowsError<ExportError>) -> ExportError {
+        match e {
+            crate::store::export::RowsError::Sink(e) => e,
+            other => ExportError::Store(other.to_string()),
+        }
+    }
 }
 
 /// A file being written: a temporary file in the target's folder that
@@ -222,34 +249,82 @@ impl Drop for Pending {
     }
 }
 
+/// Rows handed from the reading thread to the writing thread at a time,
+/// and how many such batches may wait: bounds the memory an export needs,
+/// however many rows it has.
+const BATCH: usize = 512;
+const BATCHES_WAITING: usize = 8;
+
 /// Writes one sheet into `pending` (made by [`Pending::create`]) in
-/// `format`: the header row, then the rows `fill` sends to the sink. The file
+/// `format`: the header row, then every row `produce` sends. The file
 /// replaces the target only if everything succeeded. Returns the number of
 /// data rows.
-pub fn write_sheet(
+///
+/// `produce` runs on this thread (it reads the database); turning rows into
+/// cells and writing them runs on a second thread, so a large export uses
+/// two cores. Whichever side fails first, its error is the one returned.
+pub fn write_rows<S: Sheet>(
+    sheet: &S,
     pending: Pending,
     file: File,
     format: Format,
-    sheet_name: &str,
-    columns: &[Column],
-    fill: impl FnOnce(&mut dyn RowSink) -> Result<u64, ExportError>,
+    produce: impl FnOnce(&mut dyn FnMut(S::Row) -> Result<(), ExportError>) -> Result<u64, ExportError>,
 ) -> Result<u64, ExportError> {
     let out = pending.target().to_path_buf();
-    let rows = match format {
-        Format::Csv => {
-            let mut sink = csv::CsvSink::new(file, columns, &out)?;
-            let rows = fill(&mut sink)?;
-            sink.finish()?;
-            rows
-        }
+    let columns = sheet.columns();
+    let mut sink: Box<dyn RowSink> = match format {
+        Format::Csv => Box::new(csv::CsvSink::new(file, &columns, &out)?),
         Format::Xlsx => {
             drop(file);
-            let mut sink = xlsx::XlsxSink::new(pending.temp_path(), sheet_name, columns, &out)?;
-            let rows = fill(&mut sink)?;
-            sink.finish()?;
-            rows
+            Box::new(xlsx::XlsxSink::new(
+                pending.temp_path(),
+                sheet.name(),
+                &columns,
+                &out,
+            )?)
         }
     };
+    let (tx, rx) = mpsc::sync_channel::<Vec<S::Row>>(BATCHES_WAITING);
+    let (produced, written) = std::thread::scope(|scope| {
+        let sink = &mut sink;
+        let writer = scope.spawn(move || -> Result<(), ExportError> {
+            for batch in rx {
+                let mut cells = Vec::with_capacity(columns.len());
+                for row in &batch {
+                    sheet.cells(row, &mut cells);
+                    sink.row(&cells)?;
+                    cells.clear();
+                }
+            }
+            Ok(())
+        });
+        let mut batch = Vec::with_capacity(BATCH);
+        // The writer stopped (it failed): stop reading; its error is
+        // reported below.
+        let stopped = || ExportError::Store("the file writer stopped".into());
+        let produced = produce(&mut |row| {
+            batch.push(row);
+            if batch.len() == BATCH {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                tx.send(full).map_err(|_| stopped())?;
+            }
+            Ok(())
+        })
+        .and_then(|n| {
+            if !batch.is_empty() {
+                tx.send(std::mem::take(&mut batch)).map_err(|_| stopped())?;
+            }
+            Ok(n)
+        });
+        drop(tx);
+        let written = writer
+            .join()
+            .unwrap_or_else(|_| Err(ExportError::Store("the file writer crashed".into())));
+        (produced, written)
+    });
+    written?;
+    let rows = produced?;
+    sink.finish()?;
     pending.commit()?;
     Ok(rows)
 }

@@ -2,10 +2,12 @@
 //! row from the store becomes typed cells. Written once; [`super::csv`] and
 //! [`super::xlsx`] render them.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
 
 use super::xlsx::width_for;
-use super::{Cell, Column, Kind, local_datetime};
+use super::{Cell, Column, Kind, Sheet, local_datetime};
 use crate::config::Indicator;
 use crate::i18n::{Lang, Texts, fill, texts};
 use crate::lessons::Curriculum;
@@ -15,19 +17,19 @@ fn col(header: &str, kind: Kind) -> Column {
     Column::new(header, kind, width_for(kind, header))
 }
 
-fn text(s: &str) -> Cell {
-    Cell::Text(s.to_string())
+fn text(s: &str) -> Cell<'_> {
+    Cell::Text(Cow::Borrowed(s))
 }
 
-fn opt_text(s: &Option<String>) -> Cell {
+fn opt_text(s: &Option<String>) -> Cell<'_> {
     s.as_deref().map(text).unwrap_or(Cell::Empty)
 }
 
-fn opt_int(n: Option<i64>) -> Cell {
+fn opt_int(n: Option<i64>) -> Cell<'static> {
     n.map(Cell::Int).unwrap_or(Cell::Empty)
 }
 
-fn when(ms: Option<i64>) -> Cell {
+fn when(ms: Option<i64>) -> Cell<'static> {
     ms.and_then(local_datetime)
         .map(Cell::DateTime)
         .unwrap_or(Cell::Empty)
@@ -44,7 +46,7 @@ fn who_columns(t: &Texts) -> Vec<Column> {
     ]
 }
 
-fn who_cells(t: &Texts, w: &Who, out: &mut Vec<Cell>) {
+fn who_cells<'a>(t: &'static Texts, w: &'a Who, out: &mut Vec<Cell<'a>>) {
     out.push(text(&w.resident_id));
     // A forgotten resident's name is NULL from the store: say so instead.
     out.push(match &w.name {
@@ -58,7 +60,7 @@ fn who_cells(t: &Texts, w: &Who, out: &mut Vec<Cell>) {
 
 /// Module titles in the export's language, by id. Modules no longer in the
 /// lessons folder are shown by id.
-pub struct Titles(HashMap<String, String>);
+pub struct Titles(FxHashMap<String, String>);
 
 impl Titles {
     pub fn new(curriculum: Option<&Curriculum>, lang: Lang) -> Titles {
@@ -102,12 +104,16 @@ impl Attendance {
             titles: Titles::new(curriculum, lang),
         }
     }
+}
 
-    pub fn sheet_name(&self) -> &'static str {
+impl Sheet for Attendance {
+    type Row = AttendanceRow;
+
+    fn name(&self) -> &'static str {
         self.t.exp_sheet_attendance
     }
 
-    pub fn columns(&self) -> Vec<Column> {
+    fn columns(&self) -> Vec<Column> {
         let t = self.t;
         let mut v = vec![
             col(t.exp_day, Kind::Date),
@@ -125,7 +131,7 @@ impl Attendance {
         v
     }
 
-    pub fn cells(&self, r: &AttendanceRow, out: &mut Vec<Cell>) {
+    fn cells<'r>(&'r self, r: &'r AttendanceRow, out: &mut Vec<Cell<'r>>) {
         let t = self.t;
         out.clear();
         out.push(Cell::Date(r.day));
@@ -135,8 +141,14 @@ impl Attendance {
         out.push(when(r.first_at));
         out.push(when(r.last_at));
         out.push(Cell::Int(r.minutes_active));
-        let modules: Vec<&str> = r.modules.iter().map(|m| self.titles.get(m)).collect();
-        out.push(Cell::Text(modules.join("; ")));
+        let mut modules = String::new();
+        for m in r.modules.iter() {
+            if !modules.is_empty() {
+                modules.push_str("; ");
+            }
+            modules.push_str(self.titles.get(m));
+        }
+        out.push(Cell::Text(Cow::Owned(modules)));
         out.push(text(&r.site_id));
     }
 }
@@ -156,12 +168,16 @@ impl<'c> Progress<'c> {
             curriculum,
         }
     }
+}
 
-    pub fn sheet_name(&self) -> &'static str {
+impl Sheet for Progress<'_> {
+    type Row = ProgressRow;
+
+    fn name(&self) -> &'static str {
         self.t.exp_sheet_progress
     }
 
-    pub fn columns(&self) -> Vec<Column> {
+    fn columns(&self) -> Vec<Column> {
         let t = self.t;
         let mut v = who_columns(t);
         v.extend([
@@ -179,7 +195,7 @@ impl<'c> Progress<'c> {
         v
     }
 
-    pub fn cells(&self, r: &ProgressRow, out: &mut Vec<Cell>) {
+    fn cells<'r>(&'r self, r: &'r ProgressRow, out: &mut Vec<Cell<'r>>) {
         let t = self.t;
         out.clear();
         who_cells(t, &r.who, out);
@@ -246,12 +262,16 @@ impl<'a> Indicators<'a> {
             target_percent,
         }
     }
+}
 
-    pub fn sheet_name(&self) -> &'static str {
+impl Sheet for Indicators<'_> {
+    type Row = GroupIndicators;
+
+    fn name(&self) -> &'static str {
         self.t.exp_sheet_indicators
     }
 
-    pub fn columns(&self) -> Vec<Column> {
+    fn columns(&self) -> Vec<Column> {
         let t = self.t;
         let mut v = vec![
             col(t.exp_group, Kind::Integer),
@@ -277,7 +297,7 @@ impl<'a> Indicators<'a> {
         v
     }
 
-    pub fn cells(&self, g: &GroupIndicators, out: &mut Vec<Cell>) {
+    fn cells<'r>(&'r self, g: &'r GroupIndicators, out: &mut Vec<Cell<'r>>) {
         out.clear();
         out.push(Cell::Int(g.group_no));
         out.push(Cell::Int(g.residents));
@@ -293,6 +313,6 @@ impl<'a> Indicators<'a> {
             out.push(Cell::Num(share(reached, g.households)));
             out.push(Cell::Int(self.target_percent as i64));
         }
-        out.push(Cell::Text(g.sites.join(", ")));
+        out.push(Cell::Text(Cow::Owned(g.sites.join(", "))));
     }
 }

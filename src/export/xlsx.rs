@@ -93,7 +93,7 @@ impl XlsxSink {
     }
 
     /// Adds the autofilter over every written row and saves the workbook.
-    pub fn finish(mut self) -> Result<(), ExportError> {
+    fn save(mut self) -> Result<(), ExportError> {
         let last_row = self.next_row.saturating_sub(1);
         let last_col = self.columns.saturating_sub(1) as u16;
         let result = (|| {
@@ -121,7 +121,7 @@ impl RowSink for XlsxSink {
                 match cell {
                     Cell::Empty => {}
                     Cell::Text(t) => {
-                        sheet.write_string(row, col, t)?;
+                        sheet.write_string(row, col, t.as_ref())?;
                     }
                     Cell::Int(n) => {
                         sheet.write_number(row, col, *n as f64)?;
@@ -148,6 +148,10 @@ impl RowSink for XlsxSink {
         self.next_row += 1;
         self.rows += 1;
         Ok(())
+    }
+
+    fn finish(self: Box<Self>) -> Result<(), ExportError> {
+        self.save()
     }
 }
 

@@ -4,10 +4,17 @@
 //! Why: a single statement had to materialise and sort every activity row
 //! and every output row (temporary B-trees, about 25 µs per row), which made
 //! a million rows take half a minute. Here every source is read in time
-//! order (from its time index, or one external sort for quiz tables), one
-//! day is gathered at a time, and its rows are sorted and sent before the
-//! next day is read. Memory holds one day of activity plus a cache of the
-//! residents seen, never the whole period.
+//! order (from a covering time index, or one external sort for quiz
+//! tables), one day is gathered at a time, and its rows are sorted and sent
+//! before the next day is read. Memory holds one day of activity plus the
+//! residents, never the whole period.
+//!
+//! What keeps it fast (a million rows are 2.6 million records read):
+//! residents are read once, up front, in the order rows are sorted by, so a
+//! row sorts by small integers instead of names and ids; each resident's
+//! activity of the day lives in a slot indexed by that same number instead
+//! of a hash map; module and site ids are shared, not copied; and the file
+//! is read through memory mapping (no copy per page).
 //!
 //! The rules: one row per resident per class session (their newest mark
 //! wins), then one row per resident who signed in to a seat on a day they
@@ -16,67 +23,142 @@
 //! never closed, while "what did they do that day" is what a coordinator
 //! asks.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
-use std::rc::Rc;
+use std::cmp::Reverse;
+use std::sync::Arc;
 
 use chrono::{Local, NaiveDate, TimeZone};
 use rusqlite::fallible_streaming_iterator::FallibleStreamingIterator;
-use rusqlite::{Connection, OptionalExtension, Rows, Statement, named_params};
+use rusqlite::{Connection, Rows, Statement, named_params};
+use rustc_hash::FxHashMap;
 
 use super::export::{AttendanceRow, Filter, RowsError, Status, Who, local_day_start_ms};
+use super::{BULK_READ_MMAP, PragmaFor};
 
-/// A multiply-rotate hash over eight bytes at a time (as in rustc's
-/// FxHash): the maps here are keyed by ids and addresses we made ourselves,
-/// so the DoS-resistant default hasher would only cost time.
+/// Interned ids (sites, modules): each distinct text is allocated once and
+/// shared by every row that names it.
 #[derive(Default)]
-struct Fx(u64);
+struct Interned(Vec<Arc<str>>, FxHashMap<Arc<str>, u32>);
 
-impl Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
+impl Interned {
+    /// The number of `id` (in order of first sight).
+    fn get(&mut self, id: &str) -> u32 {
+        if let Some(&n) = self.1.get(id) {
+            return n;
         }
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-}
-
-impl Fx {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
-
-/// The day's activity per resident, keyed by the cached resident's address
-/// (each resident is one `Rc` in [`Residents`] for the whole export).
-type Acts = FastMap<usize, (Rc<Resident>, DayAct)>;
-
-fn key(r: &Rc<Resident>) -> usize {
-    Rc::as_ptr(r) as usize
-}
-
-/// The few site ids, shared rather than copied per row.
-#[derive(Default)]
-struct Sites(Vec<Rc<str>>);
-
-impl Sites {
-    fn get(&mut self, id: &str) -> Rc<str> {
-        if let Some(s) = self.0.iter().find(|s| &***s == id) {
-            return s.clone();
-        }
-        let s: Rc<str> = Rc::from(id);
+        let s: Arc<str> = Arc::from(id);
+        let n = self.0.len() as u32;
         self.0.push(s.clone());
+        self.1.insert(s, n);
+        n
+    }
+
+    /// The rank of each id in text order, by number.
+    fn ranks(&self) -> Vec<u32> {
+        let mut order: Vec<usize> = (0..self.0.len()).collect();
+        order.sort_by(|&a, &b| self.0[a].cmp(&self.0[b]));
+        let mut rank = vec![0u32; order.len()];
+        for (r, i) in order.into_iter().enumerate() {
+            rank[i] = r as u32;
+        }
+        rank
+    }
+}
+
+/// Every resident, read once, numbered in the order the rows of one class
+/// session are sorted by (group, name, id).
+struct Residents {
+    who: Vec<Arc<Who>>,
+    by_id: FxHashMap<Box<str>, u32>,
+}
+
+/// Who a resident is, NULL where forgotten; forgotten residents sort first
+/// in their group (they have no name to sort by).
+const RESIDENTS_SQL: &str = "
+SELECT r.id,
+       CASE WHEN r.forgotten_at IS NULL AND f.resident_id IS NULL THEN r.full_name END,
+       CASE WHEN r.forgotten_at IS NULL AND f.resident_id IS NULL THEN r.birth_year END,
+       r.group_no,
+       CASE WHEN r.forgotten_at IS NULL AND f.resident_id IS NULL THEN r.household END
+  FROM residents r LEFT JOIN forgotten f ON f.resident_id = r.id
+ ORDER BY r.group_no,
+          CASE WHEN r.forgotten_at IS NULL AND f.resident_id IS NULL THEN r.search_key ELSE '' END,
+          r.id";
+
+impl Residents {
+    fn load(conn: &Connection) -> rusqlite::Result<Residents> {
+        let mut stmt = conn.prepare(RESIDENTS_SQL)?;
+        let mut rows = stmt.query([])?;
+        let mut who = Vec::new();
+        let mut by_id = FxHashMap::default();
+        while let Some(r) = rows.next()? {
+            let w = Who {
+                resident_id: r.get(0)?,
+                name: r.get(1)?,
+                birth_year: r.get(2)?,
+                group_no: r.get(3)?,
+                household: r.get(4)?,
+            };
+            by_id.insert(Box::from(w.resident_id.as_str()), who.len() as u32);
+            who.push(Arc::new(w));
+        }
+        Ok(Residents { who, by_id })
+    }
+
+    fn number(&self, id: &str) -> Option<u32> {
+        self.by_id.get(id).copied()
+    }
+}
+
+/// One resident's activity on one day.
+#[derive(Default)]
+struct DayAct {
+    /// The day this slot was last filled for (slots are reused, not cleared).
+    day: Option<NaiveDate>,
+    /// The site of the day's first seat session, by number.
+    site: Option<u32>,
+    first: i64,
+    last: i64,
+    active_ms: i64,
+    /// Module numbers worked on, unsorted, without repeats.
+    modules: Vec<u32>,
+    signed_in: bool,
+}
+
+/// The day's activity, one slot per resident number.
+struct Days {
+    slots: Vec<DayAct>,
+    /// The residents with activity on the current day.
+    touched: Vec<u32>,
+}
+
+impl Days {
+    fn slot(&mut self, resident: u32, day: NaiveDate, at: i64, end: i64) -> &mut DayAct {
+        let s = &mut self.slots[resident as usize];
+        if s.day != Some(day) {
+            s.day = Some(day);
+            s.site = None;
+            s.first = at;
+            s.last = end;
+            s.active_ms = 0;
+            s.modules.clear();
+            s.signed_in = false;
+            self.touched.push(resident);
+        }
         s
     }
+
+    fn get(&self, resident: u32, day: NaiveDate) -> Option<&DayAct> {
+        self.slots
+            .get(resident as usize)
+            .filter(|s| s.day == Some(day))
+    }
+}
+
+/// The shared texts every row points at.
+#[derive(Default)]
+struct Names {
+    sites: Interned,
+    modules: Interned,
 }
 
 /// A time-ordered source of activity (seat sessions, pages seen, quizzes
@@ -108,30 +190,21 @@ impl<'s> Cursor<'s> {
         Ok(())
     }
 
-    /// Adds the current row to the day's activity (allocating only for a
-    /// module not yet seen that day), then steps on.
+    /// Adds the current row to its resident's day, then steps on.
     fn take(
         &mut self,
-        acts: &mut Acts,
-        residents: &mut Residents,
-        sites: &mut Sites,
+        day: NaiveDate,
+        days: &mut Days,
+        residents: &Residents,
+        names: &mut Names,
     ) -> rusqlite::Result<()> {
         let r = self.rows.get().expect("a current row");
-        let at: i64 = r.get(2)?;
-        let end: i64 = r.get(3)?;
-        let Some(resident) = residents.get(r.get_ref(0)?.as_str()?)? else {
+        let Some(resident) = residents.number(r.get_ref(0)?.as_str()?) else {
             return self.step();
         };
-        let (_, e) = acts.entry(key(&resident)).or_insert_with(|| {
-            (
-                resident,
-                DayAct {
-                    first: at,
-                    last: end,
-                    ..DayAct::default()
-                },
-            )
-        });
+        let at: i64 = r.get(2)?;
+        let end: i64 = r.get(3)?;
+        let e = days.slot(resident, day, at, end);
         e.first = e.first.min(at);
         e.last = e.last.max(end);
         if self.seat {
@@ -139,17 +212,20 @@ impl<'s> Cursor<'s> {
             e.active_ms += (end - at).max(0);
             // A day is counted at the site of its first seat session.
             if e.site.is_none() {
-                e.site = Some(sites.get(r.get_ref(1)?.as_str()?));
+                e.site = Some(names.sites.get(r.get_ref(1)?.as_str()?));
             }
-        } else if let Some(m) = r.get_ref(4)?.as_str_or_null()?
-            && !e.modules.iter().any(|x| &**x == m)
-        {
-            e.modules.push(Rc::from(m));
+        } else if let Some(m) = r.get_ref(4)?.as_str_or_null()? {
+            let n = names.modules.get(m);
+            if !e.modules.contains(&n) {
+                e.modules.push(n);
+            }
         }
         self.step()
     }
 }
 
+/// The activity sources, each in time order. The seat and page queries are
+/// answered from covering indexes (migration 5), so no table row is read.
 const ACTIVITY_SQL: [(&str, bool); 4] = [
     (
         "SELECT resident_id, site_id, started_at, coalesce(ended_at, started_at) FROM seat_sessions
@@ -181,100 +257,23 @@ SELECT cs.day, cs.id, cs.site_id, cs.started_at, cs.topic, a.resident_id, a.stat
  WHERE cs.day BETWEEN :from_day AND :to_day AND (:site IS NULL OR cs.site_id = :site)
  ORDER BY cs.day";
 
-/// Who a resident is, NULL where forgotten, and their sort key.
-const RESIDENT_SQL: &str = "
-SELECT r.id,
-       CASE WHEN r.forgotten_at IS NULL AND f.resident_id IS NULL THEN r.full_name END,
-       CASE WHEN r.forgotten_at IS NULL AND f.resident_id IS NULL THEN r.birth_year END,
-       r.group_no,
-       CASE WHEN r.forgotten_at IS NULL AND f.resident_id IS NULL THEN r.household END,
-       CASE WHEN r.forgotten_at IS NULL AND f.resident_id IS NULL THEN r.search_key ELSE '' END
-  FROM residents r LEFT JOIN forgotten f ON f.resident_id = r.id
- WHERE r.id = ?1";
-
 struct Class {
     day: NaiveDate,
     id: String,
-    site: Rc<str>,
+    site: u32,
     start: i64,
-    topic: Rc<str>,
+    topic: Arc<str>,
 }
 
 struct Mark {
-    class: Rc<Class>,
-    resident: Rc<Resident>,
+    /// Index into the day's classes.
+    class: u32,
+    resident: u32,
     status: Status,
     marked_at: i64,
     /// Breaks ties between marks made in the same millisecond: the one
     /// stored last wins.
     rowid: i64,
-}
-
-/// One resident's activity on one day.
-struct DayAct {
-    site: Option<Rc<str>>,
-    first: i64,
-    last: i64,
-    active_ms: i64,
-    modules: Vec<Rc<str>>,
-    /// `modules`, sorted, once the day is gathered.
-    sorted: Rc<[Rc<str>]>,
-    signed_in: bool,
-}
-
-impl Default for DayAct {
-    fn default() -> Self {
-        DayAct {
-            site: None,
-            first: 0,
-            last: 0,
-            active_ms: 0,
-            modules: Vec::new(),
-            sorted: Rc::from(Vec::new()),
-            signed_in: false,
-        }
-    }
-}
-
-/// A row with what it sorts by: (site, class start, class id, resident).
-type Sorted<'a> = (Rc<str>, i64, &'a str, Rc<Resident>, AttendanceRow);
-
-struct Resident {
-    who: Rc<Who>,
-    key: String,
-}
-
-/// Residents by id, read once each. Bounded by the number of residents,
-/// not of rows.
-struct Residents<'s> {
-    stmt: Statement<'s>,
-    cache: FastMap<Rc<str>, Option<Rc<Resident>>>,
-}
-
-impl Residents<'_> {
-    fn get(&mut self, id: &str) -> rusqlite::Result<Option<Rc<Resident>>> {
-        if let Some(found) = self.cache.get(id) {
-            return Ok(found.clone());
-        }
-        let found = self
-            .stmt
-            .query_row([id], |r| {
-                Ok(Resident {
-                    who: Rc::new(Who {
-                        resident_id: r.get(0)?,
-                        name: r.get(1)?,
-                        birth_year: r.get(2)?,
-                        group_no: r.get(3)?,
-                        household: r.get(4)?,
-                    }),
-                    key: r.get(5)?,
-                })
-            })
-            .optional()?
-            .map(Rc::new);
-        self.cache.insert(Rc::from(id), found.clone());
-        Ok(found)
-    }
 }
 
 fn local_day(ms: i64) -> NaiveDate {
@@ -289,72 +288,75 @@ fn local_day(ms: i64) -> NaiveDate {
         })
 }
 
+fn bad_day(e: chrono::ParseError) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+}
+
 /// The marks of the class sessions, one day at a time.
 struct Marks<'s> {
     rows: Rows<'s>,
-    /// The class session of the current row, shared by its marks.
-    class: Option<Rc<Class>>,
-    done: bool,
+    /// The day of the current row, or `None` once exhausted.
+    day: Option<NaiveDate>,
+    /// `day` as stored, so a day's thousand marks parse it once.
+    day_text: String,
 }
 
 impl Marks<'_> {
-    fn step(&mut self, sites: &mut Sites) -> rusqlite::Result<()> {
+    fn step(&mut self) -> rusqlite::Result<()> {
         let Some(r) = self.rows.next()? else {
-            self.done = true;
-            self.class = None;
+            self.day = None;
             return Ok(());
         };
-        let id = r.get_ref(1)?.as_str()?;
-        if self.class.as_ref().is_none_or(|c| c.id != id) {
-            let day = r.get_ref(0)?.as_str()?;
-            let day = NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|e| {
-                rusqlite::Error::FromSqlConversionFailure(
-                    0,
-                    rusqlite::types::Type::Text,
-                    Box::new(e),
-                )
-            })?;
-            self.class = Some(Rc::new(Class {
-                day,
-                id: id.to_string(),
-                site: sites.get(r.get_ref(2)?.as_str()?),
-                start: r.get(3)?,
-                topic: Rc::from(r.get_ref(4)?.as_str()?),
-            }));
+        let text = r.get_ref(0)?.as_str()?;
+        if self.day.is_none() || text != self.day_text {
+            self.day = Some(NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(bad_day)?);
+            self.day_text.clear();
+            self.day_text.push_str(text);
         }
         Ok(())
     }
 
-    fn day(&self) -> Option<NaiveDate> {
-        self.class.as_ref().filter(|_| !self.done).map(|c| c.day)
-    }
-
-    /// Every mark of `day`, each with its resident.
+    /// Every mark of `day` into `marks`, and its class sessions into
+    /// `classes`.
     fn take_day(
         &mut self,
         day: NaiveDate,
-        residents: &mut Residents,
-        sites: &mut Sites,
-        out: &mut Vec<Mark>,
+        residents: &Residents,
+        names: &mut Names,
+        classes: &mut Vec<Class>,
+        marks: &mut Vec<Mark>,
     ) -> rusqlite::Result<()> {
-        while self.day() == Some(day) {
-            let class = self.class.clone().expect("a current class");
+        while self.day == Some(day) {
             let r = self.rows.get().expect("a current row");
-            let resident = residents.get(r.get_ref(5)?.as_str()?)?;
-            if let Some(resident) = resident {
-                out.push(Mark {
-                    class,
+            let id = r.get_ref(1)?.as_str()?;
+            if classes.last().is_none_or(|c| c.id != id) {
+                classes.push(Class {
+                    day,
+                    id: id.to_string(),
+                    site: names.sites.get(r.get_ref(2)?.as_str()?),
+                    start: r.get(3)?,
+                    topic: Arc::from(r.get_ref(4)?.as_str()?),
+                });
+            }
+            if let Some(resident) = residents.number(r.get_ref(5)?.as_str()?) {
+                marks.push(Mark {
+                    class: (classes.len() - 1) as u32,
                     resident,
                     status: Status::parse(r.get_ref(6)?.as_str()?),
                     marked_at: r.get(7)?,
                     rowid: r.get(8)?,
                 });
             }
-            self.step(sites)?;
+            self.step()?;
         }
         Ok(())
     }
 }
+
+/// Where a row goes in the day's order: site, class session start, the
+/// class session itself (self-signed-in rows last, as `u32::MAX`), then
+/// the resident's number (group, name, id).
+type SortKey = (u32, i64, u32, u32);
 
 /// Streams every attendance row the filter selects to `f`, ordered by day,
 /// then site, then class session (self-signed-in rows last), then group and
@@ -364,7 +366,9 @@ pub fn attendance<E>(
     filter: &Filter,
     mut f: impl FnMut(AttendanceRow) -> Result<(), E>,
 ) -> Result<u64, RowsError<E>> {
+    let _mmap = PragmaFor::set(conn, "mmap_size", BULK_READ_MMAP);
     let b = filter.bounds();
+    let residents = Residents::load(conn)?;
     let mut stmts = ACTIVITY_SQL
         .iter()
         .map(|(sql, _)| conn.prepare(sql))
@@ -378,136 +382,133 @@ pub fn attendance<E>(
         rows: marks_stmt.query(named_params! {
             ":from_day": b.from_day, ":to_day": b.to_day, ":site": filter.site,
         })?,
-        class: None,
-        done: false,
+        day: None,
+        day_text: String::new(),
     };
-    let mut sites = Sites::default();
-    marks.step(&mut sites)?;
-    let mut residents = Residents {
-        stmt: conn.prepare(RESIDENT_SQL)?,
-        cache: FastMap::default(),
-    };
+    marks.step()?;
 
+    let mut names = Names::default();
+    let mut days = Days {
+        slots: (0..residents.who.len())
+            .map(|_| DayAct::default())
+            .collect(),
+        touched: Vec::new(),
+    };
     let mut sent = 0u64;
-    let mut acts: Acts = FastMap::default();
+    let mut classes: Vec<Class> = Vec::new();
     let mut day_marks: Vec<Mark> = Vec::new();
+    let mut out: Vec<(SortKey, AttendanceRow)> = Vec::new();
     loop {
         // The next day anything happened.
-        let mut day: Option<NaiveDate> = marks.day();
+        let mut next: Option<NaiveDate> = marks.day;
         for c in &cursors {
             if let Some(at) = c.at {
                 let d = local_day(at);
-                day = Some(day.map_or(d, |x| x.min(d)));
+                next = Some(next.map_or(d, |x| x.min(d)));
             }
         }
-        let Some(day) = day else { break };
+        let Some(day) = next else { break };
         let day_end = day.succ_opt().map(local_day_start_ms).unwrap_or(i64::MAX);
 
-        acts.clear();
+        days.touched.clear();
         for c in cursors.iter_mut() {
             while c.at.is_some_and(|at| at < day_end) {
-                c.take(&mut acts, &mut residents, &mut sites)?;
+                c.take(day, &mut days, &residents, &mut names)?;
             }
         }
-        for (_, a) in acts.values_mut() {
-            a.modules.sort();
-            a.sorted = Rc::from(std::mem::take(&mut a.modules));
-        }
+        classes.clear();
         day_marks.clear();
-        marks.take_day(day, &mut residents, &mut sites, &mut day_marks)?;
+        marks.take_day(day, &residents, &mut names, &mut classes, &mut day_marks)?;
         // The newest mark for each (class session, resident) wins.
-        day_marks.sort_by(|a, b| {
-            (a.class.start, &a.class.id, &a.resident.who.resident_id)
-                .cmp(&(b.class.start, &b.class.id, &b.resident.who.resident_id))
-                .then((b.marked_at, b.rowid).cmp(&(a.marked_at, a.rowid)))
-        });
-        day_marks.dedup_by(|later, first| {
-            Rc::ptr_eq(&later.class, &first.class) && Rc::ptr_eq(&later.resident, &first.resident)
-        });
+        day_marks.sort_unstable_by_key(|m| (m.class, m.resident, Reverse((m.marked_at, m.rowid))));
+        day_marks.dedup_by_key(|m| (m.class, m.resident));
 
-        let mut out: Vec<Sorted> = Vec::new();
+        // Ranks are taken after the day is read: a site first seen today
+        // takes its place among the others.
+        let site_rank = names.sites.ranks();
+        let module_rank = names.modules.ranks();
+        // Class sessions of the same site starting at the same moment keep
+        // a fixed order: by id.
+        let mut class_rank: Vec<u32> = (0..classes.len() as u32).collect();
+        class_rank.sort_by(|&a, &b| classes[a as usize].id.cmp(&classes[b as usize].id));
+        let mut class_order = vec![0u32; classes.len()];
+        for (r, c) in class_rank.into_iter().enumerate() {
+            class_order[c as usize] = r as u32;
+        }
+
+        let row = |who: u32, status: Status, topic: Option<&Arc<str>>, site: u32| {
+            let act = days.get(who, day);
+            let modules: Arc<[Arc<str>]> = match act {
+                Some(a) if !a.modules.is_empty() => {
+                    let mut ms = a.modules.clone();
+                    ms.sort_unstable_by_key(|&m| module_rank[m as usize]);
+                    ms.iter()
+                        .map(|&m| names.modules.0[m as usize].clone())
+                        .collect()
+                }
+                _ => Arc::from(Vec::new()),
+            };
+            AttendanceRow {
+                day,
+                topic: topic.cloned(),
+                who: residents.who[who as usize].clone(),
+                status,
+                first_at: act.map(|a| a.first),
+                last_at: act.map(|a| a.last),
+                minutes_active: act.map_or(0, |a| (a.active_ms + 30_000) / 60_000),
+                modules,
+                site_id: names.sites.0[site as usize].clone(),
+            }
+        };
+
+        out.clear();
+        let in_group = |who: u32| {
+            filter
+                .group
+                .is_none_or(|g| g == residents.who[who as usize].group_no)
+        };
         for m in &day_marks {
-            if filter.group.is_some_and(|g| g != m.resident.who.group_no) {
+            if !in_group(m.resident) {
                 continue;
             }
-            let act = acts.get(&key(&m.resident)).map(|(_, a)| a);
-            let row = row_for(
-                day,
-                Some(&m.class.topic),
-                &m.resident.who,
-                m.status,
-                act,
-                &m.class.site,
+            let c = &classes[m.class as usize];
+            debug_assert_eq!(c.day, day);
+            let key = (
+                site_rank[c.site as usize],
+                c.start,
+                class_order[m.class as usize],
+                m.resident,
             );
-            out.push((
-                m.class.site.clone(),
-                m.class.start,
-                &m.class.id,
-                m.resident.clone(),
-                row,
-            ));
+            out.push((key, row(m.resident, m.status, Some(&c.topic), c.site)));
         }
-        let marked: HashSet<usize, BuildHasherDefault<Fx>> =
-            day_marks.iter().map(|m| key(&m.resident)).collect();
-        for (k, (info, act)) in acts.iter() {
-            if !act.signed_in
-                || marked.contains(k)
+        // Self-signed-in: a seat used today by someone not marked today.
+        // `day_marks` is sorted by class first, so look up by resident.
+        let mut marked: Vec<u32> = day_marks.iter().map(|m| m.resident).collect();
+        marked.sort_unstable();
+        for &who in &days.touched {
+            let Some(act) = days.get(who, day) else {
+                continue;
+            };
+            let Some(site) = act.site.filter(|_| act.signed_in) else {
+                continue;
+            };
+            if marked.binary_search(&who).is_ok()
+                || !in_group(who)
                 || filter
                     .site
                     .as_deref()
-                    .is_some_and(|s| act.site.as_deref() != Some(s))
-                || filter.group.is_some_and(|g| g != info.who.group_no)
+                    .is_some_and(|s| &*names.sites.0[site as usize] != s)
             {
                 continue;
             }
-            let site = act.site.clone().unwrap_or_else(|| sites.get(""));
-            let row = row_for(day, None, &info.who, Status::SelfSignedIn, Some(act), &site);
-            // Self-signed-in rows after the class sessions of their site.
-            out.push((site, i64::MAX, "", info.clone(), row));
+            let key = (site_rank[site as usize], i64::MAX, u32::MAX, who);
+            out.push((key, row(who, Status::SelfSignedIn, None, site)));
         }
-        out.sort_by(|a, b| {
-            (
-                &a.0,
-                a.1,
-                a.2,
-                a.3.who.group_no,
-                &a.3.key,
-                &a.3.who.resident_id,
-            )
-                .cmp(&(
-                    &b.0,
-                    b.1,
-                    b.2,
-                    b.3.who.group_no,
-                    &b.3.key,
-                    &b.3.who.resident_id,
-                ))
-        });
-        for (_, _, _, _, row) in out {
-            f(row).map_err(RowsError::Sink)?;
+        out.sort_unstable_by_key(|(k, _)| *k);
+        for (_, r) in out.drain(..) {
+            f(r).map_err(RowsError::Sink)?;
             sent += 1;
         }
     }
     Ok(sent)
-}
-
-fn row_for(
-    day: NaiveDate,
-    topic: Option<&Rc<str>>,
-    who: &Rc<Who>,
-    status: Status,
-    act: Option<&DayAct>,
-    site: &Rc<str>,
-) -> AttendanceRow {
-    AttendanceRow {
-        day,
-        topic: topic.cloned(),
-        who: who.clone(),
-        status,
-        first_at: act.map(|a| a.first),
-        last_at: act.map(|a| a.last),
-        minutes_active: act.map_or(0, |a| (a.active_ms + 30_000) / 60_000),
-        modules: act.map_or_else(|| Rc::from(Vec::new()), |a| a.sorted.clone()),
-        site_id: site.clone(),
-    }
 }

@@ -7,7 +7,7 @@
 //! SQL: the queries select NULL in their place, so no caller can print them by
 //! mistake. Their rows stay (anonymous) so class totals remain right.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use chrono::{Local, NaiveDate, TimeZone};
 use rusqlite::{Connection, named_params};
@@ -197,8 +197,8 @@ pub struct AttendanceRow {
     /// The local day.
     pub day: NaiveDate,
     /// The class session's topic; `None` for a self-signed-in day.
-    pub topic: Option<Rc<str>>,
-    pub who: Rc<Who>,
+    pub topic: Option<Arc<str>>,
+    pub who: Arc<Who>,
     pub status: Status,
     /// UTC ms of the first and last activity that day (seat, page, quiz).
     pub first_at: Option<i64>,
@@ -206,8 +206,8 @@ pub struct AttendanceRow {
     /// Minutes signed in to a seat that day.
     pub minutes_active: i64,
     /// Module ids worked on that day, sorted.
-    pub modules: Rc<[Rc<str>]>,
-    pub site_id: Rc<str>,
+    pub modules: Arc<[Arc<str>]>,
+    pub site_id: Arc<str>,
 }
 
 /// The resident columns, NULL where the resident has been forgotten. `r` is
@@ -448,7 +448,7 @@ mod tests {
         assert_eq!(hang.first_at, Some(at(2026, 3, 2, 9, 0)));
         assert_eq!(hang.last_at, Some(at(2026, 3, 2, 9, 40)));
         assert_eq!(hang.minutes_active, 40);
-        assert_eq!(&*hang.modules, [Rc::from("vneid")]);
+        assert_eq!(&*hang.modules, [Arc::from("vneid")]);
         assert_eq!(&*hang.site_id, "vh-a");
         // Absent and no activity: no times, zero minutes.
         assert_eq!(rows[0].first_at, None);
@@ -456,7 +456,7 @@ mod tests {
         let duc = &rows[3];
         assert_eq!(duc.topic, None);
         assert_eq!(duc.minutes_active, 30);
-        assert_eq!(&*duc.modules, [Rc::from("scam")]);
+        assert_eq!(&*duc.modules, [Arc::from("scam")]);
         assert_eq!(duc.last_at, Some(at(2026, 3, 3, 10, 30)));
     }
 

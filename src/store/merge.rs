@@ -324,20 +324,12 @@ impl Store {
         // A merge touches index pages all over a large database; the
         // default 2 MiB page cache would reread them from disk for every
         // row. Larger for this merge only, then back.
-        let cache: i64 = conn
-            .pragma_query_value(None, "cache_size", |r| r.get(0))
-            .map_err(|e| MergeError::Store(StoreError::sqlite(self.path(), e)))?;
-        let _ = conn.pragma_update(None, "cache_size", MERGE_CACHE_KIB);
+        let _cache = super::PragmaFor::set(conn, "cache_size", MERGE_CACHE_KIB);
         // The bundle passed `foreign_key_check` on its own (check_bundle),
         // and every parent row it has is merged with its children, so the
         // per-row checks against this large database would find nothing.
-        let fks: bool = conn
-            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
-            .map_err(|e| MergeError::Store(StoreError::sqlite(self.path(), e)))?;
-        let _ = conn.pragma_update(None, "foreign_keys", false);
+        let _fks = super::PragmaFor::set(conn, "foreign_keys", 0);
         let result = self.write(|tx| merge_tx(tx, &plan, &resident_cols));
-        let _ = conn.pragma_update(None, "foreign_keys", fks);
-        let _ = conn.pragma_update(None, "cache_size", cache);
         match result {
             Ok(counts) => Ok(counts),
             // A constraint failing means the bundle's records do not hold

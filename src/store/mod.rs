@@ -210,3 +210,36 @@ pub fn now_ms() -> i64 {
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
+
+/// How much of the database file whole-file reads (the damage check at
+/// opening, exports) may map into memory. This is address space, not memory
+/// the kiosk allocates: the pages are the operating system's file cache
+/// either way, and mapping them saves copying every page.
+pub(crate) const BULK_READ_MMAP: i64 = 1 << 34;
+
+/// Sets a connection setting (`PRAGMA name = value`) for a while and puts
+/// the old value back when dropped, however the work in between ended: a
+/// merge or a bulk read may use a large page cache or memory-mapped reads,
+/// a seat's everyday connection should not keep them.
+pub(crate) struct PragmaFor<'c> {
+    conn: &'c Connection,
+    name: &'static str,
+    old: Option<i64>,
+}
+
+impl<'c> PragmaFor<'c> {
+    pub(crate) fn set(conn: &'c Connection, name: &'static str, value: i64) -> PragmaFor<'c> {
+        let old = conn.pragma_query_value(None, name, |r| r.get(0)).ok();
+        // A setting this SQLite refuses only costs speed, never data.
+        let _ = conn.pragma_update(None, name, value);
+        PragmaFor { conn, name, old }
+    }
+}
+
+impl Drop for PragmaFor<'_> {
+    fn drop(&mut self) {
+        if let Some(old) = self.old {
+            let _ = self.conn.pragma_update(None, self.name, old);
+        }
+    }
+}

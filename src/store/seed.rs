@@ -115,25 +115,11 @@ impl Store {
         &self,
         fill: impl FnOnce(&mut SeedWriter) -> rusqlite::Result<()>,
     ) -> Result<SeedCounts> {
-        let sqlite = |source| StoreError::Sqlite {
-            path: self.path().to_path_buf(),
-            source,
-        };
         // A large page cache for the one big transaction: otherwise SQLite
         // spills index pages to the WAL again and again (several times
         // slower for a year of a ward). Set back afterwards.
-        let cache: i64 = self
-            .conn()
-            .query_row("PRAGMA cache_size", [], |r| r.get(0))
-            .map_err(sqlite)?;
-        self.conn()
-            .execute_batch("PRAGMA cache_size = -262144")
-            .map_err(sqlite)?;
-        let result = self.seed_in_transaction(fill);
-        let _ = self
-            .conn()
-            .execute_batch(&format!("PRAGMA cache_size = {cache}"));
-        result
+        let _cache = super::PragmaFor::set(self.conn(), "cache_size", -262_144);
+        self.seed_in_transaction(fill)
     }
 
     fn seed_in_transaction(
