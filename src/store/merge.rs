@@ -25,6 +25,11 @@ use super::{Store, StoreError, now_ms};
 /// The page cache while merging, as SQLite's `cache_size` (negative: KiB).
 const MERGE_CACHE_KIB: i64 = -131_072;
 
+/// Bundles merged in one transaction. Fewer, larger transactions write each
+/// index page once for several bundles instead of once for each; SQLite
+/// attaches at most ten files to a connection.
+const BUNDLES_PER_TRANSACTION: usize = 8;
+
 /// `meta.kind` of a bundle.
 pub const BUNDLE_KIND: &str = "bundle";
 
@@ -98,6 +103,49 @@ pub struct CheckedBundle {
     pub schema: i64,
 }
 
+/// A merge of several bundles that stopped at one: the bundles before it
+/// are merged (and durable), `error` says why this one was not.
+#[derive(Debug)]
+pub struct PartialMerge {
+    pub merged: Vec<MergeCounts>,
+    pub error: MergeError,
+}
+
+/// Checks every file before anything is merged (see [`check_bundle`]), two
+/// at a time: each check reads its whole file. The first bad file in the
+/// order given is the one reported.
+pub fn check_bundles(paths: &[PathBuf]) -> Result<Vec<CheckedBundle>, MergeError> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results: Vec<std::sync::Mutex<Option<Result<CheckedBundle, MergeError>>>> =
+        paths.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..2 {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(path) = paths.get(i) else { break };
+                    let checked = check_bundle(path);
+                    if let Ok(mut slot) = results[i].lock() {
+                        *slot = Some(checked);
+                    }
+                }
+            });
+        }
+    });
+    results
+        .into_iter()
+        .zip(paths)
+        .map(|(slot, path)| {
+            slot.into_inner().ok().flatten().unwrap_or_else(|| {
+                Err(MergeError::Read {
+                    path: path.clone(),
+                    source: std::io::Error::other("the check stopped unexpectedly"),
+                })
+            })
+        })
+        .collect()
+}
+
 /// What one merge changed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct MergeCounts {
@@ -165,19 +213,20 @@ fn read_only_uri(path: &Path) -> String {
     uri
 }
 
-/// Detaches `bundle` however the work in between ended.
-struct Attached<'c>(&'c Connection);
+/// Detaches an attached file however the work in between ended.
+struct Attached<'c>(&'c Connection, String);
 
 impl<'c> Attached<'c> {
-    fn new(conn: &'c Connection, file: &str) -> rusqlite::Result<Attached<'c>> {
-        conn.execute("ATTACH DATABASE ?1 AS bundle", [file])?;
-        Ok(Attached(conn))
+    /// Attaches `file` as `schema` (a name we chose: letters and digits).
+    fn new(conn: &'c Connection, file: &str, schema: &str) -> rusqlite::Result<Attached<'c>> {
+        conn.execute(&format!("ATTACH DATABASE ?1 AS {schema}"), [file])?;
+        Ok(Attached(conn, schema.to_string()))
     }
 }
 
 impl Drop for Attached<'_> {
     fn drop(&mut self) {
-        let _ = self.0.execute_batch("DETACH DATABASE bundle");
+        let _ = self.0.execute_batch(&format!("DETACH DATABASE {}", self.1));
     }
 }
 
@@ -211,7 +260,7 @@ impl Store {
         }
         let conn = self.conn();
         let main_sql = |e| StoreError::sqlite(self.path(), e);
-        let _attached = Attached::new(conn, &dest.to_string_lossy()).map_err(sql)?;
+        let _attached = Attached::new(conn, &dest.to_string_lossy(), "bundle").map_err(sql)?;
         // One read snapshot of this database for the whole bundle.
         let tx =
             Transaction::new_unchecked(conn, TransactionBehavior::Deferred).map_err(main_sql)?;
@@ -264,89 +313,194 @@ impl Store {
         })
     }
 
-    /// Merges one bundle (checked with [`check_bundle`]) in one transaction.
+    /// Merges one bundle (checked with [`check_bundle`]) in one transaction,
+    /// durable when this returns.
     pub fn merge_bundle(&self, bundle: &CheckedBundle) -> Result<MergeCounts, MergeError> {
-        // An older bundle is migrated on a temporary copy, never in place:
-        // it may sit on a read-only USB stick, and it is not ours to change.
-        let mut _copy = None;
-        let file = if bundle.schema < LATEST {
-            let dir = tempfile_dir(self.path());
-            let copy = dir.join(format!(
-                ".kiosk-merge-{}-{}.db",
-                std::process::id(),
-                now_ms()
-            ));
-            std::fs::copy(&bundle.path, &copy).map_err(|source| MergeError::Read {
-                path: bundle.path.clone(),
-                source,
-            })?;
-            let guard = RemoveOnDrop(copy.clone());
-            let conn = Connection::open(&copy).map_err(|e| corrupt(&bundle.path, e))?;
-            super::open::migrate(&conn, LATEST).map_err(|e| corrupt(&bundle.path, e))?;
-            drop(conn);
-            _copy = Some(guard);
-            copy
-        } else {
-            absolute(&bundle.path)
-        };
+        self.merge_bundles(std::slice::from_ref(bundle))
+            .map(|mut v| v.remove(0))
+            .map_err(|p| p.error)
+    }
+
+    /// Merges bundles (checked with [`check_bundles`]) in order, each in its
+    /// own transaction, and returns what each changed.
+    ///
+    /// Speed and durability: the bundles are written without waiting for
+    /// the disk after each one (`synchronous = NORMAL`; in WAL mode a crash
+    /// can then lose the newest transactions but never damage the file),
+    /// and one last fully synced write makes every one of them durable
+    /// before this returns, whether it ends in success or in an error. So
+    /// whatever the caller then reports as merged is on the disk; a crash
+    /// before that loses only work a rerun repeats (merging is idempotent).
+    pub fn merge_bundles(
+        &self,
+        bundles: &[CheckedBundle],
+    ) -> Result<Vec<MergeCounts>, PartialMerge> {
         let conn = self.conn();
-        let _attached =
-            Attached::new(conn, &read_only_uri(&file)).map_err(|e| corrupt(&bundle.path, e))?;
-        let clash: Option<String> = conn
-            .query_row(
-                "SELECT b.id FROM bundle.residents b JOIN main.residents r ON r.id = b.id
-                  WHERE r.created_at <> b.created_at LIMIT 1",
-                [],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(|e| corrupt(&bundle.path, e))?;
-        if let Some(id) = clash {
-            return Err(MergeError::Clash {
-                path: bundle.path.clone(),
-                id,
-                site: bundle.site_id.clone(),
-            });
-        }
-        let tables = record_tables(conn, "bundle").map_err(|e| corrupt(&bundle.path, e))?;
-        let mut plan = Vec::new();
-        for t in &tables {
-            // Only the columns both sides have (a table this kiosk does not
-            // know is skipped rather than guessed at).
-            let here = columns(conn, "main", t).map_err(|e| corrupt(&bundle.path, e))?;
-            if here.is_empty() {
-                continue;
-            }
-            plan.push((t.clone(), quoted(&here)));
-        }
-        let resident_cols =
-            quoted(&columns(conn, "main", "residents").map_err(|e| corrupt(&bundle.path, e))?);
         // A merge touches index pages all over a large database; the
         // default 2 MiB page cache would reread them from disk for every
         // row. Larger for this merge only, then back.
-        let _cache = super::PragmaFor::set(conn, "cache_size", MERGE_CACHE_KIB);
+        let cache = super::PragmaFor::set(conn, "cache_size", MERGE_CACHE_KIB);
         // The bundle passed `foreign_key_check` on its own (check_bundle),
         // and every parent row it has is merged with its children, so the
         // per-row checks against this large database would find nothing.
-        let _fks = super::PragmaFor::set(conn, "foreign_keys", 0);
-        let result = self.write(|tx| merge_tx(tx, &plan, &resident_cols));
-        match result {
-            Ok(counts) => Ok(counts),
-            // A constraint failing means the bundle's records do not hold
-            // together (a damaged or hand-edited file).
-            Err(StoreError::Sqlite { source, .. })
-                if matches!(
-                    source.sqlite_error_code(),
-                    Some(rusqlite::ErrorCode::ConstraintViolation)
-                        | Some(rusqlite::ErrorCode::DatabaseCorrupt)
-                        | Some(rusqlite::ErrorCode::NotADatabase)
-                ) =>
-            {
-                Err(corrupt(&bundle.path, source))
+        let fks = super::PragmaFor::set(conn, "foreign_keys", 0);
+        let sync = super::PragmaFor::set(conn, "synchronous", 1);
+        let mut merged = Vec::with_capacity(bundles.len());
+        let mut failed = None;
+        for chunk in bundles.chunks(BUNDLES_PER_TRANSACTION) {
+            if let Err(e) = self.merge_chunk(chunk, &mut merged) {
+                failed = Some(e);
+                break;
             }
-            Err(e) => Err(e.into()),
+        }
+        drop((sync, fks, cache));
+        // Back to FULL: this commit syncs the write-ahead log, and with it
+        // every bundle written above. Nothing merged, nothing to sync (and
+        // a refused bundle leaves the database exactly as it was).
+        let synced = if merged.iter().all(MergeCounts::is_empty) {
+            Ok(0)
+        } else {
+            self.write(|tx| {
+                tx.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('last_merge_at', ?1)",
+                    [now_ms().to_string()],
+                )
+            })
+        };
+        match (failed, synced) {
+            (Some(error), _) => Err(PartialMerge { merged, error }),
+            (None, Err(e)) => Err(PartialMerge {
+                merged: Vec::new(),
+                error: e.into(),
+            }),
+            (None, Ok(_)) => Ok(merged),
         }
     }
+
+    /// Merges `chunk` in one transaction, each bundle inside its own
+    /// savepoint, adding what each changed to `merged`. A bundle that fails
+    /// is rolled back alone; the ones before it in the chunk stay merged.
+    fn merge_chunk(
+        &self,
+        chunk: &[CheckedBundle],
+        merged: &mut Vec<MergeCounts>,
+    ) -> Result<(), MergeError> {
+        let conn = self.conn();
+        let mut copies = Vec::new();
+        let mut attached = Vec::new();
+        let mut plans = Vec::new();
+        for (i, bundle) in chunk.iter().enumerate() {
+            let file = self.readable_copy(bundle, &mut copies)?;
+            let schema = format!("bundle{i}");
+            attached.push(
+                Attached::new(conn, &read_only_uri(&file), &schema)
+                    .map_err(|e| corrupt(&bundle.path, e))?,
+            );
+            let mut plan = Vec::new();
+            for t in record_tables(conn, &schema).map_err(|e| corrupt(&bundle.path, e))? {
+                // Only the columns both sides have (a table this kiosk does
+                // not know is skipped rather than guessed at).
+                let here = columns(conn, "main", &t).map_err(|e| corrupt(&bundle.path, e))?;
+                if !here.is_empty() {
+                    plan.push((t, quoted(&here)));
+                }
+            }
+            plans.push((schema, plan));
+        }
+        let resident_cols = quoted(
+            &columns(conn, "main", "residents")
+                .map_err(|e| MergeError::Store(StoreError::sqlite(self.path(), e)))?,
+        );
+        let result = self.write(|tx| {
+            let mut counts = Vec::new();
+            for (bundle, (schema, plan)) in chunk.iter().zip(&plans) {
+                tx.execute_batch("SAVEPOINT one_bundle")?;
+                let one = clash(tx, schema).and_then(|clash| match clash {
+                    Some(id) => Ok(Err(MergeError::Clash {
+                        path: bundle.path.clone(),
+                        id,
+                        site: bundle.site_id.clone(),
+                    })),
+                    None => merge_tx(tx, schema, plan, &resident_cols).map(Ok),
+                });
+                match one {
+                    Ok(Ok(n)) => {
+                        tx.execute_batch("RELEASE one_bundle")?;
+                        counts.push(n);
+                    }
+                    Ok(Err(refused)) => {
+                        tx.execute_batch("ROLLBACK TO one_bundle; RELEASE one_bundle")?;
+                        return Ok((counts, Some(refused)));
+                    }
+                    // A constraint failing means the bundle's records do
+                    // not hold together (a damaged or hand-edited file).
+                    Err(e) if bundle_fault(&e) => {
+                        tx.execute_batch("ROLLBACK TO one_bundle; RELEASE one_bundle")?;
+                        return Ok((counts, Some(corrupt(&bundle.path, e))));
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+            Ok((counts, None))
+        });
+        drop(attached);
+        let (counts, refused) = result?;
+        merged.extend(counts);
+        refused.map_or(Ok(()), Err)
+    }
+
+    /// The file to attach for `bundle`: the bundle itself, or, for a bundle
+    /// from an older kiosk, a migrated temporary copy (kept in `copies`,
+    /// removed when they are dropped). Never migrated in place: it may sit
+    /// on a read-only USB stick, and it is not ours to change.
+    fn readable_copy(
+        &self,
+        bundle: &CheckedBundle,
+        copies: &mut Vec<RemoveOnDrop>,
+    ) -> Result<PathBuf, MergeError> {
+        if bundle.schema >= LATEST {
+            return Ok(absolute(&bundle.path));
+        }
+        let dir = tempfile_dir(self.path());
+        let copy = dir.join(format!(
+            ".kiosk-merge-{}-{}-{}.db",
+            std::process::id(),
+            now_ms(),
+            copies.len()
+        ));
+        std::fs::copy(&bundle.path, &copy).map_err(|source| MergeError::Read {
+            path: bundle.path.clone(),
+            source,
+        })?;
+        copies.push(RemoveOnDrop(copy.clone()));
+        let conn = Connection::open(&copy).map_err(|e| corrupt(&bundle.path, e))?;
+        super::open::migrate(&conn, LATEST).map_err(|e| corrupt(&bundle.path, e))?;
+        Ok(copy)
+    }
+}
+
+/// A resident of the bundle registered here with a different creation time:
+/// two kiosks share a site id.
+fn clash(tx: &Transaction, schema: &str) -> rusqlite::Result<Option<String>> {
+    tx.query_row(
+        &format!(
+            "SELECT b.id FROM {schema}.residents b JOIN main.residents r ON r.id = b.id
+              WHERE r.created_at <> b.created_at LIMIT 1"
+        ),
+        [],
+        |r| r.get(0),
+    )
+    .optional()
+}
+
+/// Errors that mean the bundle itself is at fault, not this database.
+fn bundle_fault(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::ConstraintViolation)
+            | Some(rusqlite::ErrorCode::DatabaseCorrupt)
+            | Some(rusqlite::ErrorCode::NotADatabase)
+    )
 }
 
 fn corrupt(path: &Path, e: rusqlite::Error) -> MergeError {
@@ -377,14 +531,17 @@ impl Drop for RemoveOnDrop {
 /// bundle attached as `bundle`.
 fn merge_tx(
     tx: &Transaction,
+    b: &str,
     plan: &[(String, String)],
     resident_cols: &str,
 ) -> rusqlite::Result<MergeCounts> {
     let mut n = MergeCounts {
         // 1. Deletion markers first: everything below consults them.
         forgotten_added: tx.execute(
-            "INSERT OR IGNORE INTO main.forgotten (resident_id, site_id, forgotten_at)
-             SELECT resident_id, site_id, forgotten_at FROM bundle.forgotten",
+            &format!(
+                "INSERT OR IGNORE INTO main.forgotten (resident_id, site_id, forgotten_at)
+                 SELECT resident_id, site_id, forgotten_at FROM {b}.forgotten"
+            ),
             [],
         )? as u64,
         ..MergeCounts::default()
@@ -393,7 +550,7 @@ fn merge_tx(
     n.residents_added = tx.execute(
         &format!(
             "INSERT OR IGNORE INTO main.residents ({resident_cols})
-             SELECT {resident_cols} FROM bundle.residents b
+             SELECT {resident_cols} FROM {b}.residents b
               WHERE NOT EXISTS (SELECT 1 FROM main.forgotten f WHERE f.resident_id = b.id)"
         ),
         [],
@@ -401,28 +558,32 @@ fn merge_tx(
     // New residents someone forgot: only what the records need (the id,
     // the group for counts), never their personal data.
     n.residents_added += tx.execute(
-        "INSERT OR IGNORE INTO main.residents (id, site_id, full_name, search_key, birth_year,
+        &format!(
+            "INSERT OR IGNORE INTO main.residents (id, site_id, full_name, search_key, birth_year,
              group_no, household, household_key, phone, consent_at, consent_version,
              created_at, updated_at, forgotten_at)
          SELECT b.id, b.site_id, '', '', NULL, b.group_no, '', '', NULL, b.consent_at,
                 b.consent_version, b.created_at, max(b.updated_at, f.forgotten_at), f.forgotten_at
-           FROM bundle.residents b JOIN main.forgotten f ON f.resident_id = b.id",
+           FROM {b}.residents b JOIN main.forgotten f ON f.resident_id = b.id"
+        ),
         [],
     )? as u64;
     // 3. Residents changed at two sites: the newest change wins. (The `IN`
     // clauses here and in step 5 make SQLite walk the bundle's rows and look
     // each up here, instead of scanning this ever larger database.)
     n.residents_updated = tx.execute(
-        "UPDATE main.residents AS r
+        &format!(
+            "UPDATE main.residents AS r
             SET full_name = b.full_name, search_key = b.search_key, birth_year = b.birth_year,
                 group_no = b.group_no, household = b.household, household_key = b.household_key,
                 phone = b.phone, consent_at = b.consent_at, consent_version = b.consent_version,
                 updated_at = b.updated_at
-           FROM bundle.residents AS b
+           FROM {b}.residents AS b
           WHERE r.id = b.id AND b.updated_at > r.updated_at
-            AND r.id IN (SELECT id FROM bundle.residents)
+            AND r.id IN (SELECT id FROM {b}.residents)
             AND r.forgotten_at IS NULL AND b.forgotten_at IS NULL
-            AND NOT EXISTS (SELECT 1 FROM main.forgotten f WHERE f.resident_id = r.id)",
+            AND NOT EXISTS (SELECT 1 FROM main.forgotten f WHERE f.resident_id = r.id)"
+        ),
         [],
     )? as u64;
     // 2b. Anyone forgotten (here or there) who still has personal data here
@@ -443,24 +604,28 @@ fn merge_tx(
     for (table, cols) in plan {
         n.records_added += tx.execute(
             &format!(
-                "INSERT OR IGNORE INTO main.\"{table}\" ({cols}) SELECT {cols} FROM bundle.\"{table}\""
+                "INSERT OR IGNORE INTO main.\"{table}\" ({cols}) SELECT {cols} FROM {b}.\"{table}\""
             ),
             [],
         )? as u64;
     }
     // 5. Sessions still open here that the bundle saw end.
     n.sessions_ended = tx.execute(
-        "UPDATE main.seat_sessions AS s SET ended_at = b.ended_at, end_reason = b.end_reason
-           FROM bundle.seat_sessions AS b
-          WHERE s.id = b.id AND s.ended_at IS NULL AND b.ended_at IS NOT NULL
-            AND s.id IN (SELECT id FROM bundle.seat_sessions WHERE ended_at IS NOT NULL)",
+        &format!(
+            "UPDATE main.seat_sessions AS s SET ended_at = b.ended_at, end_reason = b.end_reason
+               FROM {b}.seat_sessions AS b
+              WHERE s.id = b.id AND s.ended_at IS NULL AND b.ended_at IS NOT NULL
+                AND s.id IN (SELECT id FROM {b}.seat_sessions WHERE ended_at IS NOT NULL)"
+        ),
         [],
     )? as u64;
     n.sessions_ended += tx.execute(
-        "UPDATE main.class_sessions AS s SET ended_at = b.ended_at
-           FROM bundle.class_sessions AS b
-          WHERE s.id = b.id AND s.ended_at IS NULL AND b.ended_at IS NOT NULL
-            AND s.id IN (SELECT id FROM bundle.class_sessions WHERE ended_at IS NOT NULL)",
+        &format!(
+            "UPDATE main.class_sessions AS s SET ended_at = b.ended_at
+               FROM {b}.class_sessions AS b
+              WHERE s.id = b.id AND s.ended_at IS NULL AND b.ended_at IS NOT NULL
+                AND s.id IN (SELECT id FROM {b}.class_sessions WHERE ended_at IS NOT NULL)"
+        ),
         [],
     )? as u64;
     Ok(n)
@@ -855,5 +1020,95 @@ mod tests {
             .unwrap_err();
         assert!(matches!(err, MergeError::Clash { .. }), "{err}");
         assert_eq!(dump(&ward), before);
+    }
+
+    /// Sites `vh-0`..`vh-{n-1}`, each with the small fixture site, bundled.
+    fn many_bundles(d: &Path, n: usize) -> Vec<PathBuf> {
+        (0..n)
+            .map(|i| {
+                let site = format!("vh-{i}");
+                let sd = d.join(&site);
+                std::fs::create_dir(&sd).unwrap();
+                bundle(&store(&sd, &site), d, &format!("{site}.bundle"))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn more_bundles_than_one_transaction_takes_all_merge_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let n = BUNDLES_PER_TRANSACTION * 2 + 1;
+        let paths = many_bundles(d, n);
+        let ward = empty(d, "phuong");
+        let counts = ward.merge_bundles(&check_bundles(&paths).unwrap()).unwrap();
+        assert_eq!(counts.len(), n);
+        assert!(
+            counts
+                .iter()
+                .all(|c| c.residents_added > 0 && c.records_added > 0)
+        );
+        let sites = count(&ward, "SELECT count(DISTINCT site_id) FROM residents");
+        assert_eq!(sites, n as i64, "every site's residents arrived");
+        let before = dump(&ward);
+        let again = ward.merge_bundles(&check_bundles(&paths).unwrap()).unwrap();
+        assert!(again.iter().all(MergeCounts::is_empty));
+        assert_eq!(dump(&ward), before);
+    }
+
+    #[test]
+    fn a_refused_bundle_inside_a_transaction_keeps_the_ones_before_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let mut paths = many_bundles(d, 3);
+        // A second kiosk that also calls itself vh-0, with its own
+        // resident vh-0-1: the same id, registered at another moment.
+        let twin_dir = d.join("twin");
+        std::fs::create_dir(&twin_dir).unwrap();
+        let twin = empty(&twin_dir, "vh-0");
+        twin.add_resident(&NewResident {
+            full_name: "Người Khác".into(),
+            birth_year: 1970,
+            group_no: 1,
+            household: "1".into(),
+            phone: None,
+            consent_version: None,
+        })
+        .unwrap();
+        paths.insert(2, bundle(&twin, d, "twin.bundle"));
+        let ward = empty(d, "phuong");
+        let err = ward
+            .merge_bundles(&check_bundles(&paths).unwrap())
+            .unwrap_err();
+        assert!(
+            matches!(err.error, MergeError::Clash { .. }),
+            "{}",
+            err.error
+        );
+        assert_eq!(err.merged.len(), 2, "the two bundles before it are merged");
+        let sites: Vec<String> = ward
+            .conn()
+            .prepare("SELECT DISTINCT site_id FROM residents ORDER BY 1")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        assert_eq!(sites, ["vh-0", "vh-1"], "nothing of the twin or after it");
+    }
+
+    #[test]
+    fn the_first_bad_file_in_the_order_given_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let mut paths = many_bundles(d, 4);
+        let first_bad = d.join("first.txt");
+        std::fs::write(&first_bad, "not a bundle").unwrap();
+        let second_bad = d.join("second.txt");
+        std::fs::write(&second_bad, "not a bundle either").unwrap();
+        paths.insert(1, first_bad.clone());
+        paths.push(second_bad);
+        let err = check_bundles(&paths).unwrap_err().to_string();
+        assert!(err.contains("first.txt"), "{err}");
     }
 }
