@@ -255,6 +255,18 @@ texts! {
     exp_ind_share: "{name}: tỉ lệ (%)", "{name}: share (%)";
     exp_ind_target: "{name}: mục tiêu (%)", "{name}: target (%)";
 
+    // --- coordinator: `kiosk export|bundle|merge` messages (src/commands/) ---
+    cmd_bad_date: "{flag} {value}: không phải ngày có thật. Hãy viết năm-tháng-ngày, ví dụ 2026-03-01", "{flag} {value} is not a real date: write YYYY-MM-DD, for example 2026-03-01";
+    cmd_to_before_from: "--to {to} trước --from {from}: khoảng thời gian này không có ngày nào", "--to {to} is before --from {from}: the period would be empty";
+    cmd_site_no_records: "--site {site}: dữ liệu này chưa có gì", "--site {site}: this database has no records yet";
+    cmd_site_unknown: "--site {site}: ở đây không có dữ liệu của nhà văn hóa đó (các nhà văn hóa có dữ liệu: {sites})", "--site {site}: no records from that site here (sites: {sites})";
+    cmd_bad_lang: "--lang {value}: hãy viết vi hoặc en", "--lang {value}: write vi or en";
+    cmd_export_wrote: "Đã ghi {rows} dòng vào {file}", "Wrote {rows} {rows|row|rows} to {file}";
+    cmd_bundle_wrote: "Đã ghi gói dữ liệu của nhà văn hóa {site} vào {file}: {residents} người, {records} bản ghi, {erased} người đã xóa theo yêu cầu", "Wrote the bundle of site {site} to {file}: {residents} {residents|resident|residents}, {records} {records|record|records}, {erased} {erased|erased resident|erased residents}";
+    cmd_merge_nothing_new: "{file}: nhà văn hóa {site}: đã gộp từ trước, không có gì mới", "{file}: site {site}: already merged, nothing new";
+    cmd_merge_counts: "{file}: nhà văn hóa {site}: {added} người mới, sửa {updated} người, xóa {erased} người, {records} bản ghi mới, đóng {ended} buổi", "{file}: site {site}: {added} new {added|resident|residents}, {updated} updated, {erased} erased, {records} new {records|record|records}, {ended} {ended|session|sessions} ended";
+    cmd_merge_already: " (đã gộp xong: {files})", " (already merged: {files})";
+
     // --- coordinator: `kiosk report` (src/commands/report.rs) ---
     rep_title: "Báo cáo học tập và chỉ tiêu", "Learning and campaign report";
     rep_period: "Từ {from} đến {to}", "From {from} to {to}";

@@ -13,7 +13,7 @@ use kiosk::export::xlsx::serial;
 use kiosk::store::Store;
 use kiosk::store::fixture::{self, FORMULA_NAME, at};
 
-const TOML: &str = "lessons = \"lessons\"\n[site]\nid = \"vh-a\"\nname = \"Nhà văn hóa tổ 3\"\n";
+const TOML: &str = "language = \"en\"\nlessons = \"lessons\"\n[site]\nid = \"vh-a\"\nname = \"Nhà văn hóa tổ 3\"\n";
 
 /// A kiosk folder with the small test site in its database.
 fn kiosk() -> tempfile::TempDir {

@@ -68,17 +68,20 @@ fn two_sites_bundle_merge_and_report() {
     let ba = usb.join("vh-a.kiosk");
     let bb = usb.join("vh-b.kiosk");
     let out = stdout(&run(&a, &["bundle", "--out", ba.to_str().unwrap()]));
-    assert!(out.contains("4 residents"), "{out}");
+    assert!(
+        out.contains("Đã ghi gói dữ liệu của nhà văn hóa vh-a") && out.contains("4 người"),
+        "{out}"
+    );
     stdout(&run(&b, &["bundle", "--out", bb.to_str().unwrap()]));
 
     let out = stdout(&run(
         &ward,
         &["merge", ba.to_str().unwrap(), bb.to_str().unwrap()],
     ));
-    assert!(out.contains("site vh-a: 4 new residents"), "{out}");
-    assert!(out.contains("site vh-b: 4 new residents"), "{out}");
+    assert!(out.contains("nhà văn hóa vh-a: 4 người mới"), "{out}");
+    assert!(out.contains("nhà văn hóa vh-b: 4 người mới"), "{out}");
     let out = stdout(&run(&ward, &["merge", ba.to_str().unwrap()]));
-    assert!(out.contains("already merged"), "{out}");
+    assert!(out.contains("đã gộp từ trước, không có gì mới"), "{out}");
 
     let json: serde_json::Value =
         serde_json::from_str(&stdout(&run(&ward, &["report", "--json"]))).unwrap();
@@ -184,7 +187,7 @@ fn wrong_files_are_refused_and_nothing_changes() {
     assert_eq!(out.status.code(), Some(2), "merge needs a file");
     let out = run(&ward, &["report", "--from", "2026-13-01"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("not a real date"));
+    assert!(stderr(&out).contains("không phải ngày có thật"));
 }
 
 /// One resident and nothing else: the lines say "1 resident" and
@@ -194,6 +197,11 @@ fn counts_of_one_are_singular_in_bundle_and_merge() {
     let root = tempfile::tempdir().unwrap();
     let r = root.path();
     let a = kiosk(r, "vh-one", false);
+    let ward = kiosk(r, "phuong", false);
+    for dir in [&a, &ward] {
+        let toml = std::fs::read_to_string(dir.join("kiosk.toml")).unwrap();
+        std::fs::write(dir.join("kiosk.toml"), format!("language = \"en\"\n{toml}")).unwrap();
+    }
     let cfg = Config::load(&a.join("kiosk.toml")).unwrap();
     Store::open(&cfg)
         .unwrap()
@@ -206,7 +214,6 @@ fn counts_of_one_are_singular_in_bundle_and_merge() {
             consent_version: Some("test".into()),
         })
         .unwrap();
-    let ward = kiosk(r, "phuong", false);
     let bundle = r.join("vh-one.kiosk");
     let out = stdout(&run(&a, &["bundle", "--out", bundle.to_str().unwrap()]));
     assert!(

@@ -7,8 +7,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::Cli;
-use crate::commands::{CliError, counted, load_config};
+use crate::commands::{CliError, load_config};
 use crate::export::{ExportError, Pending};
+use crate::i18n::{fill, texts};
 use crate::store::Store;
 
 pub fn run(cli: &Cli, out: &Path) -> Result<ExitCode, CliError> {
@@ -24,15 +25,16 @@ pub fn run(cli: &Cli, out: &Path) -> Result<ExitCode, CliError> {
         .commit()
         .map_err(|e| CliError::Failed(e.to_string()))?;
     println!(
-        "Wrote the bundle of site {} to {}: {}, {}, {}",
-        info.site_id,
-        out.display(),
-        counted(info.residents.max(0) as u64, "resident", "residents"),
-        counted(info.records.max(0) as u64, "record", "records"),
-        counted(
-            info.forgotten.max(0) as u64,
-            "erased resident",
-            "erased residents"
+        "{}",
+        fill(
+            texts(cfg.language).cmd_bundle_wrote,
+            &[
+                ("site", &info.site_id),
+                ("file", &out.display()),
+                ("residents", &info.residents),
+                ("records", &info.records),
+                ("erased", &info.forgotten),
+            ]
         )
     );
     Ok(ExitCode::SUCCESS)

@@ -11,13 +11,13 @@ use crate::commands::{CliError, load_config};
 use crate::config::Config;
 use crate::export::sheets::{Attendance, Indicators, Progress};
 use crate::export::{ExportError, Format, Pending, write_rows};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Texts, fill, texts};
 use crate::lessons::Curriculum;
 use crate::store::Store;
 use crate::store::export::Filter;
 
 /// Parses one `YYYY-MM-DD` flag value; an impossible date is refused.
-fn parse_day(flag: &str, value: &str) -> Result<NaiveDate, CliError> {
+fn parse_day(t: &Texts, flag: &str, value: &str) -> Result<NaiveDate, CliError> {
     let shape_ok = value.len() == 10
         && value.bytes().enumerate().all(|(i, b)| match i {
             4 | 7 => b == b'-',
@@ -29,31 +29,34 @@ fn parse_day(flag: &str, value: &str) -> Result<NaiveDate, CliError> {
         None
     };
     day.ok_or_else(|| {
-        CliError::Usage(format!(
-            "{flag} {value:?} is not a real date: write YYYY-MM-DD, for example 2026-03-01"
+        CliError::Usage(fill(
+            t.cmd_bad_date,
+            &[("flag", &flag), ("value", &format!("{value:?}"))],
         ))
     })
 }
 
 /// `--from` and `--to`, checked: real dates, and `--to` not before `--from`.
 pub(crate) fn parse_range(
+    t: &Texts,
     range: &DateRange,
 ) -> Result<(Option<NaiveDate>, Option<NaiveDate>), CliError> {
     let from = range
         .from
         .as_deref()
-        .map(|v| parse_day("--from", v))
+        .map(|v| parse_day(t, "--from", v))
         .transpose()?;
     let to = range
         .to
         .as_deref()
-        .map(|v| parse_day("--to", v))
+        .map(|v| parse_day(t, "--to", v))
         .transpose()?;
-    if let (Some(f), Some(t)) = (from, to)
-        && t < f
+    if let (Some(f), Some(to)) = (from, to)
+        && to < f
     {
-        return Err(CliError::Usage(format!(
-            "--to {t} is before --from {f}: the period would be empty"
+        return Err(CliError::Usage(fill(
+            t.cmd_to_before_from,
+            &[("to", &to), ("from", &f)],
         )));
     }
     Ok((from, to))
@@ -61,19 +64,21 @@ pub(crate) fn parse_range(
 
 /// Refuses a `--site` no record in this database carries (most likely a
 /// typo), naming the sites there are.
-pub(crate) fn check_site(store: &Store, site: Option<&str>) -> Result<(), CliError> {
+pub(crate) fn check_site(t: &Texts, store: &Store, site: Option<&str>) -> Result<(), CliError> {
     let Some(site) = site else { return Ok(()) };
     let sites = store.sites().map_err(failed)?;
+    let quoted = format!("{site:?}");
     if sites.iter().any(|s| s == site) {
         Ok(())
     } else if sites.is_empty() {
-        Err(CliError::Usage(format!(
-            "--site {site:?}: this database has no records yet"
+        Err(CliError::Usage(fill(
+            t.cmd_site_no_records,
+            &[("site", &quoted)],
         )))
     } else {
-        Err(CliError::Usage(format!(
-            "--site {site:?}: no records from that site here (sites: {})",
-            sites.join(", ")
+        Err(CliError::Usage(fill(
+            t.cmd_site_unknown,
+            &[("site", &quoted), ("sites", &sites.join(", "))],
         )))
     }
 }
@@ -112,16 +117,22 @@ pub fn run(cli: &Cli, what: &ExportWhat) -> Result<ExitCode, CliError> {
     let args: &ExportArgs = match what {
         ExportWhat::Attendance(a) | ExportWhat::Progress(a) | ExportWhat::Indicators(a) => a,
     };
-    let (from, to) = parse_range(&args.range)?;
-    let lang = Lang::parse(&args.lang)
-        .ok_or_else(|| CliError::Usage(format!("--lang {:?}: write vi or en", args.lang)))?;
+    // The settings first: they say which language to answer in.
+    let cfg = load_config(cli)?;
+    let t = texts(cfg.language);
+    let (from, to) = parse_range(t, &args.range)?;
+    let lang = Lang::parse(&args.lang).ok_or_else(|| {
+        CliError::Usage(fill(
+            t.cmd_bad_lang,
+            &[("value", &format!("{:?}", args.lang))],
+        ))
+    })?;
     // The folder is checked (and the temporary file made) before the
     // database is opened, so a typo in --out costs nothing.
     let (pending, file) = Pending::create(&args.out).map_err(export_error)?;
     let format = Format::choose(args.format.as_deref(), &args.out).map_err(export_error)?;
-    let cfg = load_config(cli)?;
     let store = Store::open(&cfg).map_err(failed)?;
-    check_site(&store, args.site.as_deref())?;
+    check_site(t, &store, args.site.as_deref())?;
     let filter = Filter {
         from,
         to,
@@ -155,6 +166,12 @@ pub fn run(cli: &Cli, what: &ExportWhat) -> Result<ExitCode, CliError> {
         }
     }
     .map_err(export_error)?;
-    println!("Wrote {rows} rows to {}", args.out.display());
+    println!(
+        "{}",
+        fill(
+            t.cmd_export_wrote,
+            &[("rows", &rows), ("file", &args.out.display())]
+        )
+    );
     Ok(ExitCode::SUCCESS)
 }

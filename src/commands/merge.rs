@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::cli::Cli;
-use crate::commands::{CliError, counted, load_config};
+use crate::commands::{CliError, load_config};
+use crate::i18n::{fill, texts};
 use crate::store::Store;
 use crate::store::merge::{MergeError, PartialMerge, check_bundles};
 
@@ -23,23 +24,27 @@ pub fn run(cli: &Cli, files: &[PathBuf]) -> Result<ExitCode, CliError> {
         Ok(merged) => (merged, None),
         Err(PartialMerge { merged, error }) => (merged, Some(error)),
     };
+    let t = texts(cfg.language);
     for (b, n) in checked.iter().zip(&merged) {
+        let (file, site) = (b.path.display(), &b.site_id);
         if n.is_empty() {
-            println!(
-                "{}: site {}: already merged, nothing new",
-                b.path.display(),
-                b.site_id
-            );
+            let args: [(&str, &dyn std::fmt::Display); 2] = [("file", &file), ("site", site)];
+            println!("{}", fill(t.cmd_merge_nothing_new, &args));
         } else {
             println!(
-                "{}: site {}: {}, {} updated, {} erased, {}, {} ended",
-                b.path.display(),
-                b.site_id,
-                counted(n.residents_added, "new resident", "new residents"),
-                n.residents_updated,
-                n.residents_erased,
-                counted(n.records_added, "new record", "new records"),
-                counted(n.sessions_ended, "session", "sessions")
+                "{}",
+                fill(
+                    t.cmd_merge_counts,
+                    &[
+                        ("file", &file),
+                        ("site", site),
+                        ("added", &n.residents_added),
+                        ("updated", &n.residents_updated),
+                        ("erased", &n.residents_erased),
+                        ("records", &n.records_added),
+                        ("ended", &n.sessions_ended),
+                    ]
+                )
             );
         }
     }
@@ -53,7 +58,7 @@ pub fn run(cli: &Cli, files: &[PathBuf]) -> Result<ExitCode, CliError> {
             .iter()
             .map(|b| b.path.display().to_string())
             .collect();
-        format!(" (already merged: {})", names.join(", "))
+        fill(t.cmd_merge_already, &[("files", &names.join(", "))])
     };
     Err(match e {
         MergeError::Store(_) => CliError::Failed(format!("{e}{done}")),

@@ -57,12 +57,6 @@ impl From<crate::store::StoreError> for CliError {
     }
 }
 
-/// "1 record", "2 records": a count in the coordinator commands' English
-/// lines (`bundle`, `merge`), which are not in `i18n` yet.
-pub(crate) fn counted(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 pub fn load_config(cli: &Cli) -> Result<Config, CliError> {
     Ok(Config::load(&cli.config)?)
 }

@@ -216,10 +216,10 @@ pub fn run(
     site: Option<&str>,
     json: bool,
 ) -> Result<ExitCode, CliError> {
-    let (from, to) = parse_range(range)?;
     let cfg = load_config(cli)?;
+    let (from, to) = parse_range(texts(cfg.language), range)?;
     let store = Store::open(&cfg)?;
-    check_site(&store, site)?;
+    check_site(texts(cfg.language), &store, site)?;
     let filter = Filter {
         from,
         to,
