@@ -641,12 +641,7 @@ fn module_ids_must_be_unique_across_files() {
         Some(6),
     );
     let report = load_dir(&site.lessons(), &[]).unwrap();
-    let ids: Vec<&str> = report
-        .curriculum
-        .modules
-        .iter()
-        .map(|m| m.id.as_str())
-        .collect();
+    let ids = report.curriculum.ids();
     assert_eq!(ids, vec!["other"], "neither copy is shown");
     assert_eq!(report.skipped.len(), 2);
 }
@@ -691,12 +686,7 @@ fn circular_prerequisites_are_reported_with_their_path() {
         Some(18),
     );
     let report = load_dir(&site.lessons(), &[]).unwrap();
-    let ids: Vec<&str> = report
-        .curriculum
-        .modules
-        .iter()
-        .map(|m| m.id.as_str())
-        .collect();
+    let ids = report.curriculum.ids();
     assert_eq!(ids, vec!["d", "e"]);
 }
 
@@ -745,12 +735,7 @@ fn a_broken_prerequisite_leaves_its_dependents_shown_unlocked() {
         run.stdout
     );
     let report = load_dir(&site.lessons(), &[]).unwrap();
-    let ids: Vec<&str> = report
-        .curriculum
-        .modules
-        .iter()
-        .map(|m| m.id.as_str())
-        .collect();
+    let ids = report.curriculum.ids();
     assert_eq!(ids, vec!["two", "three", "five"]);
 }
 

@@ -201,4 +201,19 @@ mod tests {
         );
         assert!(out.ends_with("\r\n"), "RFC 4180 line ends");
     }
+
+    #[test]
+    fn dates_and_times_are_written_as_excel_reads_them() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let out = written(&[
+            Cell::Date(day(2026, 3, 2)),
+            Cell::Date(day(987, 12, 31)),
+            Cell::DateTime(day(2026, 11, 30).and_hms_opt(7, 5, 59).unwrap()),
+            Cell::DateTime(day(2026, 1, 1).and_hms_opt(23, 0, 0).unwrap()),
+        ]);
+        assert_eq!(
+            out.lines().nth(1).unwrap(),
+            "2026-03-02,0987-12-31,2026-11-30 07:05,2026-01-01 23:00"
+        );
+    }
 }

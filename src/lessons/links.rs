@@ -308,12 +308,7 @@ answer = {answer}
         write(dir.path(), "030.toml", &module("c", 30, &["b"], false));
         write(dir.path(), "040.toml", &module("d", 40, &["a", "b"], false));
         let report = load_dir(dir.path(), &[]).unwrap();
-        let ids: Vec<&str> = report
-            .curriculum
-            .modules
-            .iter()
-            .map(|m| m.id.as_str())
-            .collect();
+        let ids = report.curriculum.ids();
         assert_eq!(ids, vec!["b", "c", "d"]);
         assert_eq!(report.skipped, vec![dir.path().join("010.toml")]);
         assert_eq!(
@@ -354,12 +349,7 @@ answer = {answer}
         write(dir.path(), "2.toml", &module("a", 2, &[], false));
         write(dir.path(), "3.toml", &module("c", 3, &["a"], false));
         let report = load_dir(dir.path(), &[]).unwrap();
-        let ids: Vec<&str> = report
-            .curriculum
-            .modules
-            .iter()
-            .map(|m| m.id.as_str())
-            .collect();
+        let ids = report.curriculum.ids();
         assert_eq!(ids, vec!["c"]);
         assert!(
             report

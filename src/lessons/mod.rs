@@ -46,6 +46,11 @@ impl Curriculum {
     pub fn module(&self, id: &str) -> Option<&Module> {
         self.modules.iter().find(|m| m.id == id)
     }
+
+    /// The module ids, in the order the kiosk shows them.
+    pub fn ids(&self) -> Vec<&str> {
+        self.modules.iter().map(|m| m.id.as_str()).collect()
+    }
 }
 
 /// The result of loading a folder: the modules that are valid, every

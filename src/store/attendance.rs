@@ -184,7 +184,7 @@ impl<'s> Cursor<'s> {
 
     fn step(&mut self) -> rusqlite::Result<()> {
         self.at = match self.rows.next()? {
-            Some(r) => Some(r.get(2)?),
+            Some(r) => Some(r.get(1)?),
             None => None,
         };
         Ok(())
@@ -202,8 +202,8 @@ impl<'s> Cursor<'s> {
         let Some(resident) = residents.number(r.get_ref(0)?.as_str()?) else {
             return self.step();
         };
-        let at: i64 = r.get(2)?;
-        let end: i64 = r.get(3)?;
+        let at: i64 = r.get(1)?;
+        let end: i64 = if self.seat { r.get(2)? } else { at };
         let e = days.slot(resident, day, at, end);
         e.first = e.first.min(at);
         e.last = e.last.max(end);
@@ -212,9 +212,9 @@ impl<'s> Cursor<'s> {
             e.active_ms += (end - at).max(0);
             // A day is counted at the site of its first seat session.
             if e.site.is_none() {
-                e.site = Some(names.sites.get(r.get_ref(1)?.as_str()?));
+                e.site = Some(names.sites.get(r.get_ref(3)?.as_str()?));
             }
-        } else if let Some(m) = r.get_ref(4)?.as_str_or_null()? {
+        } else if let Some(m) = r.get_ref(2)?.as_str_or_null()? {
             let n = names.modules.get(m);
             if !e.modules.contains(&n) {
                 e.modules.push(n);
@@ -224,38 +224,43 @@ impl<'s> Cursor<'s> {
     }
 }
 
-/// The activity sources, each in time order. The seat and page queries are
-/// answered from covering indexes (migration 5), so no table row is read.
+/// The activity sources, each in time order: the resident and the time,
+/// then for seat sessions their end and site, for the others the module.
+/// Only the columns used are selected (each costs a step per row). The seat
+/// and page queries are answered from covering indexes (migration 5), so
+/// no table row is read.
 const ACTIVITY_SQL: [(&str, bool); 4] = [
     (
-        "SELECT resident_id, site_id, started_at, coalesce(ended_at, started_at) FROM seat_sessions
+        "SELECT resident_id, started_at, coalesce(ended_at, started_at), site_id FROM seat_sessions
           WHERE started_at >= :from_ms AND started_at < :to_ms ORDER BY started_at",
         true,
     ),
     (
-        "SELECT resident_id, site_id, seen_at, seen_at, module_id FROM step_views
+        "SELECT resident_id, seen_at, module_id FROM step_views
           WHERE seen_at >= :from_ms AND seen_at < :to_ms ORDER BY seen_at",
         false,
     ),
     (
-        "SELECT resident_id, site_id, started_at, started_at, module_id FROM quiz_attempts
+        "SELECT resident_id, started_at, module_id FROM quiz_attempts
           WHERE started_at >= :from_ms AND started_at < :to_ms ORDER BY started_at",
         false,
     ),
     (
-        "SELECT resident_id, site_id, finished_at, finished_at, module_id FROM quiz_results
+        "SELECT resident_id, finished_at, module_id FROM quiz_results
           WHERE finished_at >= :from_ms AND finished_at < :to_ms ORDER BY finished_at",
         false,
     ),
 ];
 
-/// Class sessions in day order (their index), each followed by its marks
-/// (the join walks one class session's marks at a time).
-const MARKS_SQL: &str = "
-SELECT cs.day, cs.id, cs.site_id, cs.started_at, cs.topic, a.resident_id, a.status, a.marked_at, a.rowid
-  FROM class_sessions cs JOIN attendance a ON a.class_session_id = cs.id
- WHERE cs.day BETWEEN :from_day AND :to_day AND (:site IS NULL OR cs.site_id = :site)
- ORDER BY cs.day";
+/// Class sessions in day order (their index).
+const CLASSES_SQL: &str = "
+SELECT day, id, site_id, started_at, topic FROM class_sessions
+ WHERE day BETWEEN :from_day AND :to_day AND (:site IS NULL OR site_id = :site)
+ ORDER BY day";
+
+/// One class session's marks (a covering index, migration 5).
+const MARKS_SQL: &str =
+    "SELECT resident_id, status, marked_at, rowid FROM attendance WHERE class_session_id = ?1";
 
 struct Class {
     day: NaiveDate,
@@ -292,18 +297,19 @@ fn bad_day(e: chrono::ParseError) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
 }
 
-/// The marks of the class sessions, one day at a time.
-struct Marks<'s> {
-    rows: Rows<'s>,
-    /// The day of the current row, or `None` once exhausted.
+/// The class sessions, one day at a time, and their marks.
+struct Marks<'s, 'c> {
+    classes: Rows<'s>,
+    marks: Statement<'c>,
+    /// The day of the current class session, or `None` once exhausted.
     day: Option<NaiveDate>,
-    /// `day` as stored, so a day's thousand marks parse it once.
+    /// `day` as stored, so a day's class sessions parse it once.
     day_text: String,
 }
 
-impl Marks<'_> {
+impl Marks<'_, '_> {
     fn step(&mut self) -> rusqlite::Result<()> {
-        let Some(r) = self.rows.next()? else {
+        let Some(r) = self.classes.next()? else {
             self.day = None;
             return Ok(());
         };
@@ -316,8 +322,8 @@ impl Marks<'_> {
         Ok(())
     }
 
-    /// Every mark of `day` into `marks`, and its class sessions into
-    /// `classes`.
+    /// Every class session of `day` into `classes`, and their marks into
+    /// `marks`.
     fn take_day(
         &mut self,
         day: NaiveDate,
@@ -327,26 +333,30 @@ impl Marks<'_> {
         marks: &mut Vec<Mark>,
     ) -> rusqlite::Result<()> {
         while self.day == Some(day) {
-            let r = self.rows.get().expect("a current row");
-            let id = r.get_ref(1)?.as_str()?;
-            if classes.last().is_none_or(|c| c.id != id) {
-                classes.push(Class {
-                    day,
-                    id: id.to_string(),
-                    site: names.sites.get(r.get_ref(2)?.as_str()?),
-                    start: r.get(3)?,
-                    topic: Arc::from(r.get_ref(4)?.as_str()?),
-                });
+            let r = self.classes.get().expect("a current row");
+            let class = Class {
+                day,
+                id: r.get(1)?,
+                site: names.sites.get(r.get_ref(2)?.as_str()?),
+                start: r.get(3)?,
+                topic: Arc::from(r.get_ref(4)?.as_str()?),
+            };
+            let number = classes.len() as u32;
+            {
+                let mut rows = self.marks.query([&class.id])?;
+                while let Some(m) = rows.next()? {
+                    if let Some(resident) = residents.number(m.get_ref(0)?.as_str()?) {
+                        marks.push(Mark {
+                            class: number,
+                            resident,
+                            status: Status::parse(m.get_ref(1)?.as_str()?),
+                            marked_at: m.get(2)?,
+                            rowid: m.get(3)?,
+                        });
+                    }
+                }
             }
-            if let Some(resident) = residents.number(r.get_ref(5)?.as_str()?) {
-                marks.push(Mark {
-                    class: (classes.len() - 1) as u32,
-                    resident,
-                    status: Status::parse(r.get_ref(6)?.as_str()?),
-                    marked_at: r.get(7)?,
-                    rowid: r.get(8)?,
-                });
-            }
+            classes.push(class);
             self.step()?;
         }
         Ok(())
@@ -377,11 +387,12 @@ pub fn attendance<E>(
     for (stmt, (_, seat)) in stmts.iter_mut().zip(ACTIVITY_SQL) {
         cursors.push(Cursor::new(stmt, b.from_ms, b.to_ms, seat)?);
     }
-    let mut marks_stmt = conn.prepare(MARKS_SQL)?;
+    let mut classes_stmt = conn.prepare(CLASSES_SQL)?;
     let mut marks = Marks {
-        rows: marks_stmt.query(named_params! {
+        classes: classes_stmt.query(named_params! {
             ":from_day": b.from_day, ":to_day": b.to_day, ":site": filter.site,
         })?,
+        marks: conn.prepare(MARKS_SQL)?,
         day: None,
         day_text: String::new(),
     };

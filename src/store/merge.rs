@@ -790,6 +790,20 @@ mod tests {
         out
     }
 
+    /// A resident of a kiosk that should not exist (a second kiosk with the
+    /// same site id): "<site>-1", registered now.
+    fn add_someone_else(s: &Store) {
+        s.add_resident(&NewResident {
+            full_name: "Người Khác".into(),
+            birth_year: 1970,
+            group_no: 1,
+            household: "1".into(),
+            phone: None,
+            consent_version: None,
+        })
+        .unwrap();
+    }
+
     fn count(s: &Store, sql: &str) -> i64 {
         s.conn().query_row(sql, [], |r| r.get(0)).unwrap()
     }
@@ -1005,15 +1019,7 @@ mod tests {
         std::fs::create_dir(&twin_dir).unwrap();
         let twin = empty(&twin_dir, "phuong");
         std::thread::sleep(std::time::Duration::from_millis(3));
-        twin.add_resident(&NewResident {
-            full_name: "Người Khác".into(),
-            birth_year: 1970,
-            group_no: 1,
-            household: "1".into(),
-            phone: None,
-            consent_version: None,
-        })
-        .unwrap();
+        add_someone_else(&twin);
         let twin_bundle = bundle(&twin, d, "twin.bundle");
         let err = ward
             .merge_bundle(&check_bundle(&twin_bundle).unwrap())
@@ -1066,15 +1072,7 @@ mod tests {
         let twin_dir = d.join("twin");
         std::fs::create_dir(&twin_dir).unwrap();
         let twin = empty(&twin_dir, "vh-0");
-        twin.add_resident(&NewResident {
-            full_name: "Người Khác".into(),
-            birth_year: 1970,
-            group_no: 1,
-            household: "1".into(),
-            phone: None,
-            consent_version: None,
-        })
-        .unwrap();
+        add_someone_else(&twin);
         paths.insert(2, bundle(&twin, d, "twin.bundle"));
         let ward = empty(d, "phuong");
         let err = ward
