@@ -39,6 +39,28 @@ pub struct CsvSink {
     w: csv::Writer<BufWriter<File>>,
     path: PathBuf,
     buf: String,
+    rows: u64,
+}
+
+/// Every this many rows, the disk is asked to start writing what the file
+/// has so far, so that the sync at the end waits for the last stretch only
+/// (a million rows are 150 MB: syncing them at once took 0.4 s).
+const WRITEBACK_EVERY: u64 = 1 << 15;
+
+/// Starts writing the file's dirty pages to disk, without waiting (Linux;
+/// elsewhere the final sync does all of it).
+fn start_writeback(file: &File) {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        // SAFETY: a plain system call on a descriptor we own; it reads no
+        // memory of ours. A failure only means the final sync does the work.
+        unsafe {
+            libc::sync_file_range(file.as_raw_fd(), 0, 0, libc::SYNC_FILE_RANGE_WRITE);
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = file;
 }
 
 impl CsvSink {
@@ -56,6 +78,7 @@ impl CsvSink {
             w,
             path: path.to_path_buf(),
             buf: String::new(),
+            rows: 0,
         };
         let headers: Vec<Cell> = columns
             .iter()
@@ -128,6 +151,10 @@ impl RowSink for CsvSink {
         }
         if let Err(e) = self.w.write_record(None::<&[u8]>) {
             return Err(self.err(e));
+        }
+        self.rows += 1;
+        if self.rows.is_multiple_of(WRITEBACK_EVERY) {
+            start_writeback(self.w.get_ref().get_ref());
         }
         Ok(())
     }
