@@ -263,7 +263,6 @@ const MARKS_SQL: &str =
     "SELECT resident_id, status, marked_at, rowid FROM attendance WHERE class_session_id = ?1";
 
 struct Class {
-    day: NaiveDate,
     id: String,
     site: u32,
     start: i64,
@@ -335,7 +334,6 @@ impl Marks<'_, '_> {
         while self.day == Some(day) {
             let r = self.classes.get().expect("a current row");
             let class = Class {
-                day,
                 id: r.get(1)?,
                 site: names.sites.get(r.get_ref(2)?.as_str()?),
                 start: r.get(3)?,
@@ -483,7 +481,6 @@ pub fn attendance<E>(
                 continue;
             }
             let c = &classes[m.class as usize];
-            debug_assert_eq!(c.day, day);
             let key = (
                 site_rank[c.site as usize],
                 c.start,

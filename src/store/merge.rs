@@ -313,14 +313,6 @@ impl Store {
         })
     }
 
-    /// Merges one bundle (checked with [`check_bundle`]) in one transaction,
-    /// durable when this returns.
-    pub fn merge_bundle(&self, bundle: &CheckedBundle) -> Result<MergeCounts, MergeError> {
-        self.merge_bundles(std::slice::from_ref(bundle))
-            .map(|mut v| v.remove(0))
-            .map_err(|p| p.error)
-    }
-
     /// Merges bundles (checked with [`check_bundles`]) in order, each in its
     /// own transaction, and returns what each changed.
     ///
@@ -757,7 +749,7 @@ mod tests {
 
     fn merge(s: &Store, path: &Path) -> MergeCounts {
         let b = check_bundle(path).unwrap();
-        s.merge_bundle(&b).unwrap()
+        s.merge_bundles(&[b]).unwrap().remove(0)
     }
 
     /// Every row of every table except `meta`, as text, to compare whole
@@ -1022,8 +1014,9 @@ mod tests {
         add_someone_else(&twin);
         let twin_bundle = bundle(&twin, d, "twin.bundle");
         let err = ward
-            .merge_bundle(&check_bundle(&twin_bundle).unwrap())
-            .unwrap_err();
+            .merge_bundles(&[check_bundle(&twin_bundle).unwrap()])
+            .unwrap_err()
+            .error;
         assert!(matches!(err, MergeError::Clash { .. }), "{err}");
         assert_eq!(dump(&ward), before);
     }
