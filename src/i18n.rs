@@ -267,6 +267,25 @@ texts! {
     cmd_merge_counts: "{file}: nhà văn hóa {site}: {added} người mới, sửa {updated} người, xóa {erased} người, {records} bản ghi mới, đóng {ended} buổi", "{file}: site {site}: {added} new {added|resident|residents}, {updated} updated, {erased} erased, {records} new {records|record|records}, {ended} {ended|session|sessions} ended";
     cmd_merge_already: " (đã gộp xong: {files})", " (already merged: {files})";
 
+    // Refusals of `kiosk export|bundle|merge` (src/commands/coordinator_errors.rs).
+    cmd_unknown_format: "không biết định dạng {format}: hãy viết csv hoặc xlsx", "unknown format {format}: write csv or xlsx";
+    cmd_no_format: "không biết ghi {path} theo định dạng nào: hãy đặt tên tệp có đuôi .csv hoặc .xlsx, hoặc thêm --format csv|xlsx", "cannot tell the format of {path}: end the file name with .csv or .xlsx, or add --format csv|xlsx";
+    cmd_no_folder: "không có thư mục {path}", "the folder {path} does not exist";
+    cmd_folder_not_writable: "không ghi được vào thư mục {path}: {error}", "cannot write in the folder {path}: {error}";
+    cmd_is_folder: "{path} là một thư mục, không phải tên tệp", "{path} is a folder, not a file name";
+    cmd_write_failed: "ghi {path} bị lỗi: {error}", "writing {path} failed: {error}";
+    cmd_too_many_rows: "{rows} dòng không vừa một trang Excel (nhiều nhất 1.048.575 dòng): hãy xuất một khoảng thời gian ngắn hơn, hoặc dùng CSV", "{rows} {rows|row does|rows do} not fit in one Excel sheet (at most 1,048,575): export a shorter period or use CSV";
+    cmd_read_db_failed: "đọc dữ liệu bị lỗi: {error}", "reading the database failed: {error}";
+    cmd_cannot_read: "không đọc được {path}: {error}", "cannot read {path}: {error}";
+    cmd_not_bundle: "{path} không phải gói dữ liệu của kiosk ({reason}). Chưa thay đổi gì", "{path} is not a kiosk bundle ({reason}); nothing was changed";
+    cmd_not_sqlite: "đây không phải tệp SQLite", "it is not an SQLite file";
+    cmd_no_marker: "tệp không có dấu của kiosk", "it has no kiosk marker";
+    cmd_whole_database: "đây là cả dữ liệu của một kiosk, không phải gói: hãy tạo gói bằng `kiosk bundle --out TỆP` tại nhà văn hóa", "it is a kiosk database, not a bundle: make one with `kiosk bundle --out FILE` at the cultural house";
+    cmd_no_site: "gói không ghi mã nhà văn hóa", "it names no site";
+    cmd_bundle_newer: "{path} do một kiosk mới hơn tạo (bản {found}, kiosk này chỉ biết đến bản {supported}). Chưa thay đổi gì: hãy cập nhật kiosk này trước", "{path} was made by a newer kiosk (version {found}, this kiosk knows up to {supported}); nothing was changed: update this kiosk first";
+    cmd_bundle_damaged: "{path} bị hỏng ({detail}). Chưa thay đổi gì: hãy tạo lại gói tại nhà văn hóa", "{path} is damaged ({detail}); nothing was changed: make the bundle again at its cultural house";
+    cmd_bundle_clash: "{path}: người dân {id} đã được ghi ở đây với thông tin khác, vì hai kiosk cùng dùng mã nhà văn hóa {site}. Gói này chưa được gộp. Hãy cho mỗi nhà văn hóa một mã riêng trong kiosk.toml", "{path}: resident {id} is registered here differently: two kiosks use the site id {site}; nothing of this bundle was merged. Give each cultural house its own site id in kiosk.toml";
+
     // --- coordinator: `kiosk report` (src/commands/report.rs) ---
     rep_title: "Báo cáo học tập và chỉ tiêu", "Learning and campaign report";
     rep_period: "Từ {from} đến {to}", "From {from} to {to}";

@@ -156,9 +156,12 @@ fn wrong_files_are_refused_and_nothing_changes() {
     let database = a.join("data/kiosk.db");
     let missing = r.join("missing.kiosk");
     let cases: [(&Path, &str); 3] = [
-        (&notes, "not a kiosk bundle"),
-        (&database, "not a bundle"),
-        (&missing, "cannot read"),
+        (
+            &notes,
+            "không phải gói dữ liệu của kiosk (đây không phải tệp SQLite)",
+        ),
+        (&database, "đây là cả dữ liệu của một kiosk, không phải gói"),
+        (&missing, "không đọc được"),
     ];
     for (file, expected) in cases {
         // The good bundle first: it must not be merged either.
@@ -182,7 +185,11 @@ fn wrong_files_are_refused_and_nothing_changes() {
         ],
     );
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("does not exist"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("không có thư mục"),
+        "{}",
+        stderr(&out)
+    );
     let out = run(&ward, &["merge"]);
     assert_eq!(out.status.code(), Some(2), "merge needs a file");
     let out = run(&ward, &["report", "--from", "2026-13-01"]);

@@ -7,27 +7,26 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::Cli;
-use crate::commands::{CliError, load_config};
-use crate::export::{ExportError, Pending};
+use crate::commands::coordinator_errors::export as explain;
+use crate::commands::{CliError, load_config, store_error};
+use crate::export::Pending;
 use crate::i18n::{fill, texts};
 use crate::store::Store;
 
 pub fn run(cli: &Cli, out: &Path) -> Result<ExitCode, CliError> {
-    let (pending, file) = Pending::create(out).map_err(|e| match e {
-        ExportError::Io { .. } => CliError::Failed(e.to_string()),
-        _ => CliError::Usage(e.to_string()),
-    })?;
-    drop(file);
     let cfg = load_config(cli)?;
-    let store = Store::open(&cfg)?;
-    let info = store.write_bundle(&cfg.site_name, pending.temp_path())?;
-    pending
-        .commit()
-        .map_err(|e| CliError::Failed(e.to_string()))?;
+    let t = texts(cfg.language);
+    let (pending, file) = Pending::create(out).map_err(|e| explain(e, t))?;
+    drop(file);
+    let store = Store::open(&cfg).map_err(|e| store_error::explain(e, &cfg))?;
+    let info = store
+        .write_bundle(&cfg.site_name, pending.temp_path())
+        .map_err(|e| store_error::explain(e, &cfg))?;
+    pending.commit().map_err(|e| explain(e, t))?;
     println!(
         "{}",
         fill(
-            texts(cfg.language).cmd_bundle_wrote,
+            t.cmd_bundle_wrote,
             &[
                 ("site", &info.site_id),
                 ("file", &out.display()),

@@ -7,10 +7,11 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 
 use crate::cli::{Cli, DateRange, ExportArgs, ExportWhat};
-use crate::commands::{CliError, load_config};
+use crate::commands::coordinator_errors::export as explain;
+use crate::commands::{CliError, load_config, store_error};
 use crate::config::Config;
 use crate::export::sheets::{Attendance, Indicators, Progress};
-use crate::export::{ExportError, Format, Pending, write_rows};
+use crate::export::{Format, Pending, write_rows};
 use crate::i18n::{Lang, Texts, fill, texts};
 use crate::lessons::Curriculum;
 use crate::store::Store;
@@ -87,19 +88,6 @@ pub(crate) fn failed(e: impl std::fmt::Display) -> CliError {
     CliError::Failed(e.to_string())
 }
 
-/// Problems with what the person typed exit 2; failures while writing exit 1.
-fn export_error(e: ExportError) -> CliError {
-    match e {
-        ExportError::UnknownFormat(_)
-        | ExportError::NoFormat(_)
-        | ExportError::NoFolder(_)
-        | ExportError::FolderNotWritable { .. }
-        | ExportError::IsFolder(_)
-        | ExportError::TooManyRows { .. } => CliError::Usage(e.to_string()),
-        _ => CliError::Failed(e.to_string()),
-    }
-}
-
 /// The lessons, for module titles and page totals. Exports still work
 /// without them (by module id), so a missing folder is only a warning.
 fn curriculum(cfg: &Config) -> Option<Curriculum> {
@@ -129,9 +117,9 @@ pub fn run(cli: &Cli, what: &ExportWhat) -> Result<ExitCode, CliError> {
     })?;
     // The folder is checked (and the temporary file made) before the
     // database is opened, so a typo in --out costs nothing.
-    let (pending, file) = Pending::create(&args.out).map_err(export_error)?;
-    let format = Format::choose(args.format.as_deref(), &args.out).map_err(export_error)?;
-    let store = Store::open(&cfg).map_err(failed)?;
+    let (pending, file) = Pending::create(&args.out).map_err(|e| explain(e, t))?;
+    let format = Format::choose(args.format.as_deref(), &args.out).map_err(|e| explain(e, t))?;
+    let store = Store::open(&cfg).map_err(|e| store_error::explain(e, &cfg))?;
     check_site(t, &store, args.site.as_deref())?;
     let filter = Filter {
         from,
@@ -165,7 +153,7 @@ pub fn run(cli: &Cli, what: &ExportWhat) -> Result<ExitCode, CliError> {
             })
         }
     }
-    .map_err(export_error)?;
+    .map_err(|e| explain(e, t))?;
     println!(
         "{}",
         fill(

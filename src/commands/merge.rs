@@ -8,15 +8,16 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::cli::Cli;
-use crate::commands::{CliError, load_config};
+use crate::commands::coordinator_errors::merge as explain;
+use crate::commands::{CliError, load_config, store_error};
 use crate::i18n::{fill, texts};
 use crate::store::Store;
-use crate::store::merge::{MergeError, PartialMerge, check_bundles};
+use crate::store::merge::{PartialMerge, check_bundles};
 
 pub fn run(cli: &Cli, files: &[PathBuf]) -> Result<ExitCode, CliError> {
-    let checked = check_bundles(files).map_err(|e| CliError::Usage(e.to_string()))?;
     let cfg = load_config(cli)?;
-    let store = Store::open(&cfg)?;
+    let checked = check_bundles(files).map_err(|e| explain(e, &cfg, ""))?;
+    let store = Store::open(&cfg).map_err(|e| store_error::explain(e, &cfg))?;
     // Lines are printed once the merge is on the disk (merge_bundles syncs
     // before it returns), so nothing is reported that a power cut could
     // take back.
@@ -60,8 +61,5 @@ pub fn run(cli: &Cli, files: &[PathBuf]) -> Result<ExitCode, CliError> {
             .collect();
         fill(t.cmd_merge_already, &[("files", &names.join(", "))])
     };
-    Err(match e {
-        MergeError::Store(_) => CliError::Failed(format!("{e}{done}")),
-        _ => CliError::Usage(format!("{e}{done}")),
-    })
+    Err(explain(e, &cfg, &done))
 }

@@ -10,6 +10,7 @@ use crate::config::{Config, ConfigError};
 pub mod backup;
 pub mod residents;
 // cli: store errors in the configured language (residents, backup, doctor, seed).
+pub mod coordinator_errors;
 pub mod store_error;
 
 // coordinator: exports, report, bundle, merge.

@@ -218,7 +218,7 @@ pub fn run(
 ) -> Result<ExitCode, CliError> {
     let cfg = load_config(cli)?;
     let (from, to) = parse_range(texts(cfg.language), range)?;
-    let store = Store::open(&cfg)?;
+    let store = Store::open(&cfg).map_err(|e| super::store_error::explain(e, &cfg))?;
     check_site(texts(cfg.language), &store, site)?;
     let filter = Filter {
         from,

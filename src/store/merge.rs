@@ -58,7 +58,7 @@ pub enum MergeError {
         source: std::io::Error,
     },
     #[error("{path} is not a kiosk bundle ({reason}); nothing was changed")]
-    NotBundle { path: PathBuf, reason: String },
+    NotBundle { path: PathBuf, reason: NotBundle },
     #[error(
         "{path} was made by a newer kiosk (version {found}, this kiosk knows up to {supported}); \
          nothing was changed: update this kiosk first"
@@ -83,6 +83,30 @@ pub enum MergeError {
     },
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+/// Why a file is not a bundle (named, so a command can say it in the
+/// kiosk's language).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotBundle {
+    NotSqlite,
+    NoMarker,
+    /// A kiosk's whole database rather than a bundle made from it.
+    WholeDatabase,
+    NoSite,
+}
+
+impl std::fmt::Display for NotBundle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            NotBundle::NotSqlite => "it is not an SQLite file",
+            NotBundle::NoMarker => "it has no kiosk marker",
+            NotBundle::WholeDatabase => {
+                "it is a kiosk database, not a bundle: make one with `kiosk bundle --out FILE` at the cultural house"
+            }
+            NotBundle::NoSite => "it names no site",
+        })
+    }
 }
 
 /// What `kiosk bundle` wrote.
@@ -626,9 +650,9 @@ fn merge_tx(
 /// Checks that `path` is a bundle this kiosk can merge, without changing
 /// it: an SQLite file, undamaged, marked as a bundle, not from a newer kiosk.
 pub fn check_bundle(path: &Path) -> Result<CheckedBundle, MergeError> {
-    let not_bundle = |reason: &str| MergeError::NotBundle {
+    let not_bundle = |reason: NotBundle| MergeError::NotBundle {
         path: path.to_path_buf(),
-        reason: reason.to_string(),
+        reason,
     };
     let mut head = Vec::with_capacity(16);
     std::fs::File::open(path)
@@ -638,7 +662,7 @@ pub fn check_bundle(path: &Path) -> Result<CheckedBundle, MergeError> {
             source,
         })?;
     if head.as_slice() != b"SQLite format 3\0" {
-        return Err(not_bundle("it is not an SQLite file"));
+        return Err(not_bundle(NotBundle::NotSqlite));
     }
     let conn = Connection::open_with_flags(
         read_only_uri(&absolute(path)),
@@ -678,7 +702,7 @@ pub fn check_bundle(path: &Path) -> Result<CheckedBundle, MergeError> {
         )
         .map_err(|e| corrupt(path, e))?;
     if !has_meta {
-        return Err(not_bundle("it has no kiosk marker"));
+        return Err(not_bundle(NotBundle::NoMarker));
     }
     let meta = |key: &str| -> Result<Option<String>, MergeError> {
         conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
@@ -686,12 +710,10 @@ pub fn check_bundle(path: &Path) -> Result<CheckedBundle, MergeError> {
             .map_err(|e| corrupt(path, e))
     };
     if meta("app")?.as_deref() != Some(APP_MARKER) {
-        return Err(not_bundle("it has no kiosk marker"));
+        return Err(not_bundle(NotBundle::NoMarker));
     }
     if meta("kind")?.as_deref() != Some(BUNDLE_KIND) {
-        return Err(not_bundle(
-            "it is a kiosk database, not a bundle: make one with `kiosk bundle --out FILE` at the cultural house",
-        ));
+        return Err(not_bundle(NotBundle::WholeDatabase));
     }
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
@@ -715,7 +737,7 @@ pub fn check_bundle(path: &Path) -> Result<CheckedBundle, MergeError> {
             ),
         });
     }
-    let site_id = meta("bundle_site")?.ok_or_else(|| not_bundle("it names no site"))?;
+    let site_id = meta("bundle_site")?.ok_or_else(|| not_bundle(NotBundle::NoSite))?;
     Ok(CheckedBundle {
         path: path.to_path_buf(),
         site_id,

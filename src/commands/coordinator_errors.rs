@@ -1,0 +1,109 @@
+//! The refusals of `kiosk export`, `kiosk bundle` and `kiosk merge`, said
+//! in the kiosk's language. The library's own messages (`ExportError`,
+//! `MergeError`) are English, for logs and developers; a ward coordinator
+//! reads these. Details that come from the system (a file or SQLite error)
+//! are kept as they are.
+
+use crate::commands::CliError;
+use crate::commands::store_error;
+use crate::config::Config;
+use crate::export::ExportError;
+use crate::i18n::{Texts, fill, texts};
+use crate::store::merge::{MergeError, NotBundle};
+
+/// An export or bundle failure: a mistake in what was typed exits 2,
+/// a failure while writing exits 1.
+pub fn export(e: ExportError, t: &Texts) -> CliError {
+    let path = |p: &std::path::Path| p.display().to_string();
+    let (typed, text) = match &e {
+        ExportError::UnknownFormat(f) => (
+            true,
+            fill(t.cmd_unknown_format, &[("format", &format!("{f:?}"))]),
+        ),
+        ExportError::NoFormat(p) => (true, fill(t.cmd_no_format, &[("path", &path(p))])),
+        ExportError::NoFolder(p) => (true, fill(t.cmd_no_folder, &[("path", &path(p))])),
+        ExportError::FolderNotWritable { path: p, source } => (
+            true,
+            fill(
+                t.cmd_folder_not_writable,
+                &[("path", &path(p)), ("error", source)],
+            ),
+        ),
+        ExportError::IsFolder(p) => (true, fill(t.cmd_is_folder, &[("path", &path(p))])),
+        ExportError::TooManyRows { rows } => (true, fill(t.cmd_too_many_rows, &[("rows", rows)])),
+        ExportError::Io { path: p, source } => (
+            false,
+            fill(t.cmd_write_failed, &[("path", &path(p)), ("error", source)]),
+        ),
+        ExportError::Xlsx { path: p, message } => (
+            false,
+            fill(
+                t.cmd_write_failed,
+                &[("path", &path(p)), ("error", message)],
+            ),
+        ),
+        ExportError::Store(detail) => (false, fill(t.cmd_read_db_failed, &[("error", detail)])),
+    };
+    if typed {
+        CliError::Usage(text)
+    } else {
+        CliError::Failed(text)
+    }
+}
+
+/// A bundle refused (exit 2), or this database failing (exit 1). `done`
+/// is appended: it names the bundles already merged, if any.
+pub fn merge(e: MergeError, cfg: &Config, done: &str) -> CliError {
+    let t = texts(cfg.language);
+    let path = |p: &std::path::Path| p.display().to_string();
+    let text = match e {
+        MergeError::Store(e) => {
+            return match store_error::explain(e, cfg) {
+                CliError::Usage(m) => CliError::Usage(format!("{m}{done}")),
+                CliError::Failed(m) => CliError::Failed(format!("{m}{done}")),
+                other => other,
+            };
+        }
+        MergeError::Read { path: p, source } => fill(
+            t.cmd_cannot_read,
+            &[("path", &path(&p)), ("error", &source)],
+        ),
+        MergeError::NotBundle { path: p, reason } => {
+            let reason = match reason {
+                NotBundle::NotSqlite => t.cmd_not_sqlite,
+                NotBundle::NoMarker => t.cmd_no_marker,
+                NotBundle::WholeDatabase => t.cmd_whole_database,
+                NotBundle::NoSite => t.cmd_no_site,
+            };
+            fill(
+                t.cmd_not_bundle,
+                &[("path", &path(&p)), ("reason", &reason)],
+            )
+        }
+        MergeError::Newer {
+            path: p,
+            found,
+            supported,
+        } => fill(
+            t.cmd_bundle_newer,
+            &[
+                ("path", &path(&p)),
+                ("found", &found),
+                ("supported", &supported),
+            ],
+        ),
+        MergeError::Corrupt { path: p, detail } => fill(
+            t.cmd_bundle_damaged,
+            &[("path", &path(&p)), ("detail", &detail)],
+        ),
+        MergeError::Clash { path: p, id, site } => fill(
+            t.cmd_bundle_clash,
+            &[
+                ("path", &path(&p)),
+                ("id", &id),
+                ("site", &format!("{site:?}")),
+            ],
+        ),
+    };
+    CliError::Usage(format!("{text}{done}"))
+}
