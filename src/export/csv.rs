@@ -43,8 +43,9 @@ pub struct CsvSink {
 }
 
 /// Every this many rows, the disk is asked to start writing what the file
-/// has so far, so that the sync at the end waits for the last stretch only
-/// (a million rows are 150 MB: syncing them at once took 0.4 s).
+/// has so far, so that the sync at the end has less left to wait for (a
+/// million rows are 150 MB; on the benchmark machine the final sync took
+/// 0.39 s without this and 0.24 s with it).
 const WRITEBACK_EVERY: u64 = 1 << 15;
 
 /// Starts writing the file's dirty pages to disk, without waiting (Linux;
@@ -99,21 +100,18 @@ impl CsvSink {
         }
     }
 
-    /// Flushes everything to the file and to disk (the caller renames it).
-    fn flush_to_disk(self) -> Result<(), ExportError> {
+    /// Writes everything buffered to the file. Syncing it to disk is
+    /// [`super::Pending::commit`]'s, once, for both formats.
+    fn flush(self) -> Result<(), ExportError> {
         let path = self.path.clone();
         let inner = self.w.into_inner().map_err(|e| ExportError::Io {
             path: path.clone(),
             source: std::io::Error::other(e.to_string()),
         })?;
-        inner
-            .into_inner()
-            .map_err(|e| ExportError::Io {
-                path: path.clone(),
-                source: e.into_error(),
-            })?
-            .sync_all()
-            .map_err(|source| ExportError::Io { path, source })
+        inner.into_inner().map(drop).map_err(|e| ExportError::Io {
+            path,
+            source: e.into_error(),
+        })
     }
 }
 
@@ -160,7 +158,7 @@ impl RowSink for CsvSink {
     }
 
     fn finish(self: Box<Self>) -> Result<(), ExportError> {
-        self.flush_to_disk()
+        self.flush()
     }
 }
 

@@ -95,7 +95,7 @@ pub enum Cell<'a> {
 /// on their own thread while the store reads the next ones.
 pub trait RowSink: Send {
     fn row(&mut self, cells: &[Cell]) -> Result<(), ExportError>;
-    /// Writes what is left and flushes the file to disk.
+    /// Writes what is left to the file (the caller syncs and renames it).
     fn finish(self: Box<Self>) -> Result<(), ExportError>;
 }
 
