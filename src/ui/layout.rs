@@ -392,18 +392,7 @@ pub fn layout(page: &Page, area: Rect, focus: Option<usize>, scroll: u16, follow
         0
     };
 
-    let mut y: u16 = 0;
-    for (i, (lines, height)) in measured.iter().enumerate().take(pin_from) {
-        laid.placed.push(Placed {
-            block: i,
-            pinned: false,
-            y,
-            height: *height,
-            lines: lines.clone(),
-        });
-        y = y.saturating_add(*height).saturating_add(1);
-    }
-    laid.content_height = y.saturating_sub(1);
+    laid.content_height = place(&mut laid.placed, &measured, 0..pin_from, false);
 
     let body_h = if page.buttons.is_empty() {
         room
@@ -417,17 +406,7 @@ pub fn layout(page: &Page, area: Rect, focus: Option<usize>, scroll: u16, follow
     if pinned_h > 0 {
         laid.pinned = Rect::new(column.x, laid.body.bottom() + 1, width, pinned_h);
         below_body = laid.pinned.bottom();
-        let mut y = 0u16;
-        for (i, (lines, height)) in measured.iter().enumerate().skip(pin_from) {
-            laid.placed.push(Placed {
-                block: i,
-                pinned: true,
-                y,
-                height: *height,
-                lines: lines.clone(),
-            });
-            y = y.saturating_add(*height).saturating_add(1);
-        }
+        place(&mut laid.placed, &measured, pin_from..n, true);
     }
     if !page.buttons.is_empty() {
         laid.buttons = button_rects(page, column.x, below_body + 1, width, button_h);
@@ -700,6 +679,30 @@ pub fn layout_dialog(dialog: &Dialog, area: Rect) -> DialogLaid {
         laid.buttons = button_rects(&page, frame.x + 2, by, inner, button_h);
     }
     laid
+}
+
+/// Stacks the measured blocks `blocks` one blank line apart from row 0 of
+/// their area (the scrolling body, or the pinned area above the buttons),
+/// and returns the height of the stack.
+fn place(
+    placed: &mut Vec<Placed>,
+    measured: &[(Vec<String>, u16)],
+    blocks: std::ops::Range<usize>,
+    pinned: bool,
+) -> u16 {
+    let mut y: u16 = 0;
+    for i in blocks {
+        let (lines, height) = &measured[i];
+        placed.push(Placed {
+            block: i,
+            pinned,
+            y,
+            height: *height,
+            lines: lines.clone(),
+        });
+        y = y.saturating_add(*height).saturating_add(1);
+    }
+    y.saturating_sub(1)
 }
 
 #[cfg(test)]
