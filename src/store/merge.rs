@@ -22,6 +22,8 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, Transactio
 use super::schema::{APP_MARKER, LATEST};
 use super::{Store, StoreError, now_ms};
 
+mod totals;
+
 /// The page cache while merging, as SQLite's `cache_size` (negative: KiB).
 const MERGE_CACHE_KIB: i64 = -131_072;
 
@@ -393,9 +395,10 @@ impl Store {
         }
     }
 
-    /// Merges `chunk` in one transaction, each bundle inside its own
-    /// savepoint, adding what each changed to `merged`. A bundle that fails
-    /// is rolled back alone; the ones before it in the chunk stay merged.
+    /// Merges `chunk` in one transaction (see [`merge_each`]), adding what
+    /// each bundle changed to `merged`. The per-row totals triggers are set
+    /// aside for the transaction and their work done per bundle instead
+    /// (`totals`).
     fn merge_chunk(
         &self,
         chunk: &[CheckedBundle],
@@ -428,36 +431,11 @@ impl Store {
                 .map_err(|e| MergeError::Store(StoreError::sqlite(self.path(), e)))?,
         );
         let result = self.write(|tx| {
-            let mut counts = Vec::new();
-            for (bundle, (schema, plan)) in chunk.iter().zip(&plans) {
-                tx.execute_batch("SAVEPOINT one_bundle")?;
-                let one = clash(tx, schema).and_then(|clash| match clash {
-                    Some(id) => Ok(Err(MergeError::Clash {
-                        path: bundle.path.clone(),
-                        id,
-                        site: bundle.site_id.clone(),
-                    })),
-                    None => merge_tx(tx, schema, plan, &resident_cols).map(Ok),
-                });
-                match one {
-                    Ok(Ok(n)) => {
-                        tx.execute_batch("RELEASE one_bundle")?;
-                        counts.push(n);
-                    }
-                    Ok(Err(refused)) => {
-                        tx.execute_batch("ROLLBACK TO one_bundle; RELEASE one_bundle")?;
-                        return Ok((counts, Some(refused)));
-                    }
-                    // A constraint failing means the bundle's records do
-                    // not hold together (a damaged or hand-edited file).
-                    Err(e) if bundle_fault(&e) => {
-                        tx.execute_batch("ROLLBACK TO one_bundle; RELEASE one_bundle")?;
-                        return Ok((counts, Some(corrupt(&bundle.path, e))));
-                    }
-                    Err(e) => return Err(e),
-                }
-            }
-            Ok((counts, None))
+            let triggers = totals::set_aside(tx)?;
+            let merged = merge_each(tx, chunk, &plans, &resident_cols)?;
+            totals::clear(tx)?;
+            triggers.restore(tx)?;
+            Ok(merged)
         });
         drop(attached);
         let (counts, refused) = result?;
@@ -493,6 +471,47 @@ impl Store {
         super::open::migrate(&conn, LATEST).map_err(|e| corrupt(&bundle.path, e))?;
         Ok(copy)
     }
+}
+
+/// The bundles of one transaction, each inside its own savepoint: what each
+/// changed, and the refusal of the one that stopped them, if any. A bundle
+/// that fails is rolled back alone; the ones before it stay merged.
+fn merge_each(
+    tx: &Transaction,
+    chunk: &[CheckedBundle],
+    plans: &[(String, Vec<(String, String)>)],
+    resident_cols: &str,
+) -> rusqlite::Result<(Vec<MergeCounts>, Option<MergeError>)> {
+    let mut counts = Vec::new();
+    for (bundle, (schema, plan)) in chunk.iter().zip(plans) {
+        tx.execute_batch("SAVEPOINT one_bundle")?;
+        let one = clash(tx, schema).and_then(|clash| match clash {
+            Some(id) => Ok(Err(MergeError::Clash {
+                path: bundle.path.clone(),
+                id,
+                site: bundle.site_id.clone(),
+            })),
+            None => merge_tx(tx, schema, plan, resident_cols).map(Ok),
+        });
+        match one {
+            Ok(Ok(n)) => {
+                tx.execute_batch("RELEASE one_bundle")?;
+                counts.push(n);
+            }
+            Ok(Err(refused)) => {
+                tx.execute_batch("ROLLBACK TO one_bundle; RELEASE one_bundle")?;
+                return Ok((counts, Some(refused)));
+            }
+            // A constraint failing means the bundle's records do
+            // not hold together (a damaged or hand-edited file).
+            Err(e) if bundle_fault(&e) => {
+                tx.execute_batch("ROLLBACK TO one_bundle; RELEASE one_bundle")?;
+                return Ok((counts, Some(corrupt(&bundle.path, e))));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok((counts, None))
 }
 
 /// A resident of the bundle registered here with a different creation time:
@@ -616,7 +635,9 @@ fn merge_tx(
                  OR r.household <> '' OR r.phone IS NOT NULL)",
         [],
     )? as u64;
-    // 4. Events: globally unique ids, so merging twice adds nothing.
+    // 4. Events: globally unique ids, so merging twice adds nothing. The
+    // running totals they feed are added after them, set-based.
+    totals::note_new(tx, b)?;
     for (table, cols) in plan {
         n.records_added += tx.execute(
             &format!(
@@ -624,6 +645,10 @@ fn merge_tx(
             ),
             [],
         )? as u64;
+    }
+    totals::add(tx, b)?;
+    if n.residents_added + n.residents_updated + n.residents_erased > 0 {
+        totals::bump_residents_rev(tx)?;
     }
     // 5. Sessions still open here that the bundle saw end.
     n.sessions_ended = tx.execute(
@@ -1123,5 +1148,160 @@ mod tests {
         paths.push(second_bad);
         let err = check_bundles(&paths).unwrap_err().to_string();
         assert!(err.contains("first.txt"), "{err}");
+    }
+
+    const TOTALS: [&str; 5] = [
+        "resident_stats",
+        "resident_module_stats",
+        "module_stats",
+        "module_starts",
+        "indicator_latest",
+    ];
+
+    /// The running totals tables, as text.
+    fn totals(s: &Store) -> Vec<String> {
+        dump(s)
+            .into_iter()
+            .filter(|l| TOTALS.iter().any(|t| l.starts_with(&format!("{t}: "))))
+            .collect()
+    }
+
+    /// The same tables rebuilt from the events by migration 4 itself (then
+    /// put back as they were).
+    fn rebuilt_totals(s: &Store) -> Vec<String> {
+        let rebuild = crate::store::schema::MIGRATIONS
+            .iter()
+            .find(|m| m.contains("CREATE TABLE resident_stats"))
+            .unwrap();
+        let conn = s.conn();
+        conn.execute_batch("BEGIN").unwrap();
+        for t in TOTALS {
+            conn.execute_batch(&format!("DROP TABLE {t}")).unwrap();
+        }
+        for t in super::totals::SET_ASIDE
+            .iter()
+            .filter(|t| !t.starts_with("residents_rev"))
+        {
+            conn.execute_batch(&format!("DROP TRIGGER {t}")).unwrap();
+        }
+        conn.execute_batch(rebuild).unwrap();
+        let rebuilt = totals(s);
+        conn.execute_batch("ROLLBACK").unwrap();
+        rebuilt
+    }
+
+    /// The totals rows of one site's residents.
+    fn of_site(lines: Vec<String>, site: &str) -> Vec<String> {
+        let id = format!("Text(\"{site}-");
+        lines
+            .into_iter()
+            .filter(|l| !l.starts_with("module_") && l.contains(&id))
+            .collect()
+    }
+
+    /// A merge sets the totals triggers aside and adds their work per
+    /// bundle: the result must be what the triggers keep at the kiosk and
+    /// what a rebuild from the events gives, also when a later bundle adds
+    /// to totals already here (new pairs, first passes, ties in time).
+    #[test]
+    fn totals_after_a_merge_are_what_the_triggers_keep() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let a = store(d, "vh-a");
+        let b = store(d, "vh-b");
+        let ward = empty(d, "phuong");
+        let rev = |s: &Store| {
+            count(
+                s,
+                "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'residents_rev'",
+            )
+        };
+        let rev0 = rev(&ward);
+        ward.merge_bundles(&check_bundles(&[bundle(&a, d, "a1"), bundle(&b, d, "b1")]).unwrap())
+            .unwrap();
+        assert!(
+            rev(&ward) > rev0,
+            "the name search must reload after a merge"
+        );
+        assert_eq!(totals(&ward), rebuilt_totals(&ward));
+        assert_eq!(of_site(totals(&ward), "vh-a"), of_site(totals(&a), "vh-a"));
+        assert!(!of_site(totals(&ward), "vh-a").is_empty());
+
+        // Later at vh-a: a first pass in a new module, a result at the same
+        // minute as the newest one there, a first page of a new module,
+        // indicators at the same minute as the newest one here and as each
+        // other, a new sign-in.
+        let c = a.conn();
+        let at = fixture::at;
+        fixture::quiz(
+            c,
+            "vh-a/q3",
+            "vh-a",
+            "vh-a-1",
+            "vneid",
+            85,
+            true,
+            at(2026, 3, 9, 9, 0),
+            at(2026, 3, 9, 9, 5),
+        );
+        fixture::quiz(
+            c,
+            "vh-a/q4",
+            "vh-a",
+            "vh-a-3",
+            "zalo",
+            60,
+            false,
+            at(2026, 3, 3, 10, 11),
+            at(2026, 3, 3, 10, 14),
+        );
+        fixture::step(
+            c,
+            "vh-a/v9",
+            "vh-a",
+            "vh-a-3",
+            "zalo",
+            0,
+            at(2026, 3, 3, 10, 11),
+        );
+        fixture::indicator(c, "vh-a/i6", "vh-a-3", "vneid", true, at(2026, 3, 3, 11, 0));
+        fixture::indicator(
+            c,
+            "vh-a/i7",
+            "vh-a-1",
+            "ewallet",
+            false,
+            at(2026, 3, 9, 10, 0),
+        );
+        fixture::indicator(
+            c,
+            "vh-a/i8",
+            "vh-a-1",
+            "ewallet",
+            true,
+            at(2026, 3, 9, 10, 0),
+        );
+        fixture::seat(
+            c,
+            "vh-a/s3",
+            "vh-a",
+            "vh-a-2",
+            at(2026, 3, 10, 8, 0),
+            at(2026, 3, 10, 8, 30),
+        );
+        let a2 = bundle(&a, d, "a2");
+        let n = ward
+            .merge_bundles(&check_bundles(std::slice::from_ref(&a2)).unwrap())
+            .unwrap();
+        assert_eq!(n[0].records_added, 11);
+        assert_eq!(totals(&ward), rebuilt_totals(&ward));
+        assert_eq!(of_site(totals(&ward), "vh-a"), of_site(totals(&a), "vh-a"));
+
+        // The triggers are back, and a bundle merged again changes nothing.
+        let triggers = "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'";
+        assert_eq!(count(&ward, triggers), count(&a, triggers));
+        let before = dump(&ward);
+        ward.merge_bundles(&check_bundles(&[a2]).unwrap()).unwrap();
+        assert_eq!(dump(&ward), before);
     }
 }
