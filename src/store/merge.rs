@@ -433,7 +433,6 @@ impl Store {
         let result = self.write(|tx| {
             let triggers = totals::set_aside(tx)?;
             let merged = merge_each(tx, chunk, &plans, &resident_cols)?;
-            totals::clear(tx)?;
             triggers.restore(tx)?;
             Ok(merged)
         });

@@ -28,11 +28,26 @@ pub(super) const SET_ASIDE: &[&str] = &[
     "residents_rev_delete",
 ];
 
+/// The scratch tables of one bundle's totals, on this connection only:
+/// made with the transaction, emptied for each bundle, dropped at the end.
+const SCRATCH: &str = "
+CREATE TEMP TABLE merge_results
+    (resident_id TEXT, module_id TEXT, score INTEGER, passed INTEGER, finished_at INTEGER, n INTEGER);
+CREATE TEMP TABLE merge_indicators
+    (resident_id TEXT, indicator TEXT, reached INTEGER, verified_at INTEGER, n INTEGER);
+CREATE TEMP TABLE merge_pairs
+    (resident_id TEXT, module_id TEXT, attempts INTEGER, passes INTEGER, tried INTEGER, done INTEGER,
+     PRIMARY KEY (resident_id, module_id)) WITHOUT ROWID;
+CREATE TEMP TABLE merge_starts (module_id TEXT, resident_id TEXT);
+";
+
 /// The set-aside triggers' own `CREATE TRIGGER` text, to put them back.
 pub(super) struct SetAside(Vec<String>);
 
-/// Drops the triggers in [`SET_ASIDE`] for the rest of this transaction.
+/// Drops the triggers in [`SET_ASIDE`] for the rest of this transaction,
+/// and makes the scratch tables that replace them.
 pub(super) fn set_aside(tx: &Transaction) -> rusqlite::Result<SetAside> {
+    tx.execute_batch(SCRATCH)?;
     let mut kept = Vec::new();
     for name in SET_ASIDE {
         let sql: Option<String> = rusqlite::OptionalExtension::optional(tx.query_row(
@@ -49,8 +64,13 @@ pub(super) fn set_aside(tx: &Transaction) -> rusqlite::Result<SetAside> {
 }
 
 impl SetAside {
-    /// Creates the triggers again, exactly as they were.
+    /// Creates the triggers again, exactly as they were, and drops the
+    /// scratch tables.
     pub(super) fn restore(self, tx: &Transaction) -> rusqlite::Result<()> {
+        tx.execute_batch(
+            "DROP TABLE temp.merge_results; DROP TABLE temp.merge_indicators;
+             DROP TABLE temp.merge_pairs; DROP TABLE temp.merge_starts;",
+        )?;
         for sql in self.0 {
             tx.execute_batch(&sql)?;
         }
@@ -58,18 +78,15 @@ impl SetAside {
     }
 }
 
-/// Before the bundle `b`'s events go in: its quiz results and indicator
-/// events that are not here yet (the only ones a trigger would have seen),
-/// in the bundle's order.
+/// Before the bundle `b`'s events go in: empties the scratch tables, then
+/// notes its quiz results and indicator events that are not here yet (the
+/// only ones a trigger would have seen), in the bundle's order.
 pub(super) fn note_new(tx: &Transaction, b: &str) -> rusqlite::Result<()> {
     tx.execute_batch(&format!(
-        "CREATE TEMP TABLE IF NOT EXISTS merge_results
-             (resident_id TEXT, module_id TEXT, score INTEGER, passed INTEGER,
-              finished_at INTEGER, n INTEGER);
-         CREATE TEMP TABLE IF NOT EXISTS merge_indicators
-             (resident_id TEXT, indicator TEXT, reached INTEGER, verified_at INTEGER, n INTEGER);
-         DELETE FROM temp.merge_results;
+        "DELETE FROM temp.merge_results;
          DELETE FROM temp.merge_indicators;
+         DELETE FROM temp.merge_pairs;
+         DELETE FROM temp.merge_starts;
          INSERT INTO temp.merge_results
              SELECT resident_id, module_id, score, passed, finished_at, rowid FROM {b}.quiz_results q
               WHERE NOT EXISTS (SELECT 1 FROM main.quiz_results m WHERE m.attempt_id = q.attempt_id);
@@ -91,8 +108,6 @@ pub(super) fn add(tx: &Transaction, b: &str) -> rusqlite::Result<()> {
              ON CONFLICT (resident_id) DO UPDATE SET
                  last_seen = max(coalesce(last_seen, excluded.last_seen), excluded.last_seen);
          -- step_views_first_page: first pages of modules not started here yet.
-         CREATE TEMP TABLE IF NOT EXISTS merge_starts (module_id TEXT, resident_id TEXT);
-         DELETE FROM temp.merge_starts;
          INSERT INTO temp.merge_starts
              SELECT DISTINCT module_id, resident_id FROM {b}.step_views v
               WHERE step = 0 AND NOT EXISTS (SELECT 1 FROM main.module_starts s
@@ -114,10 +129,6 @@ pub(super) fn add(tx: &Transaction, b: &str) -> rusqlite::Result<()> {
 /// trigger does for each row: is it new to this resident, is it their
 /// first pass.
 const QUIZ_TOTALS: &str = "
-CREATE TEMP TABLE IF NOT EXISTS merge_pairs
-    (resident_id TEXT, module_id TEXT, attempts INTEGER, passes INTEGER, tried INTEGER, done INTEGER,
-     PRIMARY KEY (resident_id, module_id)) WITHOUT ROWID;
-DELETE FROM temp.merge_pairs;
 INSERT INTO temp.merge_pairs
     SELECT resident_id, module_id, count(*), sum(passed),
            NOT EXISTS (SELECT 1 FROM main.resident_module_stats s
@@ -195,13 +206,5 @@ pub(super) fn bump_residents_rev(tx: &Transaction) -> rusqlite::Result<()> {
         "INSERT OR REPLACE INTO main.meta (key, value)
              SELECT 'residents_rev', CAST(coalesce(max(CAST(value AS INTEGER)), 0) + 1 AS TEXT)
                FROM main.meta WHERE key = 'residents_rev';",
-    )
-}
-
-/// Empties the scratch tables (they live on this connection only).
-pub(super) fn clear(tx: &Transaction) -> rusqlite::Result<()> {
-    tx.execute_batch(
-        "DROP TABLE IF EXISTS temp.merge_results; DROP TABLE IF EXISTS temp.merge_indicators;
-         DROP TABLE IF EXISTS temp.merge_pairs; DROP TABLE IF EXISTS temp.merge_starts;",
     )
 }
