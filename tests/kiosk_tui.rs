@@ -185,11 +185,34 @@ impl Kiosk {
         before.chars().last().unwrap()
     }
 
-    /// Taps (clicks) the middle of the lowest `label` on screen (buttons
-    /// sit below any text that names them), as an SGR press and release.
+    /// Waits until the kiosk has written nothing for a moment, so the
+    /// screen holds a whole frame. The reader parses output as it comes, so
+    /// a frame can be half drawn: on the welcome screen the title is there
+    /// before the Start button, and the only "Bắt đầu" yet is the hint text
+    /// above it.
+    fn settle(&self) {
+        let start = Instant::now();
+        let mut seen = self.raw.lock().unwrap().len();
+        let mut since = Instant::now();
+        while start.elapsed() < DEADLINE {
+            std::thread::sleep(Duration::from_millis(30));
+            let now = self.raw.lock().unwrap().len();
+            if now != seen {
+                seen = now;
+                since = Instant::now();
+            } else if since.elapsed() >= Duration::from_millis(150) {
+                return;
+            }
+        }
+    }
+
+    /// Taps (clicks) the middle of the lowest `label` on a settled screen
+    /// (buttons sit below any text that names them), as an SGR press and
+    /// release.
     fn tap(&mut self, label: &str) {
         let start = Instant::now();
         let (row, col) = loop {
+            self.settle();
             let text = self.text();
             let found = text
                 .lines()
