@@ -346,7 +346,7 @@ texts! {
     help_toggle: "Space (phím dài nhất): đánh dấu hoặc bỏ dấu.", "Space (the longest key): tick or untick.";
     help_home: "Esc: về trang chủ. Bài học của bạn đã được lưu.", "Esc: go home. Your progress is saved.";
     help_language: "L: đổi sang tiếng Anh.", "L: switch to Vietnamese.";
-    help_touch: "Bạn cũng có thể chạm hoặc bấm chuột vào nút và dòng chữ.", "You can also touch or click the buttons and lines.";
+    help_touch: "Bạn cũng có thể chạm hoặc bấm chuột vào nút, dòng chữ và tên phím ở cuối màn hình.", "You can also touch or click the buttons, the lines and the keys named at the bottom.";
     help_read: "R: đọc to trang này. Bấm R lần nữa để dừng.", "R: read this page aloud. Press R again to stop.";
     help_person: "Cần người giúp? Hãy giơ tay, người hướng dẫn sẽ đến.", "Need a person? Raise your hand and the instructor will come.";
     help_close: "Đóng", "Close";

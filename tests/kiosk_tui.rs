@@ -606,7 +606,8 @@ fn instructor_forms_and_confirmations_by_touch() {
     }
     k.enter();
     k.wait_for("F10");
-    k.send("\x1b[18~"); // F7: open a class
+    // The footer's "F7 mở buổi học" is a button for its key.
+    k.tap("F7 mở buổi học");
     k.wait_for("Chủ đề");
     k.send("Zalo");
     k.tap("Người hướng dẫn");
@@ -621,7 +622,7 @@ fn instructor_forms_and_confirmations_by_touch() {
         ),
         1
     );
-    k.send("\x1b[21~"); // F10: leave the kiosk?
+    k.tap("F10 rời kiosk"); // leave the kiosk?
     k.wait_for("1  Không");
     k.tap("1  Không");
     k.wait_for("Buổi học: Zalo");

@@ -636,6 +636,9 @@ fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Effect> {
             if let Screen::Instructor(_) = app.screen {
                 return instructor::on_mouse(app, m);
             }
+            if let Some(code) = footer_key_at(app, m.column, m.row) {
+                return on_key(app, KeyEvent::new(code, KeyModifiers::NONE));
+            }
             match hit(app, m.column, m.row) {
                 Some(t) => act(app, Action::Click(t)),
                 None => Vec::new(),
@@ -655,6 +658,17 @@ fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<Effect> {
         }
         _ => Vec::new(),
     }
+}
+
+/// The key a tap at (x, y) presses when it lands on a footer item (the
+/// footer under a dialog names the dialog's keys, so this holds there too).
+fn footer_key_at(app: &App, x: u16, y: u16) -> Option<KeyCode> {
+    let page = page(app);
+    let laid = app.laid(&page);
+    if laid.too_small {
+        return None;
+    }
+    super::footer::hit(&page.footer, &laid.footer_lines, laid.footer, x, y)
 }
 
 /// The target drawn at (x, y), using the same layout as the view.

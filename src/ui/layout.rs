@@ -339,7 +339,7 @@ pub fn layout(page: &Page, area: Rect, focus: Option<usize>, scroll: u16, follow
     );
     laid.column = column;
 
-    let mut footer_lines = wrap_items(&page.footer, width as usize);
+    let mut footer_lines = super::footer::wrap_items(&page.footer, width as usize);
     footer_lines.truncate(3);
     let footer_h = footer_lines.len() as u16;
     laid.footer = Rect::new(column.x, area.bottom() - footer_h, width, footer_h);
@@ -489,29 +489,6 @@ fn measure(block: &Block, width: u16) -> (Vec<String>, u16) {
             (lines, h)
         }
     }
-}
-
-/// Gap between footer items.
-pub const FOOTER_GAP: usize = 3;
-
-/// Packs footer items onto lines without splitting an item.
-fn wrap_items(items: &[(String, String)], width: usize) -> Vec<Vec<usize>> {
-    let mut lines: Vec<Vec<usize>> = Vec::new();
-    let mut line_w = 0;
-    for (i, (k, w)) in items.iter().enumerate() {
-        let iw = k.width() + 1 + w.width();
-        match lines.last_mut() {
-            Some(line) if line_w + FOOTER_GAP + iw <= width => {
-                line.push(i);
-                line_w += FOOTER_GAP + iw;
-            }
-            _ => {
-                lines.push(vec![i]);
-                line_w = iw;
-            }
-        }
-    }
-    lines
 }
 
 /// Label lines of a field (the rest of `Placed::lines` is its error).

@@ -1,8 +1,9 @@
 //! The full-screen learner interface (ratatui over crossterm).
 //!
 //! - [`app`]: all state, messages, effects, `update` and `view`;
-//! - [`layout`], [`widgets`], [`theme`]: the page engine shared by every
-//!   screen (layout is pure and shared by drawing and clicking);
+//! - [`layout`], [`widgets`], [`theme`], [`footer`]: the page engine shared
+//!   by every screen (layout is pure and shared by drawing and clicking; the
+//!   keys footer is shared with instructor mode and can be tapped);
 //! - one file per screen: [`welcome`], [`who`], [`register`], [`consent`],
 //!   [`home`], [`lesson`], [`quiz`], [`result`], [`help`], [`idle`];
 //!   [`instructor`] belongs to instructor mode;
@@ -12,6 +13,7 @@
 pub mod app;
 pub mod consent;
 pub mod effects;
+pub mod footer;
 pub mod help;
 pub mod home;
 pub mod idle;

@@ -174,20 +174,14 @@ pub fn draw_page(
     }
 
     // Footer: keys bold, meanings plain.
-    for (i, items) in laid.footer_lines.iter().enumerate() {
-        let y = laid.footer.y + i as u16;
-        let mut x = laid.footer.x;
-        for (n, idx) in items.iter().enumerate() {
-            let (k, w) = &page.footer[*idx];
-            if n > 0 {
-                x += super::layout::FOOTER_GAP as u16;
-            }
-            put(buf, laid.footer, x, y, k, base.patch(theme.key()));
-            x += k.width() as u16 + 1;
-            put(buf, laid.footer, x, y, w, base);
-            x += w.width() as u16;
-        }
-    }
+    super::footer::draw(
+        buf,
+        laid.footer,
+        &page.footer,
+        &laid.footer_lines,
+        base.patch(theme.key()),
+        base,
+    );
     if show_cursor && let Some((x, y)) = cursor {
         frame.set_cursor_position((x, y));
     }

@@ -381,6 +381,16 @@ fn move_cursor(app: &mut App, tab: Tab, delta: i32) -> Vec<AppEffect> {
 
 pub fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<AppEffect> {
     let area = app.area();
+    // A tap on a footer item is its key, on every stage and under forms
+    // (they never cover the footer).
+    if let Screen::Instructor(s) = &app.screen
+        && matches!(m.kind, MouseEventKind::Down(_))
+        && area.width >= MIN_W
+        && area.height >= MIN_H
+        && let Some(code) = footer_key_at(app, s, m.column, m.row)
+    {
+        return on_key(app, KeyEvent::new(code, KeyModifiers::NONE));
+    }
     let Some(Stage::Desk(d)) = state(app).map(|s| s.stage.clone()) else {
         return Vec::new();
     };
@@ -608,18 +618,24 @@ fn desk_footer(app: &App, d: &Desk) -> Vec<(String, String)> {
 
 pub(crate) fn draw_footer(app: &App, frame: &mut Frame, area: Rect, keys: &[(String, String)]) {
     let theme = app.settings.theme;
-    let mut spans = Vec::new();
-    for (k, w) in keys {
-        spans.push(Span::styled(k.clone(), theme.key()));
-        spans.push(Span::styled(
-            format!(" {w}   "),
-            theme.tone(super::layout::Tone::Normal),
-        ));
-    }
-    frame.render_widget(
-        Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true }),
+    let lines = crate::ui::footer::wrap_items(keys, area.width as usize);
+    crate::ui::footer::draw(
+        frame.buffer_mut(),
         area,
+        keys,
+        &lines,
+        theme.key(),
+        theme.tone(super::layout::Tone::Normal),
     );
+}
+
+/// The key a tap at (x, y) presses when it lands on a footer item; the
+/// same packing as [`draw_footer`], so a tap lands on what is drawn.
+fn footer_key_at(app: &App, s: &Instructor, x: u16, y: u16) -> Option<KeyCode> {
+    let area = shell_areas(app.area()).footer;
+    let keys = footer_keys(app, s);
+    let lines = crate::ui::footer::wrap_items(&keys, area.width as usize);
+    crate::ui::footer::hit(&keys, &lines, area, x, y)
 }
 
 /// Text in the base style, wrapped, for simple screens.

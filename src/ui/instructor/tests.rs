@@ -10,7 +10,7 @@ use crate::store::instructor::AttendanceStatus;
 use crate::ui::app::{Effect as AppEffect, Msg};
 use crate::ui::tests::Harness;
 
-const PIN: &str = "482913";
+pub(super) const PIN: &str = "482913";
 
 fn person(name: &str, year: i32, group: i64, household: &str) -> NewResident {
     NewResident {

@@ -4,8 +4,9 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
+use super::forms::{Confirm, Modal};
 use super::layout::{self, Hit};
-use super::tests::{classroom, log_in, open_room, the_desk};
+use super::tests::{classroom, log_in, open_room, stage, the_desk};
 use super::*;
 use crate::store::instructor::AttendanceStatus;
 use crate::ui::app::{Effect as AppEffect, Msg};
@@ -313,4 +314,63 @@ fn buttons_fit_apart_and_whole_at_every_size() {
             check(&mut h, "room, adding");
         }
     }
+}
+
+/// Every key the footer names on its own can be tapped there instead: at
+/// the PIN prompt, on the desk's views and under forms.
+#[test]
+fn footer_keys_by_touch() {
+    let mut h = classroom();
+    h.ctrl('k');
+    assert!(matches!(stage(&h), Some(Stage::Pin(_))), "{}", h.screen());
+    h.tap_text("English");
+    assert_eq!(h.app.lang, crate::i18n::Lang::En, "{}", h.screen());
+    h.tap_text("Tiếng Việt");
+    assert_eq!(h.app.lang, crate::i18n::Lang::Vi, "{}", h.screen());
+    h.typ(super::tests::PIN);
+    h.tap_text("mở");
+    assert!(matches!(stage(&h), Some(Stage::Desk(_))), "{}", h.screen());
+
+    h.key(KeyCode::F(3));
+    assert!(h.sees("đăng ký mới"), "{}", h.screen());
+    let modal = |h: &Harness| the_desk(h).modal.clone();
+    h.tap_text("đăng ký mới");
+    assert!(
+        matches!(modal(&h), Some(Modal::Resident(f)) if f.id.is_none()),
+        "{}",
+        h.screen()
+    );
+    // Under the form, its own footer: "Esc cancel, go back".
+    h.tap_text("hủy, quay lại");
+    assert_eq!(modal(&h), None, "{}", h.screen());
+    h.tap_text("sửa thông tin");
+    assert!(
+        matches!(modal(&h), Some(Modal::Resident(f)) if f.id.is_some()),
+        "{}",
+        h.screen()
+    );
+    h.key(KeyCode::Esc);
+    h.tap_text("chỉ tiêu");
+    assert!(
+        matches!(modal(&h), Some(Modal::Indicators(_))),
+        "{}",
+        h.screen()
+    );
+    h.key(KeyCode::Esc);
+    h.tap_text("xóa người này");
+    assert!(
+        matches!(modal(&h), Some(Modal::Confirm(Confirm::Forget { .. }))),
+        "{}",
+        h.screen()
+    );
+    h.key(KeyCode::Esc);
+    assert_eq!(modal(&h), None);
+
+    h.key(KeyCode::F(2));
+    h.tap_text("mở buổi học");
+    assert!(matches!(modal(&h), Some(Modal::Class(_))), "{}", h.screen());
+    h.key(KeyCode::Esc);
+    // "F9 log out" closes instructor mode, back to the learners' welcome.
+    h.tap_text("đăng xuất");
+    assert!(matches!(h.app.screen, Screen::Welcome), "{}", h.screen());
 }

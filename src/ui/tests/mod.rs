@@ -1,11 +1,13 @@
 //! Tests of the learner interface: flows driven by keys and clicks through
 //! `update` with the effects carried out against a real store in a
 //! temporary folder (`flows.rs`), and drawings on ratatui's `TestBackend`
-//! (`render.rs`).
+//! (`render.rs`); taps on what the screen shows, footer keys included
+//! (`taps.rs`).
 
 mod flows;
 mod qa;
 mod render;
+mod taps;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -155,6 +157,26 @@ impl Harness {
             kind: MouseEventKind::Down(MouseButton::Left),
             column: x,
             row: y,
+            modifiers: KeyModifiers::NONE,
+        }));
+    }
+
+    /// Taps the middle of the lowest `text` on the rendered screen, the way
+    /// a person touches what they read (the footer is at the bottom, so
+    /// its items win over the same words higher up).
+    pub fn tap_text(&mut self, text: &str) {
+        use unicode_width::UnicodeWidthStr;
+        let screen = self.screen();
+        let (y, x) = screen
+            .lines()
+            .enumerate()
+            .filter_map(|(y, line)| line.find(text).map(|b| (y, line[..b].width())))
+            .last()
+            .unwrap_or_else(|| panic!("{text:?} is not on screen:\n{screen}"));
+        self.send(Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: (x + text.width() / 2) as u16,
+            row: y as u16,
             modifiers: KeyModifiers::NONE,
         }));
     }
