@@ -235,3 +235,56 @@ fn counts_of_one_are_singular_in_bundle_and_merge() {
         "{out}"
     );
 }
+
+/// Two cultural houses that try the demo with the same seed still have
+/// records of their own: every one of both arrives at the coordinator.
+#[test]
+fn two_sites_seeded_alike_merge_side_by_side() {
+    let root = tempfile::tempdir().unwrap();
+    let lessons = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
+    let mut counts = Vec::new();
+    for site in ["vh-dong", "vh-tay"] {
+        let dir = kiosk(root.path(), site, false);
+        std::fs::create_dir_all(dir.join("lessons")).unwrap();
+        for f in std::fs::read_dir(&lessons).unwrap() {
+            let f = f.unwrap().path();
+            std::fs::copy(&f, dir.join("lessons").join(f.file_name().unwrap())).unwrap();
+        }
+        stdout(&run(
+            &dir,
+            &["seed", "--residents", "15", "--days", "10", "--seed", "4", "--today", "2026-11-20"],
+        ));
+        let bundle = root.path().join(format!("{site}.kiosk"));
+        stdout(&run(&dir, &["bundle", "--out", bundle.to_str().unwrap()]));
+        let db = rusqlite::Connection::open(dir.join("data/kiosk.db")).unwrap();
+        let n: i64 = db
+            .query_row(
+                "SELECT (SELECT count(*) FROM step_views) + (SELECT count(*) FROM quiz_answers)
+                      + (SELECT count(*) FROM seat_sessions) + (SELECT count(*) FROM attendance)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(n > 100, "{site} has a history: {n}");
+        counts.push((site, n, bundle));
+    }
+    let ward = kiosk(root.path(), "phuong", false);
+    let paths: Vec<&str> = counts.iter().map(|(_, _, b)| b.to_str().unwrap()).collect();
+    let mut args = vec!["merge"];
+    args.extend(&paths);
+    stdout(&run(&ward, &args));
+    let db = rusqlite::Connection::open(ward.join("data/kiosk.db")).unwrap();
+    for (site, n, _) in &counts {
+        let here: i64 = db
+            .query_row(
+                "SELECT (SELECT count(*) FROM step_views WHERE site_id = ?1)
+                      + (SELECT count(*) FROM quiz_answers WHERE site_id = ?1)
+                      + (SELECT count(*) FROM seat_sessions WHERE site_id = ?1)
+                      + (SELECT count(*) FROM attendance WHERE site_id = ?1)",
+                [site],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(here, *n, "{site}'s records at the coordinator");
+    }
+}

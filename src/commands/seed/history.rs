@@ -7,8 +7,10 @@
 //!
 //! Everything is drawn from one seeded random generator in a fixed order, and
 //! every time is counted from a reference day given by the caller, so the
-//! same plan always gives the same rows (ids included: UUID v7 made from the
-//! event's time and seeded random bits).
+//! same plan always gives the same rows at the same site (ids included: UUID
+//! v7 made from the event's time and seeded random bits, mixed with the site
+//! id so that two cultural houses seeded alike never share an event id and
+//! their bundles merge side by side).
 
 use chrono::{Datelike, Local, NaiveDate, TimeZone, Weekday};
 use rand::rngs::StdRng;
@@ -85,6 +87,22 @@ struct Sim<'a> {
     day_start: Vec<i64>,
     people: Vec<Person>,
     cohorts: usize,
+    /// Mixed into every id's random bits: this site's own.
+    id_salt: [u8; 10],
+}
+
+/// Ten bytes that depend on `site` only (FNV-1a, stable across builds,
+/// unlike the standard library's hasher).
+fn site_salt(site: &str) -> [u8; 10] {
+    let fnv = |basis: u64| {
+        site.bytes()
+            .fold(basis, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    };
+    let (a, b) = (fnv(0xcbf2_9ce4_8422_2325), fnv(0x6c62_272e_07bb_0142));
+    let mut salt = [0u8; 10];
+    salt[..8].copy_from_slice(&a.to_le_bytes());
+    salt[8..].copy_from_slice(&b.to_le_bytes()[..2]);
+    salt
 }
 
 /// Writes the whole history through `w`.
@@ -124,6 +142,7 @@ pub fn fill(
         day_start,
         people: Vec::new(),
         cohorts: (plan.residents as usize).div_ceil(400).max(1),
+        id_salt: site_salt(w.site_id()),
     };
     sim.residents(w)?;
     let mut topic = 0usize;
@@ -158,10 +177,14 @@ fn local_midnight_ms(date: NaiveDate) -> i64 {
 }
 
 impl Sim<'_> {
-    /// A UUID v7 for an event at `at`, with seeded random bits.
+    /// A UUID v7 for an event at `at`, with seeded random bits mixed with
+    /// the site's salt (the generator's sequence stays the same).
     fn id(&mut self, at: i64) -> String {
         let mut bytes = [0u8; 10];
         self.rng.fill(&mut bytes);
+        for (b, s) in bytes.iter_mut().zip(self.id_salt) {
+            *b ^= s;
+        }
         uuid::Builder::from_unix_timestamp_millis(at.max(0) as u64, &bytes)
             .into_uuid()
             .to_string()
