@@ -284,6 +284,7 @@ texts! {
     cmd_no_site: "gói không ghi mã nhà văn hóa", "it names no site";
     cmd_bundle_newer: "{path} do một kiosk mới hơn tạo (bản {found}, kiosk này chỉ biết đến bản {supported}). Chưa thay đổi gì: hãy cập nhật kiosk này trước", "{path} was made by a newer kiosk (version {found}, this kiosk knows up to {supported}); nothing was changed: update this kiosk first";
     cmd_bundle_damaged: "{path} bị hỏng ({detail}). Chưa thay đổi gì: hãy tạo lại gói tại nhà văn hóa", "{path} is damaged ({detail}); nothing was changed: make the bundle again at its cultural house";
+    cmd_bundle_same_ids: "{path}: bản ghi {id} đã có ở đây, của nhà văn hóa {site}. Hai nhà văn hóa không bao giờ có chung một bản ghi, nên gói này chưa được gộp. Dữ liệu của nhà văn hóa này được chép từ nơi khác: hãy làm lại dữ liệu của nó", "{path}: record {id} is already here, from the cultural house {site}. Two cultural houses never share a record, so nothing of this bundle was merged. This site's data was copied from another site's: make its data afresh";
     cmd_bundle_clash: "{path}: người dân {id} đã được ghi ở đây với thông tin khác, vì hai kiosk cùng dùng mã nhà văn hóa {site}. Gói này chưa được gộp. Hãy cho mỗi nhà văn hóa một mã riêng trong kiosk.toml", "{path}: resident {id} is registered here differently: two kiosks use the site id {site}; nothing of this bundle was merged. Give each cultural house its own site id in kiosk.toml";
 
     // --- coordinator: `kiosk report` (src/commands/report.rs) ---

@@ -252,7 +252,17 @@ fn two_sites_seeded_alike_merge_side_by_side() {
         }
         stdout(&run(
             &dir,
-            &["seed", "--residents", "15", "--days", "10", "--seed", "4", "--today", "2026-11-20"],
+            &[
+                "seed",
+                "--residents",
+                "15",
+                "--days",
+                "10",
+                "--seed",
+                "4",
+                "--today",
+                "2026-11-20",
+            ],
         ));
         let bundle = root.path().join(format!("{site}.kiosk"));
         stdout(&run(&dir, &["bundle", "--out", bundle.to_str().unwrap()]));

@@ -96,6 +96,19 @@ pub fn merge(e: MergeError, cfg: &Config, done: &str) -> CliError {
             t.cmd_bundle_damaged,
             &[("path", &path(&p)), ("detail", &detail)],
         ),
+        MergeError::SameIds {
+            path: p,
+            table: _,
+            id,
+            site_here,
+        } => fill(
+            t.cmd_bundle_same_ids,
+            &[
+                ("path", &path(&p)),
+                ("id", &id),
+                ("site", &format!("{site_here:?}")),
+            ],
+        ),
         MergeError::Clash { path: p, id, site } => fill(
             t.cmd_bundle_clash,
             &[

@@ -83,6 +83,17 @@ pub enum MergeError {
         id: String,
         site: String,
     },
+    #[error(
+        "{path}: record {id} ({table}) is already here from cultural house {site_here:?}, and two \
+         sites never share a record; nothing of this bundle was merged. Make this site's data \
+         afresh: its records were copied from another site's"
+    )]
+    SameIds {
+        path: PathBuf,
+        table: String,
+        id: String,
+        site_here: String,
+    },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -187,6 +198,33 @@ impl MergeCounts {
     pub fn is_empty(&self) -> bool {
         *self == MergeCounts::default()
     }
+}
+
+/// How one record table of a bundle is carried: its columns (those both
+/// sides have, quoted) and the join on its primary key.
+struct Carry {
+    table: String,
+    cols: String,
+    /// `b.k = m.k AND …` over the primary key's columns.
+    same_key: String,
+    /// The key's first column, quoted: the id named when two sites clash.
+    first_key: String,
+}
+
+/// A record of the bundle whose id is taken here by another site's record.
+struct Twin {
+    table: String,
+    id: String,
+    site_here: String,
+}
+
+/// The primary-key columns of `schema.table`, in key order.
+fn key_columns(conn: &Connection, schema: &str, table: &str) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT name FROM pragma_table_info(?1, ?2) WHERE pk > 0 ORDER BY pk"
+    ))?;
+    let rows = stmt.query_map([table, schema], |r| r.get::<_, String>(0))?;
+    rows.collect()
 }
 
 /// The column names of `schema.table`, in order.
@@ -421,7 +459,20 @@ impl Store {
                 // not know is skipped rather than guessed at).
                 let here = columns(conn, "main", &t).map_err(|e| corrupt(&bundle.path, e))?;
                 if !here.is_empty() {
-                    plan.push((t, quoted(&here)));
+                    let key =
+                        key_columns(conn, "main", &t).map_err(|e| corrupt(&bundle.path, e))?;
+                    let same_key = key
+                        .iter()
+                        .map(|k| format!("b.\"{k}\" = m.\"{k}\""))
+                        .collect::<Vec<_>>()
+                        .join(" AND ");
+                    let first_key = quoted(&key[..key.len().min(1)]);
+                    plan.push(Carry {
+                        table: t,
+                        cols: quoted(&here),
+                        same_key,
+                        first_key,
+                    });
                 }
             }
             plans.push((schema, plan));
@@ -478,7 +529,7 @@ impl Store {
 fn merge_each(
     tx: &Transaction,
     chunk: &[CheckedBundle],
-    plans: &[(String, Vec<(String, String)>)],
+    plans: &[(String, Vec<Carry>)],
     resident_cols: &str,
 ) -> rusqlite::Result<(Vec<MergeCounts>, Option<MergeError>)> {
     let mut counts = Vec::new();
@@ -490,7 +541,14 @@ fn merge_each(
                 id,
                 site: bundle.site_id.clone(),
             })),
-            None => merge_tx(tx, schema, plan, resident_cols).map(Ok),
+            None => merge_tx(tx, schema, plan, resident_cols).map(|r| {
+                r.map_err(|twin| MergeError::SameIds {
+                    path: bundle.path.clone(),
+                    table: twin.table,
+                    id: twin.id,
+                    site_here: twin.site_here,
+                })
+            }),
         });
         match one {
             Ok(Ok(n)) => {
@@ -566,9 +624,9 @@ impl Drop for RemoveOnDrop {
 fn merge_tx(
     tx: &Transaction,
     b: &str,
-    plan: &[(String, String)],
+    plan: &[Carry],
     resident_cols: &str,
-) -> rusqlite::Result<MergeCounts> {
+) -> rusqlite::Result<Result<MergeCounts, Twin>> {
     let mut n = MergeCounts {
         // 1. Deletion markers first: everything below consults them.
         forgotten_added: tx.execute(
@@ -637,13 +695,47 @@ fn merge_tx(
     // 4. Events: globally unique ids, so merging twice adds nothing. The
     // running totals they feed are added after them, set-based.
     totals::note_new(tx, b)?;
-    for (table, cols) in plan {
-        n.records_added += tx.execute(
+    for Carry {
+        table,
+        cols,
+        same_key,
+        first_key,
+    } in plan
+    {
+        let added = tx.execute(
             &format!(
                 "INSERT OR IGNORE INTO main.\"{table}\" ({cols}) SELECT {cols} FROM {b}.\"{table}\""
             ),
             [],
         )? as u64;
+        n.records_added += added;
+        // Rows left out were here already: the same records merged before,
+        // unless another site's record has the id (then `OR IGNORE` would
+        // quietly drop this one). Only looked up when something was left
+        // out, so a bundle's first merge pays nothing for it.
+        let rows: u64 = tx.query_row(&format!("SELECT count(*) FROM {b}.\"{table}\""), [], |r| {
+            r.get::<_, i64>(0)
+        })? as u64;
+        if added < rows
+            && !same_key.is_empty()
+            && let Some((id, site_here)) = tx
+                .query_row(
+                    &format!(
+                        "SELECT b.{first_key}, m.site_id FROM {b}.\"{table}\" AS b
+                           JOIN main.\"{table}\" AS m ON {same_key}
+                          WHERE m.site_id <> b.site_id LIMIT 1"
+                    ),
+                    [],
+                    |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
+                )
+                .optional()?
+        {
+            return Ok(Err(Twin {
+                table: table.clone(),
+                id,
+                site_here,
+            }));
+        }
     }
     totals::add(tx, b)?;
     if n.residents_added + n.residents_updated + n.residents_erased > 0 {
@@ -668,7 +760,7 @@ fn merge_tx(
         ),
         [],
     )? as u64;
-    Ok(n)
+    Ok(Ok(n))
 }
 
 /// Checks that `path` is a bundle this kiosk can merge, without changing
@@ -890,6 +982,52 @@ mod tests {
         // Exports now cover both sites.
         let sites = crate::store::export::sites(ward.conn()).unwrap();
         assert_eq!(sites, ["vh-a", "vh-b"]);
+    }
+
+    #[test]
+    fn a_record_id_another_site_has_is_refused_and_nothing_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let a = store(d, "vh-a");
+        let b = store(d, "vh-b");
+        let ward = empty(d, "phuong");
+        let ba = bundle(&a, d, "a.bundle");
+        let bb = bundle(&b, d, "b.bundle");
+        // One of b's page views carries an id that a's already uses (as
+        // demo data seeded alike at two sites once did).
+        let taken: String = a
+            .conn()
+            .query_row("SELECT id FROM step_views ORDER BY id LIMIT 1", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        Connection::open(&bb)
+            .unwrap()
+            .execute(
+                "UPDATE step_views SET id = ?1 WHERE rowid = (SELECT min(rowid) FROM step_views)",
+                [&taken],
+            )
+            .unwrap();
+        merge(&ward, &ba);
+        let before = dump(&ward);
+        let err = ward
+            .merge_bundles(&[check_bundle(&bb).unwrap()])
+            .unwrap_err();
+        assert!(
+            matches!(&err.error, MergeError::SameIds { table, id, site_here, .. }
+                if table == "step_views" && *id == taken && site_here == "vh-a"),
+            "{}",
+            err.error
+        );
+        assert!(err.merged.is_empty());
+        assert!(
+            err.error
+                .to_string()
+                .contains("nothing of this bundle was merged")
+        );
+        assert_eq!(dump(&ward), before, "the refused bundle changed something");
+        // The same site's records merged again are not taken for a clash.
+        assert!(merge(&ward, &ba).is_empty());
     }
 
     #[test]

@@ -95,8 +95,9 @@ struct Sim<'a> {
 /// unlike the standard library's hasher).
 fn site_salt(site: &str) -> [u8; 10] {
     let fnv = |basis: u64| {
-        site.bytes()
-            .fold(basis, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+        site.bytes().fold(basis, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
     };
     let (a, b) = (fnv(0xcbf2_9ce4_8422_2325), fnv(0x6c62_272e_07bb_0142));
     let mut salt = [0u8; 10];
