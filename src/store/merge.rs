@@ -220,9 +220,8 @@ struct Twin {
 
 /// The primary-key columns of `schema.table`, in key order.
 fn key_columns(conn: &Connection, schema: &str, table: &str) -> rusqlite::Result<Vec<String>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT name FROM pragma_table_info(?1, ?2) WHERE pk > 0 ORDER BY pk"
-    ))?;
+    let mut stmt =
+        conn.prepare("SELECT name FROM pragma_table_info(?1, ?2) WHERE pk > 0 ORDER BY pk")?;
     let rows = stmt.query_map([table, schema], |r| r.get::<_, String>(0))?;
     rows.collect()
 }
