@@ -298,3 +298,54 @@ fn two_sites_seeded_alike_merge_side_by_side() {
         assert_eq!(here, *n, "{site}'s records at the coordinator");
     }
 }
+
+/// A bundle holding a record whose id another site's record already has
+/// here is refused in words, and what was merged before it stays.
+#[test]
+fn a_record_of_another_site_is_refused_by_name() {
+    let root = tempfile::tempdir().unwrap();
+    let r = root.path();
+    let a = kiosk(r, "vh-a", true);
+    let b = kiosk(r, "vh-b", true);
+    let ward = kiosk(r, "phuong", false);
+    let (ba, bb) = (r.join("a.kiosk"), r.join("b.kiosk"));
+    stdout(&run(&a, &["bundle", "--out", ba.to_str().unwrap()]));
+    stdout(&run(&b, &["bundle", "--out", bb.to_str().unwrap()]));
+    let taken: String = rusqlite::Connection::open(&ba)
+        .unwrap()
+        .query_row(
+            "SELECT id FROM seat_sessions ORDER BY id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    rusqlite::Connection::open(&bb)
+        .unwrap()
+        .execute(
+            "UPDATE seat_sessions SET id = ?1 WHERE rowid = (SELECT min(rowid) FROM seat_sessions)",
+            [&taken],
+        )
+        .unwrap();
+    let out = run(
+        &ward,
+        &["merge", ba.to_str().unwrap(), bb.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "bản ghi {taken} đã có ở đây, của nhà văn hóa \"vh-a\""
+        )) && err.contains("gói này chưa được gộp"),
+        "{err}"
+    );
+    // vh-a's bundle, before it, is merged; nothing of vh-b's is.
+    let db = rusqlite::Connection::open(ward.join("data/kiosk.db")).unwrap();
+    let sites: Vec<String> = db
+        .prepare("SELECT DISTINCT site_id FROM residents ORDER BY 1")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(sites, ["vh-a"]);
+}
