@@ -10,9 +10,13 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, fill, texts};
 
-/// Everything that can be wrong with a configuration file.
+mod problems;
+pub use problems::{Problem, TomlProblem};
+
+/// Everything that can be wrong with a configuration file. `Display` is
+/// English; [`ConfigError::describe`] says it in the file's own language.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read {path}: {source}")]
@@ -20,14 +24,100 @@ pub enum ConfigError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}: {message}")]
-    Parse { path: PathBuf, message: String },
-    #[error("{path}: field `{field}`: {message}")]
+    #[error("{}", self.say(Lang::En))]
+    Parse {
+        path: PathBuf,
+        /// Line and column (1-based), when the reader knows them.
+        at: Option<(usize, usize)>,
+        problem: TomlProblem,
+        /// The language the file asks for, as far as it can be read.
+        lang: Lang,
+    },
+    #[error("{}", self.say(Lang::En))]
     Invalid {
         path: PathBuf,
         field: String,
-        message: String,
+        problem: Problem,
+        lang: Lang,
     },
+}
+
+impl ConfigError {
+    /// The problem in one line, in the language the file asks for (the
+    /// kiosk's default, Vietnamese, when it cannot be read at all).
+    pub fn describe(&self) -> String {
+        match self {
+            ConfigError::Read { .. } => self.say(Lang::default()),
+            ConfigError::Parse { lang, .. } | ConfigError::Invalid { lang, .. } => self.say(*lang),
+        }
+    }
+
+    fn say(&self, lang: Lang) -> String {
+        let t = texts(lang);
+        match self {
+            ConfigError::Read { path, source } if source.kind() == std::io::ErrorKind::NotFound => {
+                fill(t.cfg_no_file, &[("path", &path.display())])
+            }
+            ConfigError::Read { path, source } => fill(
+                t.cmd_cannot_read,
+                &[("path", &path.display()), ("error", source)],
+            ),
+            ConfigError::Parse {
+                path,
+                at: Some((line, column)),
+                problem,
+                ..
+            } => fill(
+                t.cfg_at,
+                &[
+                    ("path", &path.display()),
+                    ("line", line),
+                    ("column", column),
+                    ("problem", &problem.say(t)),
+                ],
+            ),
+            ConfigError::Parse { path, problem, .. } => {
+                format!("{}: {}", path.display(), problem.say(t))
+            }
+            ConfigError::Invalid {
+                path,
+                field,
+                problem,
+                ..
+            } => fill(
+                t.cfg_field,
+                &[
+                    ("path", &path.display()),
+                    ("field", field),
+                    ("problem", &problem.say(t)),
+                ],
+            ),
+        }
+    }
+}
+
+/// The language a configuration text asks for, read line by line so that it
+/// works even when the rest of the file does not parse: a top-level
+/// `language = "en"` before the first `[section]`.
+fn language_of(text: &str) -> Lang {
+    for line in text.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            break;
+        }
+        if let Some((key, value)) = line.split_once('=')
+            && key.trim() == "language"
+        {
+            let value = value
+                .split('#')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_matches('"');
+            return Lang::parse(value).unwrap_or_default();
+        }
+    }
+    Lang::default()
 }
 
 /// The parsed, validated configuration with absolute paths.
@@ -279,14 +369,18 @@ impl Config {
     /// Parses configuration text as if it came from `path` (paths inside are
     /// resolved against the folder of `path`).
     pub fn from_str(path: &Path, text: &str) -> Result<Config, ConfigError> {
+        let lang = language_of(text);
         let raw: RawConfig = toml::from_str(text).map_err(|e| ConfigError::Parse {
             path: path.to_path_buf(),
-            message: describe_toml_error(text, &e),
+            at: e.span().map(|span| line_col(text, span.start)),
+            problem: TomlProblem::from_message(e.message()),
+            lang,
         })?;
-        let invalid = |field: &str, message: String| ConfigError::Invalid {
+        let invalid = |field: &str, problem: Problem| ConfigError::Invalid {
             path: path.to_path_buf(),
             field: field.to_string(),
-            message,
+            problem,
+            lang,
         };
         let base = path
             .parent()
@@ -306,72 +400,58 @@ impl Config {
         };
 
         if !is_slug(&raw.site.id) {
-            return Err(invalid(
-                "site.id",
-                format!(
-                    "{:?} must be 1 to 32 lowercase letters, digits or dashes (for example \"vh-phuc-xa\")",
-                    raw.site.id
-                ),
-            ));
+            return Err(invalid("site.id", Problem::NotSlug(raw.site.id)));
         }
         let site_name = crate::text::nfc(raw.site.name.trim());
         if site_name.is_empty() {
-            return Err(invalid("site.name", "must not be empty".into()));
+            return Err(invalid("site.name", Problem::Empty));
         }
-        let language = Lang::parse(&raw.language).ok_or_else(|| {
-            invalid(
-                "language",
-                format!("{:?} is not \"vi\" or \"en\"", raw.language),
-            )
-        })?;
+        let language = Lang::parse(&raw.language)
+            .ok_or_else(|| invalid("language", Problem::NotLanguage(raw.language.clone())))?;
         let seat = std::env::var("KIOSK_SEAT")
             .ok()
             .filter(|s| !s.trim().is_empty())
             .unwrap_or(raw.seat);
         let seat = crate::text::nfc(seat.trim());
         if seat.is_empty() {
-            return Err(invalid("seat", "must not be empty".into()));
+            return Err(invalid("seat", Problem::Empty));
         }
         if raw.backup.keep == 0 {
-            return Err(invalid("backup.keep", "must be at least 1".into()));
+            return Err(invalid("backup.keep", Problem::AtLeastOne));
         }
         if !(raw.session.idle_minutes > 0.0 && raw.session.idle_minutes <= 240.0) {
-            return Err(invalid(
-                "session.idle_minutes",
-                "must be more than 0 and at most 240".into(),
-            ));
+            return Err(invalid("session.idle_minutes", Problem::Minutes));
         }
         if raw.session.countdown_seconds == 0 || raw.session.countdown_seconds > 600 {
             return Err(invalid(
                 "session.countdown_seconds",
-                "must be from 1 to 600".into(),
+                Problem::Range {
+                    min: 1,
+                    max: 600,
+                    value: None,
+                },
             ));
         }
         if raw.session.stuck_minutes == 0 {
-            return Err(invalid(
-                "session.stuck_minutes",
-                "must be at least 1".into(),
-            ));
+            return Err(invalid("session.stuck_minutes", Problem::AtLeastOne));
         }
         let instructor_key = KeyCombo::parse(&raw.instructor.key).ok_or_else(|| {
             invalid(
                 "instructor.key",
-                format!(
-                    "{:?} is not a key the kiosk can use: write ctrl+LETTER (not c, z, i or m) or F2 to F12",
-                    raw.instructor.key
-                ),
+                Problem::NotKey(raw.instructor.key.clone()),
             )
         })?;
         if !(raw.instructor.idle_minutes > 0.0 && raw.instructor.idle_minutes <= 240.0) {
-            return Err(invalid(
-                "instructor.idle_minutes",
-                "must be more than 0 and at most 240".into(),
-            ));
+            return Err(invalid("instructor.idle_minutes", Problem::Minutes));
         }
         if !(1..=100).contains(&raw.campaign.target_percent) {
             return Err(invalid(
                 "campaign.target_percent",
-                format!("{} is not from 1 to 100", raw.campaign.target_percent),
+                Problem::Range {
+                    min: 1,
+                    max: 100,
+                    value: Some(raw.campaign.target_percent.to_string()),
+                },
             ));
         }
         let mut indicators = Vec::new();
@@ -379,13 +459,13 @@ impl Config {
             if !is_slug(&ind.id) {
                 return Err(invalid(
                     &format!("campaign.indicators[{}].id", i + 1),
-                    format!("{:?} must be lowercase letters, digits or dashes", ind.id),
+                    Problem::NotSlug(ind.id),
                 ));
             }
             if indicators.iter().any(|o: &Indicator| o.id == ind.id) {
                 return Err(invalid(
                     &format!("campaign.indicators[{}].id", i + 1),
-                    format!("{:?} is listed twice", ind.id),
+                    Problem::Twice(ind.id),
                 ));
             }
             indicators.push(Indicator {
@@ -446,19 +526,6 @@ pub fn is_slug(s: &str) -> bool {
         && !s.starts_with('-')
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
-/// "line L, column C: message" for a TOML error, or the bare message when it
-/// carries no position.
-fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
-    let message = e.message().trim().to_string();
-    match e.span() {
-        Some(span) => {
-            let (line, col) = line_col(text, span.start);
-            format!("line {line}, column {col}: {message}")
-        }
-        None => message,
-    }
 }
 
 /// 1-based line and column (in characters) of byte offset `at` in `text`.
@@ -529,6 +596,39 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("site.id"), "{err}");
+    }
+
+    #[test]
+    fn problems_are_said_in_the_language_the_file_asks_for() {
+        let vi = parse(&format!("{MINIMAL}[session]\nidle_minutes = \"năm\"\n")).unwrap_err();
+        assert_eq!(
+            vi.describe(),
+            "/srv/kiosk/kiosk.toml: dòng 5, cột 16: cần một số, không phải chữ \"năm\""
+        );
+        let en = parse(&format!("language = \"en\"\n{MINIMAL}langauge = \"en\"\n")).unwrap_err();
+        assert_eq!(
+            en.describe(),
+            "/srv/kiosk/kiosk.toml: line 5, column 1: there is no setting `langauge` (the settings \
+             here: id, name)"
+        );
+        let vi = parse(&format!("{MINIMAL}[backup]\nkeep = 0\n")).unwrap_err();
+        assert_eq!(
+            vi.describe(),
+            "/srv/kiosk/kiosk.toml: mục `backup.keep`: phải từ 1 trở lên"
+        );
+        // Display stays English for logs, whatever the file's language.
+        assert_eq!(
+            vi.to_string(),
+            "/srv/kiosk/kiosk.toml: field `backup.keep`: must be at least 1"
+        );
+        let missing = Config::load(Path::new("/nowhere/kiosk.toml")).unwrap_err();
+        assert_eq!(missing.describe(), "không có tệp /nowhere/kiosk.toml");
+        // The language is found even when the file does not parse.
+        assert_eq!(
+            language_of("# settings\nlanguage = \"en\" # English\n[site\n"),
+            Lang::En
+        );
+        assert_eq!(language_of("[site]\nlanguage = \"en\"\n"), Lang::Vi);
     }
 
     #[test]

@@ -833,7 +833,23 @@ fn the_folder_and_indicators_come_from_the_config() {
     std::fs::write(site.root.path().join("bad.toml"), "[site]\nid = 5\n").unwrap();
     let run = kiosk(site.root.path(), &["--config", "bad.toml", "check"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("bad.toml"), "{}", run.stderr);
+    // Said in plain Vietnamese (the kiosk's language unless the file asks
+    // for English), with the line, the column and what is expected.
+    assert_eq!(
+        run.stderr.trim(),
+        "kiosk: bad.toml: dòng 2, cột 6: cần chữ trong ngoặc kép, không phải số 5"
+    );
+    std::fs::write(
+        site.root.path().join("bad.toml"),
+        "language = \"en\"\n[site]\nid = 5\n",
+    )
+    .unwrap();
+    let run = kiosk(site.root.path(), &["--config", "bad.toml", "check"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr.trim(),
+        "kiosk: bad.toml: line 3, column 6: needs text in quotes, not the number 5"
+    );
 }
 
 // ── Hostile input: never a panic, never a hang ───────────────────────────

@@ -61,7 +61,6 @@ pub fn merge(e: MergeError, cfg: &Config, done: &str) -> CliError {
             return match store_error::explain(e, cfg) {
                 CliError::Usage(m) => CliError::Usage(format!("{m}{done}")),
                 CliError::Failed(m) => CliError::Failed(format!("{m}{done}")),
-                other => other,
             };
         }
         MergeError::Read { path: p, source } => fill(

@@ -104,7 +104,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, CliError> {
     match loaded {
         Err(e) => findings.push(Finding::problem(
             t.doc_t_settings,
-            fill(t.doc_settings_bad, &[("error", &e)]),
+            fill(t.doc_settings_bad, &[("error", &e.describe())]),
         )),
         Ok(cfg) => {
             findings.push(Finding::ok(

@@ -34,14 +34,20 @@ pub enum CliError {
     /// The command ran and failed: exit 1.
     #[error("{0}")]
     Failed(String),
-    #[error(transparent)]
-    Config(#[from] ConfigError),
+}
+
+/// A configuration problem cannot start a command: exit 2, in the words
+/// and language of the file (`ConfigError::describe`).
+impl From<ConfigError> for CliError {
+    fn from(e: ConfigError) -> Self {
+        CliError::Usage(e.describe())
+    }
 }
 
 impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Usage(_) | CliError::Config(_) => 2,
+            CliError::Usage(_) => 2,
             CliError::Failed(_) => 1,
         }
     }
