@@ -74,10 +74,13 @@ fn two_sites_bundle_merge_and_report() {
     );
     stdout(&run(&b, &["bundle", "--out", bb.to_str().unwrap()]));
 
-    let out = stdout(&run(
+    let merged = run(
         &ward,
         &["merge", ba.to_str().unwrap(), bb.to_str().unwrap()],
-    ));
+    );
+    // Progress is shown on a terminal only: a pipe gets the result lines.
+    assert_eq!(stderr(&merged), "");
+    let out = stdout(&merged);
     assert!(out.contains("nhà văn hóa vh-a: 4 người mới"), "{out}");
     assert!(out.contains("nhà văn hóa vh-b: 4 người mới"), "{out}");
     let out = stdout(&run(&ward, &["merge", ba.to_str().unwrap()]));

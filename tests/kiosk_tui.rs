@@ -84,6 +84,11 @@ struct Kiosk {
 
 impl Kiosk {
     fn start(dir: &Path) -> Kiosk {
+        Kiosk::start_with(dir, &[])
+    }
+
+    /// The kiosk with a command after `--config kiosk.toml`.
+    fn start_with(dir: &Path, command: &[&str]) -> Kiosk {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -94,6 +99,7 @@ impl Kiosk {
             .unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kiosk"));
         cmd.args(["--config", "kiosk.toml"]);
+        cmd.args(command);
         cmd.cwd(dir);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("KIOSK_SEAT");
@@ -631,4 +637,37 @@ fn instructor_forms_and_confirmations_by_touch() {
     k.wait_for("2  Có");
     k.tap("2  Có");
     assert!(k.wait_exit().success());
+}
+
+/// On a terminal, a merge says that it moves, then wipes that line and
+/// prints what each bundle added.
+#[test]
+fn merge_on_a_terminal_shows_progress_then_the_results() {
+    let site = Site::new();
+    let mut bundles = Vec::new();
+    for name in ["vh-a", "vh-b"] {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_path(&dir.path().join("k.db"), name, "1", None).unwrap();
+        kiosk::store::fixture::small_site_in(&store, name);
+        let path = site.dir.path().join(format!("{name}.kiosk"));
+        store.write_bundle(name, &path).unwrap();
+        bundles.push(format!("{name}.kiosk"));
+    }
+    let mut args = vec!["merge"];
+    args.extend(bundles.iter().map(String::as_str));
+    let mut k = Kiosk::start_with(site.dir.path(), &args);
+    assert!(k.wait_exit().success());
+    let out = k.output_after_exit();
+    assert!(out.contains("Đang kiểm tra 2 tệp…"), "{out:?}");
+    assert!(out.contains("Đang gộp: xong 2/2 gói…"), "{out:?}");
+    let screen = k.text();
+    assert!(
+        screen.contains("vh-a.kiosk: nhà văn hóa vh-a: 4 người mới")
+            && screen.contains("vh-b.kiosk: nhà văn hóa vh-b: 4 người mới"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("Đang gộp"),
+        "the progress line is wiped:\n{screen}"
+    );
 }

@@ -4,6 +4,7 @@
 //! bundle is merged in its own transaction, and the lines saying so are
 //! printed once all of it is on the disk.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -16,16 +17,38 @@ use crate::store::merge::{PartialMerge, check_bundles};
 
 pub fn run(cli: &Cli, files: &[PathBuf]) -> Result<ExitCode, CliError> {
     let cfg = load_config(cli)?;
-    let checked = check_bundles(files).map_err(|e| explain(e, &cfg, ""))?;
-    let store = Store::open(&cfg).map_err(|e| store_error::explain(e, &cfg))?;
+    let t = texts(cfg.language);
+    // Fifty bundles take half a minute: on a terminal, say that it moves
+    // (on stderr, one line rewritten, wiped at the end; never in a pipe).
+    let mut progress = Progress::on_terminal();
+    progress.say(&fill(t.cmd_merge_checking, &[("n", &files.len())]));
+    let checked = check_bundles(files).map_err(|e| {
+        progress.done();
+        explain(e, &cfg, "")
+    })?;
+    let store = Store::open(&cfg).map_err(|e| {
+        progress.done();
+        store_error::explain(e, &cfg)
+    })?;
+    let total = checked.len();
+    progress.say(&fill(
+        t.cmd_merge_progress,
+        &[("done", &0), ("total", &total)],
+    ));
     // Lines are printed once the merge is on the disk (merge_bundles syncs
     // before it returns), so nothing is reported that a power cut could
     // take back.
-    let (merged, error) = match store.merge_bundles(&checked) {
+    let result = store.merge_bundles_reporting(&checked, |done| {
+        progress.say(&fill(
+            t.cmd_merge_progress,
+            &[("done", &done), ("total", &total)],
+        ));
+    });
+    progress.done();
+    let (merged, error) = match result {
         Ok(merged) => (merged, None),
         Err(PartialMerge { merged, error }) => (merged, Some(error)),
     };
-    let t = texts(cfg.language);
     for (b, n) in checked.iter().zip(&merged) {
         let (file, site) = (b.path.display(), &b.site_id);
         if n.is_empty() {
@@ -62,4 +85,31 @@ pub fn run(cli: &Cli, files: &[PathBuf]) -> Result<ExitCode, CliError> {
         fill(t.cmd_merge_already, &[("files", &names.join(", "))])
     };
     Err(explain(e, &cfg, &done))
+}
+
+/// One line of progress on stderr, rewritten in place, only when stderr is
+/// a terminal (a script reading the output sees only the result lines).
+struct Progress {
+    on: bool,
+}
+
+impl Progress {
+    fn on_terminal() -> Progress {
+        Progress {
+            on: std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn say(&self, line: &str) {
+        if self.on {
+            eprint!("\r\x1b[K{line}");
+        }
+    }
+
+    /// Wipes the line, so the result lines start on a clean one.
+    fn done(&mut self) {
+        if std::mem::take(&mut self.on) {
+            eprint!("\r\x1b[K");
+        }
+    }
 }

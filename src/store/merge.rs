@@ -390,6 +390,17 @@ impl Store {
         &self,
         bundles: &[CheckedBundle],
     ) -> Result<Vec<MergeCounts>, PartialMerge> {
+        self.merge_bundles_reporting(bundles, |_| {})
+    }
+
+    /// [`Store::merge_bundles`], calling `merged_so_far` with the number of
+    /// bundles merged after each transaction (a long merge can then show
+    /// that it is moving; those bundles are not yet synced to the disk).
+    pub fn merge_bundles_reporting(
+        &self,
+        bundles: &[CheckedBundle],
+        mut merged_so_far: impl FnMut(usize),
+    ) -> Result<Vec<MergeCounts>, PartialMerge> {
         let conn = self.conn();
         // A merge touches index pages all over a large database; the
         // default 2 MiB page cache would reread them from disk for every
@@ -407,6 +418,7 @@ impl Store {
                 failed = Some(e);
                 break;
             }
+            merged_so_far(merged.len());
         }
         drop((sync, fks, cache));
         // Back to FULL: this commit syncs the write-ahead log, and with it
@@ -1236,6 +1248,19 @@ mod tests {
         let again = ward.merge_bundles(&check_bundles(&paths).unwrap()).unwrap();
         assert!(again.iter().all(MergeCounts::is_empty));
         assert_eq!(dump(&ward), before);
+    }
+
+    #[test]
+    fn a_long_merge_reports_each_transaction() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let paths = many_bundles(d, 2 * BUNDLES_PER_TRANSACTION + 3);
+        let ward = empty(d, "phuong");
+        let mut seen = Vec::new();
+        ward.merge_bundles_reporting(&check_bundles(&paths).unwrap(), |n| seen.push(n))
+            .unwrap();
+        let per = BUNDLES_PER_TRANSACTION;
+        assert_eq!(seen, [per, 2 * per, 2 * per + 3]);
     }
 
     #[test]
