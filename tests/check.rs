@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use kiosk::lessons::{LoadReport, Module, Text, load_dir};
+use kiosk::i18n::Lang;
+use kiosk::lessons::{LoadReport, Module, Text, load_dir, load_dir_in};
 
 struct Run {
     code: i32,
@@ -70,7 +71,9 @@ fn finish(mut cmd: Command, cwd: &Path, args: &[&str]) -> Run {
 }
 
 /// A temporary folder with a `lessons/` folder in it; `check` runs from the
-/// temporary folder so paths print as `lessons/NAME`.
+/// temporary folder so paths print as `lessons/NAME`. Its `kiosk.toml` asks
+/// for English, the language most of these tests read (the messages in
+/// Vietnamese have their own test).
 struct Site {
     root: tempfile::TempDir,
 }
@@ -79,6 +82,11 @@ impl Site {
     fn new() -> Site {
         let root = tempfile::tempdir().unwrap();
         std::fs::create_dir(root.path().join("lessons")).unwrap();
+        std::fs::write(
+            root.path().join("kiosk.toml"),
+            "language = \"en\"\n[site]\nid = \"vh-check\"\nname = \"Nhà văn hóa\"\n",
+        )
+        .unwrap();
         Site { root }
     }
 
@@ -532,6 +540,19 @@ fn each_broken_file_is_explained_at_its_line() {
                 run.stdout
                     .contains("not shown on the kiosk until fixed: m.toml")
             );
+            // The same problems in Vietnamese, at the same places, each one
+            // really said in Vietnamese (none left as the English).
+            let ids: Vec<String> = kiosk::config::default_indicators()
+                .into_iter()
+                .map(|i| i.id)
+                .collect();
+            let en = load_dir_in(&site.lessons(), &ids, Lang::En).unwrap();
+            let vi = load_dir_in(&site.lessons(), &ids, Lang::Vi).unwrap();
+            assert_eq!(en.diagnostics.len(), vi.diagnostics.len());
+            for (e, v) in en.diagnostics.iter().zip(&vi.diagnostics) {
+                assert_eq!((e.line, e.col, e.severity), (v.line, v.col, v.severity));
+                assert_ne!(e.message, v.message, "not said in Vietnamese");
+            }
         });
         if result.is_err() {
             let _ = writeln!(failures, "case {name:?} failed; output:\n{}", run.stdout);
@@ -808,21 +829,30 @@ fn the_folder_and_indicators_come_from_the_config() {
         "lessons = \"custom\"\n[site]\nid = \"vh-test\"\nname = \"Nhà văn hóa\"\n[campaign]\n[[campaign.indicators]]\nid = \"library-card\"\nvi = \"Có thẻ thư viện\"\nen = \"Has a library card\"\n",
     )
     .unwrap();
-    // No ./kiosk.toml and no --lessons: ./lessons with the default indicators.
+    // No ./kiosk.toml and no --lessons: ./lessons with the default
+    // indicators, and the kiosk's default language, Vietnamese (the word
+    // for "error" too).
+    std::fs::remove_file(site.root.path().join("kiosk.toml")).unwrap();
     site.write("m.toml", with_line_8("indicators = [\"library-card\"]"));
     let run = kiosk(site.root.path(), &["check"]);
     assert_eq!(run.code, 1);
-    assert_error_at(
+    assert_at(
         &run,
+        "lỗi",
         "m.toml",
-        "unknown indicator \"library-card\"",
+        "`indicators`: không có chỉ tiêu \"library-card\"; kiosk.toml có: smartphone, vneid",
         8,
         Some(15),
+    );
+    assert!(
+        run.stdout.ends_with("đã kiểm tra 1 bài: 1 lỗi, 0 cảnh báo; chưa hiện trên kiosk cho đến khi sửa xong: m.toml\n"),
+        "{}",
+        run.stdout
     );
     // The config names the folder and allows the indicator.
     let run = kiosk(site.root.path(), &["--config", "site.toml", "check"]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    assert_eq!(run.stdout, "1 module checked: 0 errors, 0 warnings\n");
+    assert_eq!(run.stdout, "đã kiểm tra 1 bài: 0 lỗi, 0 cảnh báo\n");
     // --lessons wins over the config's folder; the indicators still come from it.
     let run = kiosk(
         site.root.path(),
@@ -1235,7 +1265,11 @@ fn the_shipped_lessons_pass_the_check_and_have_english() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let run = kiosk(repo, &["--config", "kiosk.toml", "check"]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    assert!(!run.stdout.contains(": error: "), "{}", run.stdout);
+    assert!(
+        !run.stdout.contains(": error: ") && !run.stdout.contains(": lỗi: "),
+        "{}",
+        run.stdout
+    );
 
     let cfg = kiosk::config::Config::load(&repo.join("kiosk.toml")).unwrap();
     let ids: Vec<String> = cfg.indicators.iter().map(|i| i.id.clone()).collect();

@@ -445,10 +445,10 @@ fn plain_age(t: &Texts, age: Duration) -> String {
 fn lessons(t: &'static Texts, cfg: &Config) -> Finding {
     let ids: Vec<String> = cfg.indicators.iter().map(|i| i.id.clone()).collect();
     let dir = cfg.lessons_dir.display();
-    match crate::lessons::load_dir(&cfg.lessons_dir, &ids) {
+    match crate::lessons::load_dir_in(&cfg.lessons_dir, &ids, cfg.language) {
         Err(e) => Finding::problem(
             t.doc_t_lessons,
-            fill(t.doc_lessons_cannot, &[("error", &e)]),
+            fill(t.doc_lessons_cannot, &[("error", &e.describe(t))]),
         ),
         Ok(report) => {
             let errors: Vec<_> = report

@@ -92,9 +92,11 @@ pub(crate) fn failed(e: impl std::fmt::Display) -> CliError {
 /// without them (by module id), so a missing folder is only a warning.
 fn curriculum(cfg: &Config) -> Option<Curriculum> {
     let ids: Vec<String> = cfg.indicators.iter().map(|i| i.id.clone()).collect();
-    match crate::lessons::load_dir(&cfg.lessons_dir, &ids) {
+    match crate::lessons::load_dir_in(&cfg.lessons_dir, &ids, cfg.language) {
         Ok(report) => Some(report.curriculum),
         Err(e) => {
+            let t = crate::i18n::texts(cfg.language);
+            let e = e.describe(t);
             eprintln!("kiosk: warning: {e}; modules are shown by id, without page totals");
             None
         }

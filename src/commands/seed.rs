@@ -59,8 +59,8 @@ pub fn run(
             .map_err(|_| CliError::Usage(fill(t.seed_bad_today, &[("value", &s)])))?,
     };
     let ids: Vec<String> = cfg.indicators.iter().map(|i| i.id.clone()).collect();
-    let report = crate::lessons::load_dir(&cfg.lessons_dir, &ids)
-        .map_err(|e| CliError::Failed(e.to_string()))?;
+    let report = crate::lessons::load_dir_in(&cfg.lessons_dir, &ids, cfg.language)
+        .map_err(|e| CliError::Failed(e.describe(t)))?;
     let errors = report
         .diagnostics
         .iter()

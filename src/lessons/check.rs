@@ -1,5 +1,6 @@
 //! `kiosk check`: validates every lesson file and prints every problem, one
-//! per line as `path:line:col: error: message`, then a one-line summary.
+//! per line as `path:line:col: error: message`, then a one-line summary, in
+//! the language of `kiosk.toml` (Vietnamese when there is none).
 //! Exit status: 0 no errors (warnings are fine), 1 some error, 2 it could
 //! not run (no such folder, or a broken `kiosk.toml`).
 
@@ -10,6 +11,7 @@ use std::process::ExitCode;
 use crate::cli::Cli;
 use crate::commands::CliError;
 use crate::config::Config;
+use crate::i18n::{Texts, fill, texts};
 
 use super::LoadReport;
 
@@ -21,6 +23,8 @@ pub fn run(cli: &Cli, lessons: Option<&Path>) -> Result<ExitCode, CliError> {
     } else {
         None
     };
+    let lang = config.as_ref().map(|c| c.language).unwrap_or_default();
+    let t = texts(lang);
     let indicators: Vec<String> = match &config {
         Some(cfg) => cfg.indicators.iter().map(|i| i.id.clone()).collect(),
         None => crate::config::default_indicators()
@@ -34,44 +38,43 @@ pub fn run(cli: &Cli, lessons: Option<&Path>) -> Result<ExitCode, CliError> {
         (None, None) => PathBuf::from("lessons"),
     };
     if !dir.exists() {
-        return Err(CliError::Usage(format!(
-            "there is no lessons folder at {}",
-            dir.display()
+        return Err(CliError::Usage(fill(
+            t.les_no_folder,
+            &[("path", &dir.display())],
         )));
     }
     if !dir.is_dir() {
-        return Err(CliError::Usage(format!(
-            "{} is not a folder: give the folder that holds the lesson files",
-            dir.display()
+        return Err(CliError::Usage(fill(
+            t.les_not_folder,
+            &[("path", &dir.display())],
         )));
     }
-    let report = super::load_dir(&dir, &indicators).map_err(|e| CliError::Usage(e.to_string()))?;
+    let report =
+        super::load_dir_in(&dir, &indicators, lang).map_err(|e| CliError::Usage(e.describe(t)))?;
 
     // Written by hand rather than println!: `kiosk check | head` closes the
     // pipe early, and println! would panic on that.
     let mut out = std::io::stdout().lock();
     for d in &report.diagnostics {
-        if writeln!(out, "{d}").is_err() {
+        if writeln!(out, "{}", d.render(t)).is_err() {
             break;
         }
     }
-    let _ = writeln!(out, "{}", summary(&report));
+    let _ = writeln!(out, "{}", summary(&report, t));
     let _ = out.flush();
     Ok(ExitCode::from(if report.errors() > 0 { 1 } else { 0 }))
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// "11 modules checked: 0 errors, 2 warnings", plus which files will not
 /// be shown on the kiosk and which shown ones lost a prerequisite to them.
-fn summary(report: &LoadReport) -> String {
-    let mut s = format!(
-        "{} checked: {}, {}",
-        plural(report.files, "module", "modules"),
-        plural(report.errors(), "error", "errors"),
-        plural(report.warnings(), "warning", "warnings"),
+fn summary(report: &LoadReport, t: &Texts) -> String {
+    let mut s = fill(
+        t.les_summary,
+        &[
+            ("files", &report.files),
+            ("errors", &report.errors()),
+            ("warnings", &report.warnings()),
+        ],
     );
     let names = |paths: &[PathBuf]| -> String {
         paths
@@ -86,15 +89,15 @@ fn summary(report: &LoadReport) -> String {
             .join(", ")
     };
     if !report.skipped.is_empty() {
-        s.push_str(&format!(
-            "; not shown on the kiosk until fixed: {}",
-            names(&report.skipped)
+        s.push_str(&fill(
+            t.les_summary_skipped,
+            &[("names", &names(&report.skipped))],
         ));
     }
     if !report.unlocked.is_empty() {
-        s.push_str(&format!(
-            "; shown unlocked meanwhile: {}",
-            names(&report.unlocked)
+        s.push_str(&fill(
+            t.les_summary_unlocked,
+            &[("names", &names(&report.unlocked))],
         ));
     }
     s

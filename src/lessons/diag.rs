@@ -7,6 +7,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use super::{Diagnostic, Severity};
+use crate::i18n::{Texts, fill};
 
 /// At most this many diagnostics are shown per file (the first ones by
 /// position); the rest are counted and summarised in one last line. Every
@@ -19,6 +20,8 @@ const MAX_HELD: usize = 10_000;
 
 /// The diagnostics of one file as they are found.
 pub struct Sink<'a> {
+    /// The language messages are written in.
+    pub t: &'static Texts,
     path: &'a Path,
     text: &'a str,
     /// (byte offset, severity, message); line and column are worked out at
@@ -29,8 +32,9 @@ pub struct Sink<'a> {
 }
 
 impl<'a> Sink<'a> {
-    pub fn new(path: &'a Path, text: &'a str) -> Sink<'a> {
+    pub fn new(path: &'a Path, text: &'a str, t: &'static Texts) -> Sink<'a> {
         Sink {
+            t,
             path,
             text,
             held: Vec::new(),
@@ -101,9 +105,7 @@ impl<'a> Sink<'a> {
                 line,
                 col,
                 severity,
-                message: format!(
-                    "{hidden} more problems in this file are not shown; fix the ones above first"
-                ),
+                message: fill(self.t.les_hidden, &[("n", &hidden)]),
             });
         }
         list
@@ -160,18 +162,18 @@ fn distance(a: &str, b: &str) -> usize {
 
 /// "unknown key `titel`; did you mean `title`?" or, when nothing is close,
 /// the list of keys allowed there.
-pub fn unknown_key_message(key: &str, known: &[&str]) -> String {
+pub fn unknown_key_message(t: &Texts, key: &str, known: &[&str]) -> String {
     let shown: String = key.chars().take(40).collect();
     match closest(key, known) {
-        Some(c) => format!("unknown key `{shown}`; did you mean `{c}`?"),
-        None => format!(
-            "unknown key `{shown}`; the keys allowed here are {}",
-            known
+        Some(c) => fill(t.les_unknown_key_like, &[("key", &shown), ("like", &c)]),
+        None => {
+            let known = known
                 .iter()
                 .map(|k| format!("`{k}`"))
                 .collect::<Vec<_>>()
-                .join(", ")
-        ),
+                .join(", ");
+            fill(t.les_unknown_key, &[("key", &shown), ("known", &known)])
+        }
     }
 }
 
@@ -203,7 +205,7 @@ mod tests {
     fn caps_the_number_kept_but_counts_every_error() {
         let path = Path::new("x.toml");
         let text = "a\n".repeat(300);
-        let mut sink = Sink::new(path, &text);
+        let mut sink = Sink::new(path, &text, crate::i18n::texts(crate::i18n::Lang::En));
         // Found back to front: the ones shown are still the first by place.
         for i in (0..250).rev() {
             sink.error(i * 2..i * 2 + 1, "bad");

@@ -19,6 +19,7 @@ use super::diag::closest;
 use super::load::Entry;
 use super::parse::Located;
 use super::{Diagnostic, Severity};
+use crate::i18n::{Texts, fill};
 
 fn error_at(path: &Path, at: &Located<String>, message: String) -> Diagnostic {
     Diagnostic {
@@ -46,7 +47,7 @@ fn file_name(path: &Path) -> String {
 
 /// Applies the cross-file rules, marking entries that break them as failed,
 /// and entries shown although a prerequisite is not as `unlocked`.
-pub(crate) fn check(entries: &mut [Entry], out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(entries: &mut [Entry], out: &mut Vec<Diagnostic>, t: &Texts) {
     let ids: Vec<Option<Located<String>>> = entries
         .iter()
         .map(|e| e.report.as_ref().and_then(|r| r.id.clone()))
@@ -82,14 +83,11 @@ pub(crate) fn check(entries: &mut [Entry], out: &mut Vec<Diagnostic>) {
                 .map(|&j| file_name(&entries[j].path))
                 .collect();
             let at = ids[i].as_ref().expect("indexed by id");
-            out.push(error_at(
-                &entries[i].path,
-                at,
-                format!(
-                    "module id {id:?} is also used by {}; each module needs its own id",
-                    others.join(", ")
-                ),
-            ));
+            let message = fill(
+                t.les_module_id_taken,
+                &[("id", &format!("{id:?}")), ("others", &others.join(", "))],
+            );
+            out.push(error_at(&entries[i].path, at, message));
             entries[i].failed = true;
         }
     }
@@ -109,22 +107,19 @@ pub(crate) fn check(entries: &mut [Entry], out: &mut Vec<Diagnostic>) {
             let own = ids[i].as_ref().map(|l| l.value.as_str());
             let others: Vec<&str> = known.iter().copied().filter(|k| Some(*k) != own).collect();
             let hint = match closest(&p.value, &others) {
-                Some(c) => format!("; did you mean {c:?}?"),
+                Some(c) => fill(t.les_hint_did_you_mean, &[("value", &format!("{c:?}"))]),
                 None => String::new(),
             };
-            out.push(error_at(
-                &entries[i].path,
-                p,
-                format!(
-                    "`prerequisites`: no module in this folder has the id {:?}{hint}",
-                    p.value
-                ),
-            ));
+            let message = fill(
+                t.les_no_such_prerequisite,
+                &[("id", &format!("{:?}", p.value)), ("hint", &hint)],
+            );
+            out.push(error_at(&entries[i].path, p, message));
             entries[i].failed = true;
         }
     }
 
-    cycles(entries, &ids, &prereqs, &unique, out);
+    cycles(entries, &ids, &prereqs, &unique, out, t);
 
     // A module whose prerequisite is not shown stays shown, unlocked as far
     // as that prerequisite goes (see the top of this file). Nothing runs
@@ -145,20 +140,18 @@ pub(crate) fn check(entries: &mut [Entry], out: &mut Vec<Diagnostic>) {
         for p in list {
             let reason = match unique.get(p.value.as_str()) {
                 Some(&j) if shown_now[j] => continue,
-                Some(&j) => format!("{} has problems", file_name(&entries[j].path)),
-                None if duplicated.contains(p.value.as_str()) => {
-                    "several files use that id".to_string()
-                }
+                Some(&j) => fill(
+                    t.les_file_has_problems,
+                    &[("file", &file_name(&entries[j].path))],
+                ),
+                None if duplicated.contains(p.value.as_str()) => t.les_id_shared.to_string(),
                 None => continue, // reported above as unknown
             };
-            out.push(warning_at(
-                &entries[i].path,
-                p,
-                format!(
-                    "prerequisite {:?} is not shown ({reason}), so this module is shown unlocked: learners can start it without {:?}",
-                    p.value, p.value
-                ),
-            ));
+            let message = fill(
+                t.les_unlocked,
+                &[("id", &format!("{:?}", p.value)), ("reason", &reason)],
+            );
+            out.push(warning_at(&entries[i].path, p, message));
             entries[i].unlocked = true;
         }
     }
@@ -172,6 +165,7 @@ fn cycles(
     prereqs: &[Vec<Located<String>>],
     unique: &BTreeMap<&str, usize>,
     out: &mut Vec<Diagnostic>,
+    t: &Texts,
 ) {
     let n = entries.len();
     // edges[i]: (prerequisite's entry, index into prereqs[i]).
@@ -246,14 +240,8 @@ fn cycles(
             .find(|&&(j, _)| j == path[1])
             .map(|&(_, k)| &prereqs[start][k])
             .expect("the circle leaves start by one of its edges");
-        out.push(error_at(
-            &entries[start].path,
-            first,
-            format!(
-                "circular prerequisites: {}; one of these modules must not need the other",
-                names.join(" → ")
-            ),
-        ));
+        let message = fill(t.les_circular, &[("names", &names.join(" → "))]);
+        out.push(error_at(&entries[start].path, first, message));
         entries[start].failed = true;
     }
 }

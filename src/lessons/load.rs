@@ -16,8 +16,9 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::links;
-use super::parse::{FileReport, load_str};
+use super::parse::{FileReport, load_str_in};
 use super::{Curriculum, Diagnostic, LoadError, LoadReport, Severity};
+use crate::i18n::{Lang, Texts, fill, texts};
 
 /// A lesson file larger than this is refused: real modules are a few
 /// kilobytes, and this bounds the time and memory one file can take.
@@ -36,7 +37,8 @@ pub(crate) struct Entry {
 
 /// Loads and validates every `*.toml` file directly inside `dir`; see
 /// [`super::load_dir`].
-pub fn load_dir(dir: &Path, indicators: &[String]) -> Result<LoadReport, LoadError> {
+pub fn load_dir(dir: &Path, indicators: &[String], lang: Lang) -> Result<LoadReport, LoadError> {
+    let t = texts(lang);
     let listing = std::fs::read_dir(dir).map_err(|source| LoadError {
         path: dir.to_path_buf(),
         source,
@@ -61,7 +63,7 @@ pub fn load_dir(dir: &Path, indicators: &[String]) -> Result<LoadReport, LoadErr
             diagnostics.push(file_diagnostic(
                 &dir.join(&name),
                 Severity::Warning,
-                "ignored: a lesson file's name must end in \".toml\" in small letters".into(),
+                t.les_bad_name.to_string(),
             ));
         }
     }
@@ -70,7 +72,10 @@ pub fn load_dir(dir: &Path, indicators: &[String]) -> Result<LoadReport, LoadErr
 
     let paths: Vec<PathBuf> = names.iter().map(|n| dir.join(n)).collect();
     let mut entries = Vec::with_capacity(paths.len());
-    for (path, result) in paths.iter().zip(read_and_check_all(&paths, indicators)) {
+    for (path, result) in paths
+        .iter()
+        .zip(read_and_check_all(&paths, indicators, lang))
+    {
         match result {
             Ok(report) => entries.push(Entry {
                 path: path.clone(),
@@ -95,7 +100,7 @@ pub fn load_dir(dir: &Path, indicators: &[String]) -> Result<LoadReport, LoadErr
         }
     }
 
-    links::check(&mut entries, &mut diagnostics);
+    links::check(&mut entries, &mut diagnostics, t);
 
     let files = entries.len();
     let mut modules = Vec::new();
@@ -137,8 +142,12 @@ pub fn load_dir(dir: &Path, indicators: &[String]) -> Result<LoadReport, LoadErr
 fn read_and_check_all(
     paths: &[PathBuf],
     indicators: &[String],
+    lang: Lang,
 ) -> Vec<Result<FileReport, Diagnostic>> {
-    let one = |path: &PathBuf| read_lesson(path).map(|text| load_str(path, &text, indicators));
+    let t = texts(lang);
+    let one = |path: &PathBuf| {
+        read_lesson(path, t).map(|text| load_str_in(path, &text, indicators, lang))
+    };
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(4)
@@ -180,36 +189,36 @@ pub(crate) fn file_diagnostic(path: &Path, severity: Severity, message: String) 
 /// Reads one lesson file as UTF-8 text, or says in words why not. Things
 /// that are not files at all (a folder named `x.toml`) come back as a
 /// warning: they are not lessons someone wrote, so nothing is lost.
-fn read_lesson(path: &Path) -> Result<String, Diagnostic> {
+fn read_lesson(path: &Path, t: &Texts) -> Result<String, Diagnostic> {
     let error = |message: String| file_diagnostic(path, Severity::Error, message);
     // `metadata` follows links, so a link to a lesson file works.
-    let meta = std::fs::metadata(path).map_err(|e| error(cannot_read(path, &e)))?;
+    let meta = std::fs::metadata(path).map_err(|e| error(cannot_read(path, &e, t)))?;
     if meta.is_dir() {
         return Err(file_diagnostic(
             path,
             Severity::Warning,
-            "skipped: this is a folder, not a lesson file".into(),
+            t.les_is_folder.to_string(),
         ));
     }
     if !meta.is_file() {
         return Err(file_diagnostic(
             path,
             Severity::Warning,
-            "skipped: this is not an ordinary file (a device or a pipe?)".into(),
+            t.les_not_file.to_string(),
         ));
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(error(too_big(meta.len())));
+        return Err(error(too_big(meta.len(), t)));
     }
-    let file = std::fs::File::open(path).map_err(|e| error(cannot_read(path, &e)))?;
+    let file = std::fs::File::open(path).map_err(|e| error(cannot_read(path, &e, t)))?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // The file may have grown since `metadata`: read one byte past the limit
     // at most.
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| error(cannot_read(path, &e)))?;
+        .map_err(|e| error(cannot_read(path, &e, t)))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(error(too_big(bytes.len() as u64)));
+        return Err(error(too_big(bytes.len() as u64, t)));
     }
     String::from_utf8(bytes).map_err(|e| {
         let good = e.utf8_error().valid_up_to();
@@ -220,34 +229,25 @@ fn read_lesson(path: &Path) -> Result<String, Diagnostic> {
         Diagnostic {
             line,
             col,
-            ..error(format!(
-                "this file is not UTF-8 text (the first bad byte is at line {line}, column {col}); save it as UTF-8, or remove it if it is not a lesson"
-            ))
+            ..error(fill(t.les_not_utf8, &[("line", &line), ("col", &col)]))
         }
     })
 }
 
-fn too_big(len: u64) -> String {
-    format!(
-        "this file is {:.1} MiB; a lesson file may be at most {} MiB (is it really a lesson?)",
-        len as f64 / (1024.0 * 1024.0),
-        MAX_FILE_BYTES / (1024 * 1024)
+fn too_big(len: u64, t: &Texts) -> String {
+    let size = format!("{:.1}", len as f64 / (1024.0 * 1024.0));
+    fill(
+        t.les_too_big,
+        &[("size", &size), ("max", &(MAX_FILE_BYTES / (1024 * 1024)))],
     )
 }
 
-fn cannot_read(path: &Path, e: &std::io::Error) -> String {
+fn cannot_read(path: &Path, e: &std::io::Error, t: &Texts) -> String {
     let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     match e.kind() {
-        std::io::ErrorKind::NotFound if is_link => {
-            "cannot read this file: it is a link to a file that does not exist".into()
-        }
-        std::io::ErrorKind::PermissionDenied => {
-            "cannot read this file: permission denied (let every user read it, e.g. chmod a+r)"
-                .into()
-        }
-        _ if is_link => format!(
-            "cannot read this file: it is a link that cannot be followed (a link that leads back to itself?): {e}"
-        ),
-        _ => format!("cannot read this file: {e}"),
+        std::io::ErrorKind::NotFound if is_link => t.les_dangling_link.to_string(),
+        std::io::ErrorKind::PermissionDenied => t.les_no_permission.to_string(),
+        _ if is_link => fill(t.les_link_loop, &[("error", e)]),
+        _ => fill(t.les_cannot_read, &[("error", e)]),
     }
 }

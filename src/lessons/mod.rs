@@ -15,7 +15,7 @@ mod quiz;
 mod texts;
 
 pub use model::*;
-pub use parse::{FileReport, Located, load_str};
+pub use parse::{FileReport, Located, load_str, load_str_in};
 
 use std::path::{Path, PathBuf};
 
@@ -76,6 +76,16 @@ pub struct LoadError {
     pub source: std::io::Error,
 }
 
+impl LoadError {
+    /// The problem in the language of `t`.
+    pub fn describe(&self, t: &crate::i18n::Texts) -> String {
+        crate::i18n::fill(
+            t.les_cannot_list,
+            &[("path", &self.path.display()), ("error", &self.source)],
+        )
+    }
+}
+
 /// Loads and validates every `*.toml` file directly in `dir` (not in
 /// sub-folders; names starting with a dot are ignored). `indicators` are the
 /// campaign indicator ids allowed by `kiosk.toml`.
@@ -84,8 +94,20 @@ pub struct LoadError {
 /// module with any error is left out and its file listed in `skipped`; the
 /// rest load, sorted by (order, id). Only a folder that cannot be listed is
 /// an `Err`. The same folder always gives the same report.
+///
+/// The messages are in English; [`load_dir_in`] says them in another
+/// language.
 pub fn load_dir(dir: &Path, indicators: &[String]) -> Result<LoadReport, LoadError> {
-    load::load_dir(dir, indicators)
+    load::load_dir(dir, indicators, crate::i18n::Lang::En)
+}
+
+/// [`load_dir`] with the messages in `lang` (the kiosk's language).
+pub fn load_dir_in(
+    dir: &Path,
+    indicators: &[String],
+    lang: crate::i18n::Lang,
+) -> Result<LoadReport, LoadError> {
+    load::load_dir(dir, indicators, lang)
 }
 
 impl LoadReport {
@@ -104,21 +126,27 @@ impl LoadReport {
     }
 }
 
-impl std::fmt::Display for Diagnostic {
+impl Diagnostic {
     /// `path:line:col: error: message`, the form editors and terminals
-    /// recognise as a link to the place.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    /// recognise as a link to the place, with "error"/"warning" in the
+    /// language of `t` (the message already is).
+    pub fn render(&self, t: &crate::i18n::Texts) -> String {
         let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => t.les_error,
+            Severity::Warning => t.les_warning,
         };
-        write!(
-            f,
+        format!(
             "{}:{}:{}: {severity}: {}",
             self.path.display(),
             self.line,
             self.col,
             self.message
         )
+    }
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(crate::i18n::texts(crate::i18n::Lang::En)))
     }
 }

@@ -20,6 +20,7 @@ use super::diag::{Sink, closest, unknown_key_message};
 use super::plain;
 use super::texts::Name;
 use super::{Diagnostic, Module, Step, Text};
+use crate::i18n::{Lang, Texts, fill, texts};
 use crate::text::nfc;
 
 pub(super) type Val<'i> = Spanned<DeValue<'i>>;
@@ -70,15 +71,22 @@ pub struct FileReport {
     pub prerequisites: Vec<Located<String>>,
 }
 
-/// Validates the text of one lesson file. `path` only names the file in
-/// diagnostics; `indicators` are the indicator ids `kiosk.toml` allows.
+/// Validates the text of one lesson file, with messages in English.
+/// `path` only names the file in diagnostics; `indicators` are the
+/// indicator ids `kiosk.toml` allows.
 pub fn load_str(path: &Path, text: &str, indicators: &[String]) -> FileReport {
+    load_str_in(path, text, indicators, Lang::En)
+}
+
+/// [`load_str`] with the messages in `lang`.
+pub fn load_str_in(path: &Path, text: &str, indicators: &[String], lang: Lang) -> FileReport {
+    let t = texts(lang);
     // A byte-order mark (Windows Notepad writes one) is not part of the
     // TOML; dropping it keeps the columns of the first line right.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (root, syntax) = DeTable::parse_recoverable(text);
     let mut w = Walker {
-        sink: Sink::new(path, text),
+        sink: Sink::new(path, text, t),
         text,
         indicators,
         syntax_errors: !syntax.is_empty(),
@@ -92,14 +100,12 @@ pub fn load_str(path: &Path, text: &str, indicators: &[String]) -> FileReport {
     };
     for e in &syntax {
         let span = e.span().unwrap_or(0..0);
+        let detail = e.message().trim();
         w.sink
-            .error(span, format!("TOML syntax: {}", e.message().trim()));
+            .error(span, fill(t.les_toml_syntax, &[("detail", &detail)]));
     }
     let module = if root.get_ref().is_empty() && syntax.is_empty() {
-        w.sink.error(
-            0..0,
-            "the file is empty: a lesson needs an `id`, a `title`, [[steps]] and a [[quiz]] (see lessons/README.md)",
-        );
+        w.sink.error(0..0, t.les_empty_file);
         None
     } else {
         w.module(root.get_ref(), root.span(), path)
@@ -147,19 +153,29 @@ pub(super) fn get<'t, 'i>(table: &'t DeTable<'i>, name: &str) -> Option<&'t Val<
 }
 
 /// What a value is, in words an author understands.
-pub(super) fn describe(v: &DeValue<'_>) -> &'static str {
+pub(super) fn describe(t: &'static Texts, v: &DeValue<'_>) -> &'static str {
     match v {
-        DeValue::String(_) => "a text in quotes",
-        DeValue::Integer(_) => "a whole number",
-        DeValue::Float(_) => "a number with a decimal point",
-        DeValue::Boolean(_) => "true or false",
-        DeValue::Datetime(_) => "a date",
-        DeValue::Array(_) => "a list",
-        DeValue::Table(_) => "a table",
+        DeValue::String(_) => t.les_kind_text,
+        DeValue::Integer(_) => t.les_kind_whole,
+        DeValue::Float(_) => t.les_kind_decimal,
+        DeValue::Boolean(_) => t.les_kind_bool,
+        DeValue::Datetime(_) => t.les_kind_date,
+        DeValue::Array(_) => t.les_kind_list,
+        DeValue::Table(_) => t.les_kind_table,
     }
 }
 
 impl<'a> Walker<'a> {
+    /// The language messages are written in.
+    pub(super) fn t(&self) -> &'static Texts {
+        self.sink.t
+    }
+
+    /// What `v` is, in the messages' language.
+    pub(super) fn kind_of(&self, v: &DeValue<'_>) -> &'static str {
+        describe(self.t(), v)
+    }
+
     fn located(&self, span: &Range<usize>, value: String) -> Located<String> {
         let (line, col) = self.sink.position(span.start);
         Located { value, line, col }
@@ -171,7 +187,7 @@ impl<'a> Walker<'a> {
         for (k, _) in table.iter() {
             let key: &str = k.get_ref();
             if !known.contains(&key) {
-                let msg = unknown_key_message(key, known);
+                let msg = unknown_key_message(self.t(), key, known);
                 self.sink.error(k.span(), format!("{ctx}{msg}"));
             }
         }
@@ -184,17 +200,24 @@ impl<'a> Walker<'a> {
     }
 
     pub(super) fn wrong_type(&mut self, v: &Val<'_>, ctx: &str, key: &str, want: &str) {
-        self.sink.error(
-            v.span(),
-            format!("{ctx}`{key}` must be {want}, not {}", describe(v.get_ref())),
+        let found = self.kind_of(v.get_ref());
+        let message = fill(
+            self.t().les_wrong_type,
+            &[
+                ("ctx", &ctx),
+                ("key", &key),
+                ("want", &want),
+                ("found", &found),
+            ],
         );
+        self.sink.error(v.span(), message);
     }
 
     pub(super) fn string(&mut self, v: &Val<'_>, ctx: &str, key: &str) -> Option<String> {
         match v.get_ref() {
             DeValue::String(s) => Some(nfc(s)),
             _ => {
-                self.wrong_type(v, ctx, key, "a text in quotes");
+                self.wrong_type(v, ctx, key, self.t().les_kind_text);
                 None
             }
         }
@@ -207,14 +230,14 @@ impl<'a> Walker<'a> {
                 match i64::from_str_radix(&digits, i.radix()) {
                     Ok(n) => Some(n),
                     Err(_) => {
-                        self.sink
-                            .error(v.span(), format!("{ctx}`{key}` is far too large a number"));
+                        let message = fill(self.t().les_too_large, &[("ctx", &ctx), ("key", &key)]);
+                        self.sink.error(v.span(), message);
                         None
                     }
                 }
             }
             _ => {
-                self.wrong_type(v, ctx, key, "a whole number");
+                self.wrong_type(v, ctx, key, self.t().les_kind_whole);
                 None
             }
         }
@@ -230,10 +253,17 @@ impl<'a> Walker<'a> {
     ) -> Option<i64> {
         let n = self.integer(v, ctx, key)?;
         if n < lo || n > hi {
-            self.sink.error(
-                v.span(),
-                format!("{ctx}`{key}` is {n} but must be from {lo} to {hi}"),
+            let message = fill(
+                self.t().les_out_of_range,
+                &[
+                    ("ctx", &ctx),
+                    ("key", &key),
+                    ("n", &n),
+                    ("lo", &lo),
+                    ("hi", &hi),
+                ],
             );
+            self.sink.error(v.span(), message);
             return None;
         }
         Some(n)
@@ -243,12 +273,15 @@ impl<'a> Walker<'a> {
         let s = self.string(v, ctx, key)?;
         if !crate::config::is_slug(&s) {
             let shown: String = s.chars().take(40).collect();
-            self.sink.error(
-                v.span(),
-                format!(
-                    "{ctx}`{key}` {shown:?} must be 1 to 32 lowercase letters (a-z, no accents), digits or dashes, not starting with a dash, e.g. \"vneid-level-2\""
-                ),
+            let message = fill(
+                self.t().les_not_slug,
+                &[
+                    ("ctx", &ctx),
+                    ("key", &key),
+                    ("value", &format!("{shown:?}")),
+                ],
             );
+            self.sink.error(v.span(), message);
             return None;
         }
         Some(s)
@@ -258,19 +291,21 @@ impl<'a> Walker<'a> {
     /// a warning.
     fn slug_list(&mut self, v: &Val<'_>, key: &str) -> Vec<(String, Range<usize>)> {
         let DeValue::Array(items) = v.get_ref() else {
-            self.wrong_type(v, "", key, "a list such as [\"a\", \"b\"]");
+            let want = fill(
+                self.t().les_want_slug_list,
+                &[("example", &"[\"a\", \"b\"]")],
+            );
+            self.wrong_type(v, "", key, &want);
             return Vec::new();
         };
         // A real module needs a handful; a limit keeps a hostile file from
         // making the cross-file checks slow.
         if items.len() > MAX_LIST {
-            self.sink.error(
-                v.span(),
-                format!(
-                    "`{key}` lists {} ids; at most {MAX_LIST} are allowed",
-                    items.len()
-                ),
+            let message = fill(
+                self.t().les_list_too_long,
+                &[("key", &key), ("n", &items.len()), ("max", &MAX_LIST)],
             );
+            self.sink.error(v.span(), message);
             return Vec::new();
         }
         let mut out: Vec<(String, Range<usize>)> = Vec::new();
@@ -279,8 +314,11 @@ impl<'a> Walker<'a> {
                 continue;
             };
             if out.iter().any(|(o, _)| *o == s) {
-                self.sink
-                    .warning(item.span(), format!("`{key}` lists {s:?} twice"));
+                let message = fill(
+                    self.t().les_listed_twice,
+                    &[("key", &key), ("value", &format!("{s:?}"))],
+                );
+                self.sink.warning(item.span(), message);
                 continue;
             }
             out.push((s, item.span()));
@@ -306,28 +344,30 @@ impl<'a> Walker<'a> {
                 id
             }
             None => {
-                self.missing(
-                    start.clone(),
-                    "`id` is missing: add a line such as id = \"vneid-level-2\"".into(),
+                let message = fill(
+                    self.t().les_id_missing,
+                    &[("example", &"id = \"vneid-level-2\"")],
                 );
+                self.missing(start.clone(), message);
                 None
             }
         };
         let order = match get(root, "order") {
             Some(v) => self.integer(v, "", "order"),
             None => {
-                self.missing(start.clone(), "`order` is missing: add a line such as order = 30 (smaller comes first on the home screen)".into());
+                let message = fill(self.t().les_order_missing, &[("example", &"order = 30")]);
+                self.missing(start.clone(), message);
                 None
             }
         };
         let minutes = match get(root, "minutes") {
             Some(v) => self.in_range(v, "", "minutes", 1, MAX_MINUTES),
             None => {
-                self.missing(
-                    start.clone(),
-                    "`minutes` is missing: add about how long the module takes, e.g. minutes = 15"
-                        .into(),
+                let message = fill(
+                    self.t().les_minutes_missing,
+                    &[("example", &"minutes = 15")],
                 );
+                self.missing(start.clone(), message);
                 None
             }
         };
@@ -348,15 +388,17 @@ impl<'a> Walker<'a> {
         for (ind, span) in &indicators {
             if !self.indicators.iter().any(|a| a == ind) {
                 let known: Vec<&str> = self.indicators.iter().map(String::as_str).collect();
+                let t = self.t();
                 let hint = match closest(ind, &known) {
-                    Some(c) => format!("did you mean {c:?}?"),
-                    None if known.is_empty() => "kiosk.toml lists no indicators".to_string(),
-                    None => format!("kiosk.toml lists {}", known.join(", ")),
+                    Some(c) => fill(t.les_did_you_mean, &[("value", &format!("{c:?}"))]),
+                    None if known.is_empty() => t.les_no_indicators.to_string(),
+                    None => fill(t.les_indicators_are, &[("list", &known.join(", "))]),
                 };
-                self.sink.error(
-                    span.clone(),
-                    format!("`indicators`: unknown indicator {ind:?}; {hint}"),
+                let message = fill(
+                    t.les_unknown_indicator,
+                    &[("value", &format!("{ind:?}")), ("hint", &hint)],
                 );
+                self.sink.error(span.clone(), message);
             }
         }
         let pass_percent = match get(root, "pass_percent") {
@@ -367,15 +409,18 @@ impl<'a> Walker<'a> {
             Some(v) => match v.get_ref() {
                 DeValue::Boolean(b) => Some(*b),
                 _ => {
-                    self.wrong_type(v, "", "shuffle_choices", "true or false");
+                    self.wrong_type(v, "", "shuffle_choices", self.t().les_kind_bool);
                     None
                 }
             },
             None => Some(false),
         };
 
-        let steps = self.blocks(root, &start, "steps", "page", |w, i, v| w.step(i, v));
-        let quiz = self.blocks(root, &start, "quiz", "question", |w, i, v| w.question(i, v));
+        let t = self.t();
+        let page = (t.les_noun_page, t.les_nouns_page);
+        let question = (t.les_noun_question, t.les_nouns_question);
+        let steps = self.blocks(root, &start, "steps", page, |w, i, v| w.step(i, v));
+        let quiz = self.blocks(root, &start, "quiz", question, |w, i, v| w.question(i, v));
         self.english_warning();
 
         Some(Module {
@@ -404,10 +449,16 @@ impl<'a> Walker<'a> {
         match get(table, key) {
             Some(v) => self.text(v, ctx, Name::Key(key)),
             None => {
-                self.missing(
-                    at.clone(),
-                    format!("{ctx}`{key}` is missing: add {key}.vi = \"…\" and {key}.en = \"…\""),
+                let message = fill(
+                    self.t().les_text_missing,
+                    &[
+                        ("ctx", &ctx),
+                        ("key", &key),
+                        ("vi", &format!("{key}.vi = \"…\"")),
+                        ("en", &format!("{key}.en = \"…\"")),
+                    ],
                 );
+                self.missing(at.clone(), message);
                 None
             }
         }
@@ -427,30 +478,36 @@ impl<'a> Walker<'a> {
         root: &DeTable<'_>,
         start: &Range<usize>,
         key: &str,
-        noun: &str,
+        (noun, nouns): (&str, &str),
         mut each: impl FnMut(&mut Self, usize, &Val<'_>) -> Option<T>,
     ) -> Vec<Option<T>> {
+        let t = self.t();
+        let block = format!("[[{key}]]");
         let Some(v) = get(root, key) else {
-            self.missing(
-                start.clone(),
-                format!("there is no [[{key}]]: add at least one {noun}, each starting with a line [[{key}]]"),
-            );
+            let message = fill(t.les_no_blocks, &[("block", &block), ("noun", &noun)]);
+            self.missing(start.clone(), message);
             return vec![None];
         };
         let DeValue::Array(items) = v.get_ref() else {
-            self.sink.error(
-                v.span(),
-                format!("`{key}` must be a list of {noun}s, each starting with a line [[{key}]] (two brackets), not {}", describe(v.get_ref())),
+            let found = self.kind_of(v.get_ref());
+            let message = fill(
+                t.les_blocks_not_list,
+                &[
+                    ("key", &key),
+                    ("nouns", &nouns),
+                    ("block", &block),
+                    ("found", &found),
+                ],
             );
+            self.sink.error(v.span(), message);
             return vec![None];
         };
         if items.is_empty() {
-            self.sink.error(
-                v.span(),
-                format!(
-                    "`{key}` is empty: add at least one {noun}, each starting with a line [[{key}]]"
-                ),
+            let message = fill(
+                t.les_blocks_empty,
+                &[("key", &key), ("noun", &noun), ("block", &block)],
             );
+            self.sink.error(v.span(), message);
             return vec![None];
         }
         items
@@ -461,15 +518,14 @@ impl<'a> Walker<'a> {
     }
 
     fn step(&mut self, n: usize, v: &Val<'_>) -> Option<Step> {
-        let ctx = format!("step {n}: ");
+        let ctx = fill(self.t().les_ctx_step, &[("n", &n)]);
         let DeValue::Table(t) = v.get_ref() else {
-            self.sink.error(
-                v.span(),
-                format!(
-                    "{ctx}a page must be a table of keys (text, tip, …), not {}",
-                    describe(v.get_ref())
-                ),
+            let found = self.kind_of(v.get_ref());
+            let message = fill(
+                self.t().les_page_not_table,
+                &[("ctx", &ctx), ("found", &found)],
             );
+            self.sink.error(v.span(), message);
             return None;
         };
         self.unknown_keys(t, STEP_KEYS, &ctx);
@@ -487,16 +543,20 @@ impl<'a> Walker<'a> {
             practice: practice?,
         };
         let [vi, en] = self.page_words;
-        for (lang, n) in [("Vietnamese", vi), ("English", en)] {
+        let tx = self.t();
+        for (lang, n) in [(tx.les_lang_vi, vi), (tx.les_lang_en, en)] {
             if n > plain::PAGE_WORDS {
                 let at = get(t, "text").map_or(span.clone(), Spanned::span);
-                self.sink.warning(
-                    at,
-                    format!(
-                        "{ctx}this page has {n} words in {lang}; aim for at most {} (split it into two pages)",
-                        plain::PAGE_WORDS
-                    ),
+                let message = fill(
+                    tx.les_page_words,
+                    &[
+                        ("ctx", &ctx),
+                        ("n", &n),
+                        ("lang", &lang),
+                        ("max", &plain::PAGE_WORDS),
+                    ],
                 );
+                self.sink.warning(at, message);
             }
         }
         Some(step)
@@ -509,12 +569,16 @@ impl<'a> Walker<'a> {
             return;
         };
         let n = self.missing_en.len();
+        let t = self.t();
         let msg = if n == self.texts {
-            "this module has no English; add KEY.en = \"…\" next to each KEY.vi".to_string()
+            fill(
+                t.les_no_english,
+                &[("en", &"KEY.en = \"…\""), ("vi", &"KEY.vi")],
+            )
         } else {
-            format!(
-                "{label} has no English; {n} of the {} texts in this module have none",
-                self.texts
+            fill(
+                t.les_some_english,
+                &[("label", &label), ("n", &n), ("total", &self.texts)],
             )
         };
         self.sink.warning(span, msg);

@@ -8,55 +8,73 @@ use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 
 use super::diag::closest;
-use super::parse::{Val, Walker, describe, get};
+use super::parse::{Val, Walker, get};
 use super::plain;
 use super::texts::Name;
 use super::{Answer, Question, QuestionKind, Text};
+use crate::i18n::fill;
 
 const QUESTION_KEYS: &[&str] = &["id", "kind", "question", "choices", "answer", "explanation"];
 const KINDS: &[&str] = &["single", "multi", "true-false", "order"];
+/// The kinds as an author writes them, for "… or …" in either language.
+const KINDS_LIST: &str = "\"single\", \"multi\", \"true-false\"";
+const KINDS_LAST: &str = "\"order\"";
+/// How choices are written.
+const CHOICES_EXAMPLE: &str = "[ { vi = \"…\", en = \"…\" }, … ]";
 
 impl Walker<'_> {
     pub(super) fn question(&mut self, n: usize, v: &Val<'_>) -> Option<Question> {
+        let tx = self.t();
+        let plain_ctx = fill(tx.les_ctx_question, &[("n", &n)]);
         let DeValue::Table(t) = v.get_ref() else {
-            self.sink.error(
-                v.span(),
-                format!(
-                    "question {n}: a question must be a table of keys (id, kind, …), not {}",
-                    describe(v.get_ref())
-                ),
+            let found = self.kind_of(v.get_ref());
+            let message = fill(
+                tx.les_question_not_table,
+                &[("ctx", &plain_ctx), ("found", &found)],
             );
+            self.sink.error(v.span(), message);
             return None;
         };
         let span = v.span();
         let start = span.start..span.start;
         let id_val = get(t, "id");
         let id = match id_val {
-            Some(iv) => self.slug(iv, &format!("question {n}: "), "id"),
+            Some(iv) => self.slug(iv, &plain_ctx, "id"),
             None => None,
         };
         if let (Some(id), Some(iv)) = (&id, id_val) {
             // Checked here, as each question is read, so the report comes
             // in its place among the question's other problems.
             match self.question_ids.get(id) {
-                Some(first) => self.sink.error(
-                    iv.span(),
-                    format!("question {n}: id {id:?} is already used by question {first}; each question needs its own id"),
-                ),
+                Some(first) => {
+                    let message = fill(
+                        tx.les_question_id_taken,
+                        &[
+                            ("ctx", &plain_ctx),
+                            ("id", &format!("{id:?}")),
+                            ("first", first),
+                        ],
+                    );
+                    self.sink.error(iv.span(), message);
+                }
                 None => {
                     self.question_ids.insert(id.clone(), n);
                 }
             }
         }
         let ctx = match &id {
-            Some(id) => format!("question {n} ({id:?}): "),
-            None => format!("question {n}: "),
+            Some(id) => fill(
+                tx.les_ctx_question_id,
+                &[("n", &n), ("id", &format!("{id:?}"))],
+            ),
+            None => plain_ctx.clone(),
         };
         if id_val.is_none() {
-            self.missing(
-                start.clone(),
-                format!("{ctx}`id` is missing: add a short name, e.g. id = \"where\""),
+            let message = fill(
+                tx.les_question_id_missing,
+                &[("ctx", &ctx), ("example", &"id = \"where\"")],
             );
+            self.missing(start.clone(), message);
         }
         self.unknown_keys(t, QUESTION_KEYS, &ctx);
         let kind = match get(t, "kind") {
@@ -66,23 +84,32 @@ impl Walker<'_> {
                     None => {
                         let shown: String = k.chars().take(40).collect();
                         let hint = match closest(&k, KINDS) {
-                            Some(c) => format!("did you mean \"{c}\"?"),
-                            None => "use \"single\", \"multi\", \"true-false\" or \"order\"".into(),
+                            Some(c) => fill(tx.les_did_you_mean, &[("value", &format!("{c:?}"))]),
+                            None => fill(
+                                tx.les_kinds,
+                                &[("list", &KINDS_LIST), ("last", &KINDS_LAST)],
+                            ),
                         };
-                        self.sink.error(
-                            kv.span(),
-                            format!("{ctx}unknown question kind {shown:?}; {hint}"),
+                        let message = fill(
+                            tx.les_unknown_kind,
+                            &[
+                                ("ctx", &ctx),
+                                ("value", &format!("{shown:?}")),
+                                ("hint", &hint),
+                            ],
                         );
+                        self.sink.error(kv.span(), message);
                         None
                     }
                 },
                 None => None,
             },
             None => {
-                self.missing(
-                    start.clone(),
-                    format!("{ctx}`kind` is missing: add kind = \"single\", \"multi\", \"true-false\" or \"order\""),
+                let message = fill(
+                    tx.les_kind_missing,
+                    &[("ctx", &ctx), ("list", &KINDS_LIST), ("last", &KINDS_LAST)],
                 );
+                self.missing(start.clone(), message);
                 None
             }
         };
@@ -108,32 +135,34 @@ impl Walker<'_> {
         ctx: &str,
         kind: Option<QuestionKind>,
     ) -> Option<Vec<Text>> {
+        let tx = self.t();
         let Some(v) = get(t, "choices") else {
             if kind == Some(QuestionKind::TrueFalse) {
                 return Some(Vec::new());
             }
             if kind.is_some() {
-                self.missing(
-                    start.clone(),
-                    format!("{ctx}`choices` is missing: add choices = [ {{ vi = \"…\", en = \"…\" }}, … ]"),
+                let message = fill(
+                    tx.les_choices_missing,
+                    &[
+                        ("ctx", &ctx),
+                        ("example", &format!("choices = {CHOICES_EXAMPLE}")),
+                    ],
                 );
+                self.missing(start.clone(), message);
             }
             return None;
         };
         if kind == Some(QuestionKind::TrueFalse) {
-            self.sink.error(
-                v.span(),
-                format!("{ctx}a true-false question has no `choices` (the kiosk shows Đúng / Sai): remove them, or use kind = \"single\""),
+            let message = fill(
+                tx.les_true_false_choices,
+                &[("ctx", &ctx), ("example", &"kind = \"single\"")],
             );
+            self.sink.error(v.span(), message);
             return None;
         }
         let DeValue::Array(items) = v.get_ref() else {
-            self.wrong_type(
-                v,
-                ctx,
-                "choices",
-                "a list such as [ { vi = \"…\", en = \"…\" }, … ]",
-            );
+            let want = fill(tx.les_want_choices, &[("example", &CHOICES_EXAMPLE)]);
+            self.wrong_type(v, ctx, "choices", &want);
             return None;
         };
         let mut texts = Vec::new();
@@ -151,30 +180,32 @@ impl Walker<'_> {
         };
         if items.len() < min {
             let what = if kind == Some(QuestionKind::Order) {
-                "an order question needs at least 3 steps to put in order"
+                tx.les_order_needs
             } else {
-                "a question needs at least 2 choices"
+                tx.les_choices_needed
             };
-            self.sink.error(
-                v.span(),
-                format!("{ctx}`choices` has {}: {what}", items.len()),
+            let message = fill(
+                tx.les_too_few_choices,
+                &[("ctx", &ctx), ("n", &items.len()), ("what", &what)],
             );
+            self.sink.error(v.span(), message);
             ok = false;
         }
         if items.len() > plain::MAX_CHOICES {
-            self.sink.warning(
-                v.span(),
-                format!(
-                    "{ctx}{} choices are a lot to read; aim for at most {}",
-                    items.len(),
-                    plain::MAX_CHOICES
-                ),
+            let message = fill(
+                tx.les_many_choices,
+                &[
+                    ("ctx", &ctx),
+                    ("n", &items.len()),
+                    ("max", &plain::MAX_CHOICES),
+                ],
             );
+            self.sink.warning(v.span(), message);
         }
         // Two choices alike cannot both be right or wrong in a way a learner
         // could tell apart; compare per language, ignoring outer spaces
         // (texts are already NFC and trimmed).
-        for (lang, pick) in [("Vietnamese", 0), ("English", 1)] {
+        for (lang, pick) in [(tx.les_lang_vi, 0), (tx.les_lang_en, 1)] {
             let mut seen: HashMap<&str, usize> = HashMap::new();
             for (j, (t, span)) in texts.iter().enumerate() {
                 let Some(text) = (if pick == 0 {
@@ -186,14 +217,17 @@ impl Walker<'_> {
                 };
                 match seen.get(text) {
                     Some(i) => {
-                        self.sink.error(
-                            span.clone(),
-                            format!(
-                                "{ctx}choices {} and {} are the same in {lang}: {text:?}",
-                                i + 1,
-                                j + 1
-                            ),
+                        let message = fill(
+                            tx.les_same_choices,
+                            &[
+                                ("ctx", &ctx),
+                                ("a", &(i + 1)),
+                                ("b", &(j + 1)),
+                                ("lang", &lang),
+                                ("text", &format!("{text:?}")),
+                            ],
                         );
+                        self.sink.error(span.clone(), message);
                         ok = false;
                     }
                     None => {
@@ -213,44 +247,51 @@ impl Walker<'_> {
         kind: Option<QuestionKind>,
         count: Option<usize>,
     ) -> Option<Answer> {
+        let tx = self.t();
         let v = get(t, "answer");
         let kind = kind?;
         let Some(v) = v else {
             let hint = match kind {
                 QuestionKind::Single => {
-                    "answer = 2 (the number of the right choice, counting from 1)"
+                    fill(tx.les_answer_single_hint, &[("example", &"answer = 2")])
                 }
-                QuestionKind::Multi => "answer = [1, 3] (the numbers of every right choice)",
-                QuestionKind::TrueFalse => "answer = true or answer = false",
+                QuestionKind::Multi => {
+                    fill(tx.les_answer_multi_hint, &[("example", &"answer = [1, 3]")])
+                }
+                QuestionKind::TrueFalse => fill(
+                    tx.les_answer_tf_hint,
+                    &[("yes", &"answer = true"), ("no", &"answer = false")],
+                ),
                 QuestionKind::Order => return Some(Answer::Order),
             };
-            self.missing(
-                start.clone(),
-                format!("{ctx}`answer` is missing: add {hint}"),
-            );
+            let message = fill(tx.les_answer_missing, &[("ctx", &ctx), ("hint", &hint)]);
+            self.missing(start.clone(), message);
             return None;
         };
         match kind {
             QuestionKind::Order => {
-                self.sink.error(
-                    v.span(),
-                    format!("{ctx}an order question has no `answer`: write the choices in the right order and remove `answer`"),
-                );
+                let message = fill(tx.les_order_has_answer, &[("ctx", &ctx)]);
+                self.sink.error(v.span(), message);
                 None
             }
             QuestionKind::TrueFalse => match v.get_ref() {
                 DeValue::Boolean(b) => Some(Answer::TrueFalse(*b)),
                 _ => {
-                    self.wrong_type(v, ctx, "answer", "true or false (without quotes)");
+                    self.wrong_type(v, ctx, "answer", tx.les_want_bool_bare);
                     None
                 }
             },
             QuestionKind::Single => {
                 if matches!(v.get_ref(), DeValue::Array(_)) {
-                    self.sink.error(
-                        v.span(),
-                        format!("{ctx}`answer` of a single-choice question is one number, e.g. answer = 2; for several right choices use kind = \"multi\""),
+                    let message = fill(
+                        tx.les_single_is_one,
+                        &[
+                            ("ctx", &ctx),
+                            ("example", &"answer = 2"),
+                            ("multi", &"kind = \"multi\""),
+                        ],
                     );
+                    self.sink.error(v.span(), message);
                     return None;
                 }
                 let n = self.integer(v, ctx, "answer")?;
@@ -258,19 +299,16 @@ impl Walker<'_> {
             }
             QuestionKind::Multi => {
                 let DeValue::Array(items) = v.get_ref() else {
-                    self.wrong_type(
-                        v,
-                        ctx,
-                        "answer",
-                        "a list of choice numbers, e.g. answer = [1, 3]",
-                    );
+                    let want = fill(tx.les_want_numbers, &[("example", &"answer = [1, 3]")]);
+                    self.wrong_type(v, ctx, "answer", &want);
                     return None;
                 };
                 if items.is_empty() {
-                    self.sink.error(
-                        v.span(),
-                        format!("{ctx}`answer` is empty: a select-all question needs at least one right choice, e.g. answer = [1, 3]"),
+                    let message = fill(
+                        tx.les_multi_empty,
+                        &[("ctx", &ctx), ("example", &"answer = [1, 3]")],
                     );
+                    self.sink.error(v.span(), message);
                     return None;
                 }
                 let mut picked = Vec::new();
@@ -287,8 +325,8 @@ impl Walker<'_> {
                     };
                     match self.choice_number(item, ctx, n, c) {
                         Some(i) if is_picked[i] => {
-                            self.sink
-                                .error(item.span(), format!("{ctx}`answer` lists {n} twice"));
+                            let message = fill(tx.les_answer_twice, &[("ctx", &ctx), ("n", &n)]);
+                            self.sink.error(item.span(), message);
                             ok = false;
                         }
                         Some(i) => {
@@ -307,12 +345,14 @@ impl Walker<'_> {
     /// A 1-based choice number from the file → a 0-based index.
     fn choice_number(&mut self, v: &Val<'_>, ctx: &str, n: i64, count: usize) -> Option<usize> {
         if n < 1 || n > count as i64 {
+            let tx = self.t();
             let msg = if n < 1 {
-                format!(
-                    "{ctx}`answer` is {n}, but choices are counted from 1 (the first choice is 1)"
-                )
+                fill(tx.les_answer_from_one, &[("ctx", &ctx), ("n", &n)])
             } else {
-                format!("{ctx}`answer` is {n} but there are only {count} choices")
+                fill(
+                    tx.les_answer_too_big,
+                    &[("ctx", &ctx), ("n", &n), ("count", &count)],
+                )
             };
             self.sink.error(v.span(), msg);
             return None;

@@ -10,8 +10,9 @@ use std::ops::Range;
 use toml::de::{DeString, DeValue};
 
 use super::Text;
-use super::parse::{Val, Walker, describe, get};
+use super::parse::{Val, Walker, get};
 use super::plain;
+use crate::i18n::{Texts, fill};
 
 const TEXT_KEYS: &[&str] = &["vi", "en"];
 /// Long sentences of one text reported one by one; the rest are counted.
@@ -26,92 +27,107 @@ pub(super) enum Name<'k> {
     Choice(usize),
 }
 
-impl fmt::Display for Name<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Name<'_> {
+    /// How it is called: "`title`", "choice 2".
+    fn called(self, t: &Texts) -> String {
         match self {
-            Name::Key(k) => write!(f, "`{k}`"),
-            Name::Choice(n) => write!(f, "choice {n}"),
+            Name::Key(k) => format!("`{k}`"),
+            Name::Choice(n) => fill(t.les_name_choice, &[("n", &n)]),
         }
     }
-}
 
-impl Name<'_> {
     /// How one language of it is called: "`title.vi`", "`vi` of choice 2".
-    fn lang(self, code: &str) -> String {
+    fn lang(self, t: &Texts, code: &str) -> String {
         match self {
             Name::Key(k) => format!("`{k}.{code}`"),
-            Name::Choice(n) => format!("`{code}` of choice {n}"),
+            Name::Choice(n) => fill(t.les_name_choice_lang, &[("code", &code), ("n", &n)]),
         }
     }
 
     /// How to write its Vietnamese.
-    fn vi_hint(self) -> String {
+    fn vi_hint(self, t: &Texts) -> String {
         match self {
             Name::Key(k) => format!("{k}.vi = \"…\""),
-            Name::Choice(_) => "vi = \"…\" inside its { }".to_string(),
+            Name::Choice(_) => fill(
+                t.les_vi_hint_choice,
+                &[("code", &"vi = \"…\""), ("braces", &"{ }")],
+            ),
         }
     }
 }
 
 /// "step 2: `text`: " without formatting it until it is needed.
-struct Within<'a>(&'a str, Name<'a>);
+struct Within<'a>(&'a str, Name<'a>, &'static Texts);
 
 impl fmt::Display for Within<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}{}: ", self.0, self.1)
+        write!(f, "{}{}: ", self.0, self.1.called(self.2))
     }
 }
 
 impl Walker<'_> {
     /// A text in both languages; `ctx` says where it is ("step 2: ").
     pub(super) fn text(&mut self, v: &Val<'_>, ctx: &str, name: Name<'_>) -> Option<Text> {
+        let tx = self.t();
         let table = match v.get_ref() {
             DeValue::Table(t) => t,
             DeValue::String(_) => {
-                self.sink.error(
-                    v.span(),
-                    format!(
-                        "{ctx}{name} needs its language: write {} (and the English next to it)",
-                        name.vi_hint()
-                    ),
+                let message = fill(
+                    tx.les_needs_language,
+                    &[
+                        ("ctx", &ctx),
+                        ("name", &name.called(tx)),
+                        ("hint", &name.vi_hint(tx)),
+                    ],
                 );
+                self.sink.error(v.span(), message);
                 return None;
             }
             other => {
-                self.sink.error(
-                    v.span(),
-                    format!(
-                        "{ctx}{name} must be a text written {}, not {}",
-                        name.vi_hint(),
-                        describe(other)
-                    ),
+                let message = fill(
+                    tx.les_text_wrong,
+                    &[
+                        ("ctx", &ctx),
+                        ("name", &name.called(tx)),
+                        ("hint", &name.vi_hint(tx)),
+                        ("found", &self.kind_of(other)),
+                    ],
                 );
+                self.sink.error(v.span(), message);
                 return None;
             }
         };
-        self.unknown_keys(table, TEXT_KEYS, &Within(ctx, name));
+        self.unknown_keys(table, TEXT_KEYS, &Within(ctx, name, tx));
         self.texts += 1;
         let en = match get(table, "en") {
             Some(e) => self.language(e, ctx, name, "en"),
             None => None,
         };
         if en.is_none() {
-            self.missing_en.push((v.span(), name.to_string()));
+            self.missing_en.push((v.span(), name.called(tx)));
         }
         let vi = match get(table, "vi") {
             Some(x) => {
                 let s = self.language(x, ctx, name, "vi");
                 if s.is_none() && matches!(x.get_ref(), DeValue::String(_)) {
-                    self.sink
-                        .error(x.span(), format!("{ctx}{} is empty", name.lang("vi")));
+                    let message = fill(
+                        tx.les_text_empty,
+                        &[("ctx", &ctx), ("name", &name.lang(tx, "vi"))],
+                    );
+                    self.sink.error(x.span(), message);
                 }
                 s?
             }
             None => {
-                self.sink.error(
-                    v.span(),
-                    format!("{ctx}{name} has no Vietnamese text: add {}", name.vi_hint()),
+                let message = fill(
+                    tx.les_no_vietnamese,
+                    &[
+                        ("ctx", &ctx),
+                        ("name", &name.called(tx)),
+                        ("hint", &name.vi_hint(tx)),
+                    ],
                 );
+                self.sink.error(v.span(), message);
                 return None;
             }
         };
@@ -122,15 +138,17 @@ impl Walker<'_> {
     /// Long sentences draw a warning at the sentence itself when it can be
     /// found in the file.
     fn language(&mut self, v: &Val<'_>, ctx: &str, name: Name<'_>, code: &str) -> Option<String> {
+        let tx = self.t();
         let DeValue::String(s) = v.get_ref() else {
-            self.sink.error(
-                v.span(),
-                format!(
-                    "{ctx}{} must be a text in quotes, not {}",
-                    name.lang(code),
-                    describe(v.get_ref())
-                ),
+            let message = fill(
+                tx.les_lang_not_text,
+                &[
+                    ("ctx", &ctx),
+                    ("name", &name.lang(tx, code)),
+                    ("found", &self.kind_of(v.get_ref())),
+                ],
             );
+            self.sink.error(v.span(), message);
             return None;
         };
         let trimmed = s.trim();
@@ -156,26 +174,29 @@ impl Walker<'_> {
                 // Found: the next long sentence comes after this one.
                 from = at.end..from.end;
             }
-            self.sink.warning(
-                at,
-                format!(
-                    "{ctx}{}: a sentence has {n} words; aim for at most {}: \"{}\"",
-                    name.lang(code),
-                    plain::SENTENCE_WORDS,
-                    plain::opening(sentence)
-                ),
+            let message = fill(
+                tx.les_long_sentence,
+                &[
+                    ("ctx", &ctx),
+                    ("name", &name.lang(tx, code)),
+                    ("n", n),
+                    ("max", &plain::SENTENCE_WORDS),
+                    ("opening", &plain::opening(sentence)),
+                ],
             );
+            self.sink.warning(at, message);
         }
         if long.len() > MAX_SENTENCE_WARNINGS {
-            self.sink.warning(
-                v.span(),
-                format!(
-                    "{ctx}{}: {} more sentences are over {} words",
-                    name.lang(code),
-                    long.len() - MAX_SENTENCE_WARNINGS,
-                    plain::SENTENCE_WORDS
-                ),
+            let message = fill(
+                tx.les_more_long_sentences,
+                &[
+                    ("ctx", &ctx),
+                    ("name", &name.lang(tx, code)),
+                    ("n", &(long.len() - MAX_SENTENCE_WARNINGS)),
+                    ("max", &plain::SENTENCE_WORDS),
+                ],
             );
+            self.sink.warning(v.span(), message);
         }
         Some(s)
     }

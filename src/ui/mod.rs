@@ -91,22 +91,21 @@ pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
     }
 }
 
-/// Loads the lessons; every skipped module is named with its problems.
+/// Loads the lessons; every skipped module is named with its problems, in
+/// the kiosk's language, on stderr and in `kiosk.log`.
 fn load_lessons(cfg: &Config, log: &Log) -> Curriculum {
     let ids: Vec<String> = cfg.indicators.iter().map(|i| i.id.clone()).collect();
-    match crate::lessons::load_dir(&cfg.lessons_dir, &ids) {
+    let t = crate::i18n::texts(cfg.language);
+    match crate::lessons::load_dir_in(&cfg.lessons_dir, &ids, cfg.language) {
         Ok(report) => {
             for d in &report.diagnostics {
                 if d.severity == Severity::Error {
-                    eprintln!("kiosk: {d}");
+                    eprintln!("kiosk: {}", d.render(t));
                 }
-                log.write(&d.to_string());
+                log.write(&d.render(t));
             }
             for path in &report.skipped {
-                let line = format!(
-                    "skipped {}: it has errors (listed above); run `kiosk check` to see them",
-                    path.display()
-                );
+                let line = crate::i18n::fill(t.les_skipped_at_start, &[("path", &path.display())]);
                 eprintln!("kiosk: {line}");
                 log.write(&line);
             }
@@ -117,8 +116,9 @@ fn load_lessons(cfg: &Config, log: &Log) -> Curriculum {
             report.curriculum
         }
         Err(e) => {
-            eprintln!("kiosk: {e}; starting with no lessons");
-            log.write(&format!("{e}; starting with no lessons"));
+            let line = crate::i18n::fill(t.les_no_lessons_start, &[("error", &e.describe(t))]);
+            eprintln!("kiosk: {line}");
+            log.write(&line);
             Curriculum::default()
         }
     }
