@@ -110,6 +110,19 @@ fn slot(map: &mut BTreeMap<String, ModuleProgress>, module_id: String) -> &mut M
         .or_insert_with(|| ModuleProgress::new(module_id))
 }
 
+/// Closes the sessions a crash left open at this seat (?1 site, ?2 seat),
+/// ending each at its last recorded activity. Found through the partial
+/// index of open sessions (migration 6), so it does not read every session.
+pub(super) const CLOSE_LEFT_OPEN_SQL: &str = "
+UPDATE seat_sessions SET end_reason = 'closed', ended_at = max(started_at, coalesce(
+    (SELECT max(at) FROM (
+        SELECT max(seen_at) AS at FROM step_views v WHERE v.session_id = seat_sessions.id
+        UNION ALL
+        SELECT max(a.answered_at) FROM quiz_answers a JOIN quiz_attempts q ON q.id = a.attempt_id
+            WHERE q.session_id = seat_sessions.id)),
+    started_at))
+ WHERE site_id = ?1 AND seat = ?2 AND ended_at IS NULL";
+
 impl Store {
     /// Signs `resident_id` in at this seat; returns the session id.
     pub fn start_seat_session(&self, resident_id: &str) -> Result<String> {
@@ -132,17 +145,7 @@ impl Store {
             if known != Some(true) {
                 return Ok(false);
             }
-            tx.execute(
-                "UPDATE seat_sessions SET end_reason = 'closed', ended_at = max(started_at, coalesce(
-                     (SELECT max(at) FROM (
-                         SELECT max(seen_at) AS at FROM step_views v WHERE v.session_id = seat_sessions.id
-                         UNION ALL
-                         SELECT max(a.answered_at) FROM quiz_answers a JOIN quiz_attempts q ON q.id = a.attempt_id
-                             WHERE q.session_id = seat_sessions.id)),
-                     started_at))
-                 WHERE site_id = ?1 AND seat = ?2 AND ended_at IS NULL",
-                params![self.site_id(), self.seat()],
-            )?;
+            tx.execute(CLOSE_LEFT_OPEN_SQL, params![self.site_id(), self.seat()])?;
             insert_seat_session(
                 tx,
                 &SeatSession {

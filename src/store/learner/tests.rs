@@ -19,6 +19,45 @@ fn ids(v: &[&str]) -> Vec<String> {
     v.iter().map(|s| s.to_string()).collect()
 }
 
+/// Signing in closes what a crash left open at the seat by looking at the
+/// open sessions only, not at every session ever recorded.
+#[test]
+fn signing_in_reads_only_the_open_sessions() {
+    let (_d, s, who) = store_with("3");
+    let plan: Vec<String> = s
+        .conn()
+        .prepare(&format!("EXPLAIN QUERY PLAN {CLOSE_LEFT_OPEN_SQL}"))
+        .unwrap()
+        .query_map(params!["vh-test", "3"], |r| r.get::<_, String>(3))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert!(
+        plan.iter()
+            .any(|l| l.contains("USING INDEX seat_sessions_open")),
+        "{plan:#?}"
+    );
+    assert!(!plan.iter().any(|l| l == "SCAN seat_sessions"), "{plan:#?}");
+    // Other seats' open sessions and ended ones are left alone.
+    let other = Store::open_path(s.path(), "vh-test", "4", None).unwrap();
+    let theirs = other.start_seat_session_at(&who, 1_000).unwrap();
+    let ended = s.start_seat_session_at(&who, 2_000).unwrap();
+    s.end_seat_session_at(&ended, EndReason::SignOut, 3_000)
+        .unwrap();
+    s.start_seat_session_at(&who, 4_000).unwrap();
+    let ended_at = |id: &str| -> Option<i64> {
+        s.conn()
+            .query_row(
+                "SELECT ended_at FROM seat_sessions WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(ended_at(&theirs), None);
+    assert_eq!(ended_at(&ended), Some(3_000));
+}
+
 #[test]
 fn sessions_start_and_end_and_a_left_open_one_is_closed_at_its_last_activity() {
     let (_d, s, who) = store_with("2");
