@@ -16,20 +16,46 @@ use unicode_width::UnicodeWidthStr;
 
 use super::widgets::put;
 
-/// Gap between footer items.
-pub const GAP: usize = 3;
+/// Gap between footer items, and the narrower ones tried when the items
+/// do not fit in the lines the screen gives the footer.
+const GAPS: [usize; 3] = [3, 2, 1];
 
-/// Packs items onto lines of `width` columns without splitting an item;
-/// returns the item indices on each line.
-pub fn wrap_items(items: &[(String, String)], width: usize) -> Vec<Vec<usize>> {
+/// The items packed onto lines: the item indices on each line and the gap
+/// between two items on a line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Packed {
+    pub gap: usize,
+    pub lines: Vec<Vec<usize>>,
+}
+
+/// Packs items onto lines of `width` columns without splitting an item, at
+/// most `max_lines` of them: with the usual gap when everything fits, else
+/// with a narrower one, so a small screen still names every key; items that
+/// fit nowhere are left off the end.
+pub fn pack(items: &[(String, String)], width: usize, max_lines: usize) -> Packed {
+    let mut packed = Packed::default();
+    for gap in GAPS {
+        packed = Packed {
+            gap,
+            lines: wrap_items(items, width, gap),
+        };
+        if packed.lines.len() <= max_lines {
+            return packed;
+        }
+    }
+    packed.lines.truncate(max_lines);
+    packed
+}
+
+fn wrap_items(items: &[(String, String)], width: usize, gap: usize) -> Vec<Vec<usize>> {
     let mut lines: Vec<Vec<usize>> = Vec::new();
     let mut line_w = 0;
     for (i, (k, w)) in items.iter().enumerate() {
         let iw = item_width(k, w);
         match lines.last_mut() {
-            Some(line) if line_w + GAP + iw <= width => {
+            Some(line) if line_w + gap + iw <= width => {
                 line.push(i);
-                line_w += GAP + iw;
+                line_w += gap + iw;
             }
             _ => {
                 lines.push(vec![i]);
@@ -44,30 +70,26 @@ fn item_width(key: &str, words: &str) -> usize {
     key.width() + 1 + words.width()
 }
 
-/// Where each item is drawn: `lines` (from [`wrap_items`]) from the top of
-/// `area`, one line each, lines beyond `area` dropped. Every item's area
-/// takes half the gap on each side, so a tap between two items still lands
-/// on the nearer one.
-pub fn item_rects(
-    items: &[(String, String)],
-    lines: &[Vec<usize>],
-    area: Rect,
-) -> Vec<(Rect, usize)> {
+/// Where each item is drawn: the packed lines from the top of `area`, one
+/// line each, lines beyond `area` dropped. Every item's area takes half the
+/// gap on each side, so a tap between two items still lands on the nearer
+/// one. Also returns where its text starts.
+fn placed(items: &[(String, String)], packed: &Packed, area: Rect) -> Vec<(Rect, u16, usize)> {
     let mut out = Vec::new();
-    let half = (GAP / 2) as u16;
-    for (row, line) in lines.iter().enumerate().take(area.height as usize) {
+    let half = (packed.gap / 2) as u16;
+    for (row, line) in packed.lines.iter().enumerate().take(area.height as usize) {
         let y = area.y + row as u16;
         let mut x = area.x;
         for (n, &i) in line.iter().enumerate() {
             if n > 0 {
-                x += GAP as u16;
+                x += packed.gap as u16;
             }
             let (k, w) = &items[i];
             let width = item_width(k, w) as u16;
             let left = if n == 0 { x } else { x - half };
             let right = (x + width + half).min(area.right());
             if left < right {
-                out.push((Rect::new(left, y, right - left, 1), i));
+                out.push((Rect::new(left, y, right - left, 1), x, i));
             }
             x += width;
         }
@@ -78,15 +100,15 @@ pub fn item_rects(
 /// The item under a tap at (x, y), if it is one that a tap can press.
 pub fn hit(
     items: &[(String, String)],
-    lines: &[Vec<usize>],
+    packed: &Packed,
     area: Rect,
     x: u16,
     y: u16,
 ) -> Option<KeyCode> {
-    item_rects(items, lines, area)
+    placed(items, packed, area)
         .into_iter()
-        .find(|(r, _)| super::layout::contains(*r, x, y))
-        .and_then(|(_, i)| press_of(&items[i].0))
+        .find(|(r, _, _)| super::layout::contains(*r, x, y))
+        .and_then(|(_, _, i)| press_of(&items[i].0))
 }
 
 /// Draws the items: keys in `key_style`, what they do in `words_style`.
@@ -94,16 +116,12 @@ pub fn draw(
     buf: &mut Buffer,
     area: Rect,
     items: &[(String, String)],
-    lines: &[Vec<usize>],
+    packed: &Packed,
     key_style: Style,
     words_style: Style,
 ) {
-    for (r, i) in item_rects(items, lines, area) {
+    for (r, x, i) in placed(items, packed, area) {
         let (k, w) = &items[i];
-        // The rectangle starts half a gap early for every item but a
-        // line's first; the text starts where the layout put it.
-        let first = lines.iter().any(|l| l.first() == Some(&i));
-        let x = if first { r.x } else { r.x + (GAP / 2) as u16 };
         put(buf, area, x, r.y, k, key_style);
         put(buf, area, x + k.width() as u16 + 1, r.y, w, words_style);
     }
@@ -203,8 +221,9 @@ mod tests {
             ("F1/?", "trợ giúp"),
         ]);
         let area = Rect::new(2, 20, 40, 2);
-        let lines = wrap_items(&items, area.width as usize);
-        assert_eq!(lines, vec![vec![0, 1], vec![2]]);
+        let lines = pack(&items, area.width as usize, 2);
+        assert_eq!(lines.lines, vec![vec![0, 1], vec![2]]);
+        assert_eq!(lines.gap, 3);
         let mut buf = Buffer::empty(Rect::new(0, 0, 50, 24));
         draw(
             &mut buf,
@@ -226,5 +245,38 @@ mod tests {
         assert_eq!(hit(&items, &lines, area, 25, 20), None);
         assert_eq!(hit(&items, &lines, area, 30, 21), None);
         assert_eq!(hit(&items, &lines, area, 5, 19), None);
+    }
+}
+
+#[cfg(test)]
+mod packing {
+    use super::*;
+
+    fn items(n: usize) -> Vec<(String, String)> {
+        (0..n)
+            .map(|i| (format!("F{i}"), "abcdef".to_string()))
+            .collect()
+    }
+
+    /// Nine items of 9 columns: 3 a line at 33 columns with the usual gap
+    /// (9+3+9+3+9); at 31 only a gap of 2 keeps them on three lines; at 29
+    /// a gap of 1; at 28 even that is too wide and the last ones are left
+    /// off rather than drawn past the footer.
+    #[test]
+    fn a_narrow_footer_narrows_the_gap_before_it_drops_a_key() {
+        let nine = items(9);
+        assert_eq!(pack(&nine, 33, 3).gap, 3);
+        assert_eq!(pack(&nine, 31, 3).gap, 2);
+        assert_eq!(pack(&nine, 29, 3).gap, 1);
+        let cut = pack(&nine, 28, 3);
+        assert_eq!(cut.lines.len(), 3);
+        assert!(cut.lines.iter().flatten().count() < 9);
+        // Hit-testing follows the gap used: "F1 abcdef" starts at 11.
+        let area = Rect::new(0, 0, 31, 3);
+        let p = pack(&nine, 31, 3);
+        assert_eq!(placed(&nine, &p, area).len(), 9);
+        assert_eq!(hit(&nine, &p, area, 11, 0), Some(KeyCode::F(1)));
+        assert_eq!(hit(&nine, &p, area, 10, 0), Some(KeyCode::F(1)));
+        assert_eq!(hit(&nine, &p, area, 8, 0), Some(KeyCode::F(0)));
     }
 }

@@ -269,8 +269,8 @@ pub struct Laid {
     pub placed: Vec<Placed>,
     pub buttons: Vec<Rect>,
     pub footer: Rect,
-    /// Which footer items go on each footer line.
-    pub footer_lines: Vec<Vec<usize>>,
+    /// Which footer items go on each footer line, and the gap between them.
+    pub footer_lines: super::footer::Packed,
     /// Clickable areas as drawn, topmost last.
     pub targets: Vec<(Rect, Target)>,
 }
@@ -339,9 +339,8 @@ pub fn layout(page: &Page, area: Rect, focus: Option<usize>, scroll: u16, follow
     );
     laid.column = column;
 
-    let mut footer_lines = super::footer::wrap_items(&page.footer, width as usize);
-    footer_lines.truncate(3);
-    let footer_h = footer_lines.len() as u16;
+    let footer_lines = super::footer::pack(&page.footer, width as usize, 3);
+    let footer_h = footer_lines.lines.len() as u16;
     laid.footer = Rect::new(column.x, area.bottom() - footer_h, width, footer_h);
     laid.footer_lines = footer_lines;
 

@@ -484,7 +484,9 @@ fn button_rows(specs: &[ButtonSpec], x: u16, y: u16, width: u16, h: u16) -> Vec<
 /// footer (which names P, L, E and A, so it stays visible).
 fn room_layout(app: &App, d: &Desk, room: &Room, area: Rect) -> Laid {
     let t = app.t();
-    let footer_h = super::shell_areas(area).footer.height;
+    let footer_h = super::shell_areas(area, &super::room::footer(app, room))
+        .footer
+        .height;
     let frame = Rect::new(
         area.x,
         area.y + 2.min(area.height),

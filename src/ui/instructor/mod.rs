@@ -409,7 +409,7 @@ pub fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<AppEffect> {
                 }
                 return Vec::new();
             }
-            let shell = shell_areas(area);
+            let shell = shell(app);
             let rows = rows_of(app, tab);
             let cursor = d.cursor[tab.index()];
             if let Some(row) = table::row_at(table_area(app, tab, shell.body), cursor, rows, m.row)
@@ -486,10 +486,17 @@ pub(crate) struct Shell {
     pub footer: Rect,
 }
 
-pub(crate) fn shell_areas(area: Rect) -> Shell {
+/// The parts of `area` for a screen whose footer names `keys`.
+pub(crate) fn shell_areas(area: Rect, keys: &[(String, String)]) -> Shell {
     let line = |y: u16, h: u16| Rect::new(area.x, area.y + y, area.width, h);
-    // The footer names every key in words; narrow screens need a third line.
-    let footer_h = (if area.width < 100 { 3 } else { 2 }).min(area.height);
+    // The footer names every key in words: two lines on a wide screen,
+    // three on a narrower one, and a fourth when the keys need it (the
+    // Residents view in English at 60 columns names eleven).
+    let usual = if area.width < 100 { 3 } else { 2 };
+    let needed = crate::ui::footer::pack(keys, area.width as usize, 4)
+        .lines
+        .len();
+    let footer_h = (needed as u16).max(usual).min(area.height);
     let body_y = 3.min(area.height);
     let body_h = area.height.saturating_sub(body_y + footer_h);
     Shell {
@@ -499,6 +506,15 @@ pub(crate) fn shell_areas(area: Rect) -> Shell {
         body: line(body_y, body_h),
         footer: line(area.height.saturating_sub(footer_h), footer_h),
     }
+}
+
+/// The parts of the screen as instructor mode is now.
+pub(crate) fn shell(app: &App) -> Shell {
+    let keys = match &app.screen {
+        Screen::Instructor(s) => footer_keys(app, s),
+        _ => Vec::new(),
+    };
+    shell_areas(app.area(), &keys)
 }
 
 /// The column where each tab starts and its label.
@@ -540,7 +556,7 @@ pub fn view(app: &App, s: &Instructor, frame: &mut Frame) {
         frame.render_widget(p, area);
         return;
     }
-    let shell = shell_areas(area);
+    let shell = shell_areas(area, &footer_keys(app, s));
     let title = format!("{} · {}", t.instructor_title, app.settings.site_name);
     frame.render_widget(
         Paragraph::new(Line::from(Span::styled(title, theme.title()))).style(theme.base()),
@@ -618,7 +634,7 @@ fn desk_footer(app: &App, d: &Desk) -> Vec<(String, String)> {
 
 pub(crate) fn draw_footer(app: &App, frame: &mut Frame, area: Rect, keys: &[(String, String)]) {
     let theme = app.settings.theme;
-    let lines = crate::ui::footer::wrap_items(keys, area.width as usize);
+    let lines = crate::ui::footer::pack(keys, area.width as usize, area.height as usize);
     crate::ui::footer::draw(
         frame.buffer_mut(),
         area,
@@ -632,9 +648,9 @@ pub(crate) fn draw_footer(app: &App, frame: &mut Frame, area: Rect, keys: &[(Str
 /// The key a tap at (x, y) presses when it lands on a footer item; the
 /// same packing as [`draw_footer`], so a tap lands on what is drawn.
 fn footer_key_at(app: &App, s: &Instructor, x: u16, y: u16) -> Option<KeyCode> {
-    let area = shell_areas(app.area()).footer;
+    let area = shell_areas(app.area(), &footer_keys(app, s)).footer;
     let keys = footer_keys(app, s);
-    let lines = crate::ui::footer::wrap_items(&keys, area.width as usize);
+    let lines = crate::ui::footer::pack(&keys, area.width as usize, area.height as usize);
     crate::ui::footer::hit(&keys, &lines, area, x, y)
 }
 

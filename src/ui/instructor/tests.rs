@@ -510,3 +510,30 @@ fn each_search_box_keeps_its_own_text() {
         h.screen()
     );
 }
+
+/// Every key a desk view's footer names is on screen, from the smallest
+/// size instructor mode draws at to a wide one, in both languages.
+#[test]
+fn every_footer_key_is_on_screen_at_every_size() {
+    let mut h = classroom();
+    log_in(&mut h);
+    for lang in [crate::i18n::Lang::Vi, crate::i18n::Lang::En] {
+        h.app.lang = lang;
+        for (w, hgt) in [(60, 16), (80, 24), (120, 40)] {
+            h.send(Msg::Resize(w, hgt));
+            for tab in [2, 3, 4, 5] {
+                h.key(KeyCode::F(tab));
+                let screen = h.screen();
+                let Screen::Instructor(s) = &h.app.screen else {
+                    panic!("left instructor mode")
+                };
+                for (key, words) in footer_keys(&h.app, s) {
+                    assert!(
+                        screen.contains(&format!("{key} {words}")),
+                        "{w}x{hgt} {lang:?} F{tab}: {key} {words} is missing\n{screen}"
+                    );
+                }
+            }
+        }
+    }
+}
