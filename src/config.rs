@@ -113,7 +113,7 @@ fn language_of(text: &str) -> Lang {
                 .next()
                 .unwrap_or("")
                 .trim()
-                .trim_matches('"');
+                .trim_matches(|c| c == '"' || c == '\'');
             return Lang::parse(value).unwrap_or_default();
         }
     }
@@ -628,6 +628,7 @@ mod tests {
             language_of("# settings\nlanguage = \"en\" # English\n[site\n"),
             Lang::En
         );
+        assert_eq!(language_of("language = 'en'\n"), Lang::En);
         assert_eq!(language_of("[site]\nlanguage = \"en\"\n"), Lang::Vi);
     }
 

@@ -732,7 +732,7 @@ fn merge_tx(
             && let Some((id, site_here)) = tx
                 .query_row(
                     &format!(
-                        "SELECT b.{first_key}, m.site_id FROM {b}.\"{table}\" AS b
+                        "SELECT CAST(b.{first_key} AS TEXT), m.site_id FROM {b}.\"{table}\" AS b
                            JOIN main.\"{table}\" AS m ON {same_key}
                           WHERE m.site_id <> b.site_id LIMIT 1"
                     ),
