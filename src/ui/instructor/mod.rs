@@ -556,7 +556,8 @@ pub fn view(app: &App, s: &Instructor, frame: &mut Frame) {
         frame.render_widget(p, area);
         return;
     }
-    let shell = shell_areas(area, &footer_keys(app, s));
+    let keys = footer_keys(app, s);
+    let shell = shell_areas(area, &keys);
     let title = format!("{} · {}", t.instructor_title, app.settings.site_name);
     frame.render_widget(
         Paragraph::new(Line::from(Span::styled(title, theme.title()))).style(theme.base()),
@@ -574,7 +575,7 @@ pub fn view(app: &App, s: &Instructor, frame: &mut Frame) {
                 Tab::Modules => modules::view(app, d, frame, shell.body),
                 Tab::Groups => groups::view(app, d, frame, shell.body),
             }
-            draw_footer(app, frame, shell.footer, &footer_keys(app, s));
+            draw_footer(app, frame, shell.footer, &keys);
             if let Some(m) = &d.modal {
                 forms::view(app, d, m, frame, area);
             }
@@ -648,8 +649,8 @@ pub(crate) fn draw_footer(app: &App, frame: &mut Frame, area: Rect, keys: &[(Str
 /// The key a tap at (x, y) presses when it lands on a footer item; the
 /// same packing as [`draw_footer`], so a tap lands on what is drawn.
 fn footer_key_at(app: &App, s: &Instructor, x: u16, y: u16) -> Option<KeyCode> {
-    let area = shell_areas(app.area(), &footer_keys(app, s)).footer;
     let keys = footer_keys(app, s);
+    let area = shell_areas(app.area(), &keys).footer;
     let lines = crate::ui::footer::pack(&keys, area.width as usize, area.height as usize);
     crate::ui::footer::hit(&keys, &lines, area, x, y)
 }
