@@ -22,6 +22,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, Transactio
 use super::schema::{APP_MARKER, LATEST};
 use super::{Store, StoreError, now_ms};
 
+mod ledger;
 mod totals;
 
 /// The page cache while merging, as SQLite's `cache_size` (negative: KiB).
@@ -132,12 +133,14 @@ pub struct BundleInfo {
 }
 
 /// A bundle that passed its checks, ready to merge.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct CheckedBundle {
     pub path: PathBuf,
     pub site_id: String,
     pub site_name: String,
     pub schema: i64,
+    /// When it was made (UTC ms), which with the site names it.
+    pub created_at: Option<i64>,
 }
 
 /// A merge of several bundles that stopped at one: the bundles before it
@@ -276,6 +279,24 @@ fn read_only_uri(path: &Path) -> String {
     uri
 }
 
+/// What each bundle changed, in the order given: nothing for one merged
+/// before, else its counts from `fresh` (the others' counts, in order); up
+/// to the first one `fresh` has no counts for (it was refused).
+fn in_order(known: &[bool], fresh: Vec<MergeCounts>) -> Vec<MergeCounts> {
+    let mut fresh = fresh.into_iter();
+    let mut out = Vec::with_capacity(known.len());
+    for &k in known {
+        if k {
+            out.push(MergeCounts::default());
+        } else if let Some(c) = fresh.next() {
+            out.push(c);
+        } else {
+            break;
+        }
+    }
+    out
+}
+
 /// Detaches an attached file however the work in between ended.
 struct Attached<'c>(&'c Connection, String);
 
@@ -411,16 +432,32 @@ impl Store {
         // per-row checks against this large database would find nothing.
         let fks = super::PragmaFor::set(conn, "foreign_keys", 0);
         let sync = super::PragmaFor::set(conn, "synchronous", 1);
-        let mut merged = Vec::with_capacity(bundles.len());
+        // Bundles merged before are passed over (`ledger`); the others are
+        // merged in order, several to a transaction.
+        let mut known = Vec::with_capacity(bundles.len());
+        for b in bundles {
+            known.push(ledger::known(conn, b).map_err(|e| PartialMerge {
+                merged: Vec::new(),
+                error: MergeError::Store(StoreError::sqlite(self.path(), e)),
+            })?);
+        }
+        let fresh: Vec<CheckedBundle> = bundles
+            .iter()
+            .zip(&known)
+            .filter(|(_, k)| !**k)
+            .map(|(b, _)| b.clone())
+            .collect();
+        let mut fresh_counts = Vec::with_capacity(fresh.len());
         let mut failed = None;
-        for chunk in bundles.chunks(BUNDLES_PER_TRANSACTION) {
-            if let Err(e) = self.merge_chunk(chunk, &mut merged) {
+        for chunk in fresh.chunks(BUNDLES_PER_TRANSACTION) {
+            if let Err(e) = self.merge_chunk(chunk, &mut fresh_counts) {
                 failed = Some(e);
                 break;
             }
-            merged_so_far(merged.len());
+            merged_so_far(in_order(&known, fresh_counts.clone()).len());
         }
         drop((sync, fks, cache));
+        let merged = in_order(&known, fresh_counts);
         // Back to FULL: this commit syncs the write-ahead log, and with it
         // every bundle written above. Nothing merged, nothing to sync (and
         // a refused bundle leaves the database exactly as it was).
@@ -563,6 +600,7 @@ fn merge_each(
         });
         match one {
             Ok(Ok(n)) => {
+                ledger::record(tx, bundle)?;
                 tx.execute_batch("RELEASE one_bundle")?;
                 counts.push(n);
             }
@@ -870,6 +908,7 @@ pub fn check_bundle(path: &Path) -> Result<CheckedBundle, MergeError> {
         site_id,
         site_name: meta("bundle_site_name")?.unwrap_or_default(),
         schema: version,
+        created_at: meta("bundle_created_at")?.and_then(|v| v.parse().ok()),
     })
 }
 
@@ -1039,6 +1078,64 @@ mod tests {
         assert_eq!(dump(&ward), before, "the refused bundle changed something");
         // The same site's records merged again are not taken for a clash.
         assert!(merge(&ward, &ba).is_empty());
+    }
+
+    /// A bundle is known by its site and when it was made: merged again, it
+    /// is passed over without being read (shown here by a row slipped into
+    /// the file afterwards, which a kiosk never does); a newer bundle of
+    /// the same site is merged as usual, and the list of merged bundles
+    /// never travels in a bundle.
+    #[test]
+    fn a_bundle_merged_before_is_passed_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let a = store(d, "vh-a");
+        let ward = empty(d, "phuong");
+        let first = bundle(&a, d, "a1.bundle");
+        assert!(!merge(&ward, &first).is_empty());
+        Connection::open(&first)
+            .unwrap()
+            .execute(
+                "INSERT INTO residents SELECT 'vh-a-99', site_id, 'Người Mới', 'nguoi moi',
+                        birth_year, group_no, household, household_key, phone, consent_at,
+                        consent_version, created_at, updated_at, forgotten_at
+                   FROM residents WHERE id = 'vh-a-1'",
+                [],
+            )
+            .unwrap();
+        let checked = check_bundles(std::slice::from_ref(&first)).unwrap();
+        assert!(checked[0].created_at.is_some());
+        let mut reported = Vec::new();
+        let again = ward
+            .merge_bundles_reporting(&checked, |n| reported.push(n))
+            .unwrap();
+        assert!(again[0].is_empty(), "{again:?}");
+        assert!(reported.is_empty(), "nothing to merge, no transaction");
+        assert_eq!(
+            count(&ward, "SELECT count(*) FROM residents WHERE id = 'vh-a-99'"),
+            0
+        );
+        // A newer bundle of the same site: merged.
+        add_someone_else(&a);
+        let second = bundle(&a, d, "a2.bundle");
+        let n = merge(&ward, &second);
+        assert_eq!(n.residents_added, 1);
+        // Both, in one command: the known one is passed over in its place.
+        let both = ward
+            .merge_bundles(&check_bundles(&[first, second.clone()]).unwrap())
+            .unwrap();
+        assert!(both.iter().all(MergeCounts::is_empty), "{both:?}");
+        // The ward's own bundle does not carry its list of merged bundles.
+        let out = bundle(&ward, d, "ward.bundle");
+        let carried = Connection::open(&out)
+            .unwrap()
+            .query_row(
+                "SELECT count(*) FROM meta WHERE key LIKE 'merged_bundle:%'",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+            .unwrap();
+        assert_eq!(carried, 0);
     }
 
     #[test]
