@@ -8,6 +8,10 @@ use chrono::{Duration, NaiveDate};
 use rusqlite::{Transaction, params};
 
 use super::export::local_day_start_ms;
+use super::learner::events::{
+    Answer, Attempt, Finished, QuizOutcome, SeatSession, StepView, insert_answer, insert_attempt,
+    insert_result, insert_seat_session, insert_step_view,
+};
 use super::{Store, new_id};
 
 const STATUSES: [&str; 20] = [
@@ -84,25 +88,42 @@ fn activity(
     module: &str,
 ) -> rusqlite::Result<()> {
     let session = new_id();
-    tx.prepare_cached(
-        "INSERT INTO seat_sessions (id, site_id, resident_id, seat, started_at, ended_at, end_reason)
-         VALUES (?1, ?2, ?3, '1', ?4, ?5, 'sign-out')",
-    )?
-    .execute(params![session, site, resident, start, start + 35 * 60_000])?;
-    tx.prepare_cached(
-        "INSERT INTO step_views (id, site_id, resident_id, session_id, module_id, step, seen_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![
-        new_id(),
-        site,
-        resident,
-        session,
-        module,
-        (start / 60_000) % 6,
-        start + 5 * 60_000
-    ])?;
-    Ok(())
+    signed_in(tx, site, resident, &session, start, start + 35 * 60_000)?;
+    insert_step_view(
+        tx,
+        &StepView {
+            id: &new_id(),
+            site_id: site,
+            resident_id: resident,
+            session_id: Some(&session),
+            module_id: module,
+            step: ((start / 60_000) % 6) as usize,
+            at: start + 5 * 60_000,
+        },
+    )
+}
+
+/// A seat session at seat 1 that ended with a sign-out.
+fn signed_in(
+    tx: &Transaction,
+    site: &str,
+    resident: &str,
+    session: &str,
+    start: i64,
+    end: i64,
+) -> rusqlite::Result<()> {
+    insert_seat_session(
+        tx,
+        &SeatSession {
+            id: session,
+            site_id: site,
+            resident_id: resident,
+            seat: "1",
+            started_at: start,
+            ended_at: Some(end),
+            end_reason: Some("sign-out"),
+        },
+    )
 }
 
 /// Brings a freshly loaded database to the state of one in use: every page
@@ -208,56 +229,77 @@ pub fn learner_load(store: &Store, n: u32) -> super::Result<()> {
             )?
             .execute(params![id, site, day.format("%Y-%m-%d").to_string(), at, at + 5_400_000])?;
         }
+        let questions: Vec<String> = (1..=5).map(|q| format!("q{q}")).collect();
         for (i, r) in ids.iter().enumerate() {
             let module = MODULES[i % MODULES.len()];
             for s in 0..3i64 {
                 let at = t0 + (i as i64 % 60 + s * 7) * 86_400_000 + 9 * 3_600_000;
                 let session = new_id();
-                tx.prepare_cached(
-                    "INSERT INTO seat_sessions (id, site_id, resident_id, seat, started_at, ended_at, end_reason)
-                     VALUES (?1, ?2, ?3, '1', ?4, ?5, 'sign-out')",
-                )?
-                .execute(params![session, site, r, at, at + 1_800_000])?;
+                signed_in(tx, &site, r, &session, at, at + 1_800_000)?;
                 for step in 0..3i64 {
-                    tx.prepare_cached(
-                        "INSERT INTO step_views (id, site_id, resident_id, session_id, module_id, step, seen_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    )?
-                    .execute(params![new_id(), site, r, session, module, step, at + step * 60_000])?;
+                    insert_step_view(
+                        tx,
+                        &StepView {
+                            id: &new_id(),
+                            site_id: &site,
+                            resident_id: r,
+                            session_id: Some(&session),
+                            module_id: module,
+                            step: step as usize,
+                            at: at + step * 60_000,
+                        },
+                    )?;
                 }
             }
             let at = t0 + (i as i64 % 60 + 15) * 86_400_000 + 10 * 3_600_000;
             let attempt = new_id();
-            tx.prepare_cached(
-                "INSERT INTO quiz_attempts (id, site_id, resident_id, session_id, module_id, question_order, started_at)
-                 VALUES (?1, ?2, ?3, NULL, ?4, '[\"q1\",\"q2\",\"q3\",\"q4\",\"q5\"]', ?5)",
-            )?
-            .execute(params![attempt, site, r, module, at])?;
-            let correct = (i % 6) as i64;
-            for q in 0..5i64 {
-                tx.prepare_cached(
-                    "INSERT INTO quiz_answers (id, site_id, attempt_id, resident_id, module_id,
-                         question_id, response, correct, answered_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, '0', ?7, ?8)",
-                )?
-                .execute(params![
-                    new_id(),
-                    site,
-                    attempt,
-                    r,
-                    module,
-                    format!("q{}", q + 1),
-                    (q < correct) as i64,
-                    at + q * 30_000
-                ])?;
+            insert_attempt(
+                tx,
+                &Attempt {
+                    id: &attempt,
+                    site_id: &site,
+                    resident_id: r,
+                    session_id: None,
+                    module_id: module,
+                    question_order: &questions,
+                    started_at: at,
+                },
+            )?;
+            let correct = (i % 6) as u32;
+            for (q, question) in questions.iter().enumerate() {
+                insert_answer(
+                    tx,
+                    &Answer {
+                        id: &new_id(),
+                        site_id: &site,
+                        attempt_id: &attempt,
+                        resident_id: r,
+                        module_id: module,
+                        question_id: question,
+                        response: "0",
+                        correct: (q as u32) < correct,
+                        at: at + q as i64 * 30_000,
+                    },
+                )?;
             }
             let score = correct.min(5) * 20;
-            tx.prepare_cached(
-                "INSERT INTO quiz_results (attempt_id, site_id, resident_id, module_id, correct,
-                     total, score, threshold, passed, finished_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 5, ?6, 80, ?7, ?8)",
-            )?
-            .execute(params![attempt, site, r, module, correct.min(5), score, (score >= 80) as i64, at + 200_000])?;
+            insert_result(
+                tx,
+                &Finished {
+                    attempt_id: &attempt,
+                    site_id: &site,
+                    resident_id: r,
+                    module_id: module,
+                    outcome: &QuizOutcome {
+                        correct: correct.min(5),
+                        total: 5,
+                        score: score as u8,
+                        threshold: 80,
+                        passed: score >= 80,
+                        at: at + 200_000,
+                    },
+                },
+            )?;
             for m in 0..2usize {
                 let (class, at) = &classes[(i + m * 7) % classes.len()];
                 tx.prepare_cached(

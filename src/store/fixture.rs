@@ -6,6 +6,10 @@
 use chrono::{Local, NaiveDate, TimeZone};
 use rusqlite::{Connection, params};
 
+use super::learner::events::{
+    Answer, Attempt, Finished, QuizOutcome, SeatSession, StepView, insert_answer, insert_attempt,
+    insert_result, insert_seat_session, insert_step_view,
+};
 use super::schema::MIGRATIONS;
 
 /// A fresh database with every migration applied.
@@ -85,10 +89,17 @@ pub fn forget(conn: &Connection, id: &str, when: i64) {
 }
 
 pub fn seat(conn: &Connection, id: &str, site: &str, resident: &str, start: i64, end: i64) {
-    conn.execute(
-        "INSERT INTO seat_sessions (id, site_id, resident_id, seat, started_at, ended_at, end_reason)
-         VALUES (?1, ?2, ?3, '1', ?4, ?5, 'sign-out')",
-        params![id, site, resident, start, end],
+    insert_seat_session(
+        conn,
+        &SeatSession {
+            id,
+            site_id: site,
+            resident_id: resident,
+            seat: "1",
+            started_at: start,
+            ended_at: Some(end),
+            end_reason: Some("sign-out"),
+        },
     )
     .unwrap();
 }
@@ -102,10 +113,17 @@ pub fn step(
     step: i64,
     at: i64,
 ) {
-    conn.execute(
-        "INSERT INTO step_views (id, site_id, resident_id, session_id, module_id, step, seen_at)
-         VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6)",
-        params![id, site, resident, module, step, at],
+    insert_step_view(
+        conn,
+        &StepView {
+            id,
+            site_id: site,
+            resident_id: resident,
+            session_id: None,
+            module_id: module,
+            step: step as usize,
+            at,
+        },
     )
     .unwrap();
 }
@@ -123,33 +141,50 @@ pub fn quiz(
     start: i64,
     end: i64,
 ) {
-    conn.execute(
-        "INSERT INTO quiz_attempts (id, site_id, resident_id, session_id, module_id, question_order, started_at)
-         VALUES (?1, ?2, ?3, NULL, ?4, '[\"q1\"]', ?5)",
-        params![id, site, resident, module, start],
-    )
-    .unwrap();
-    conn.execute(
-        "INSERT INTO quiz_answers (id, site_id, attempt_id, resident_id, module_id, question_id,
-             response, correct, answered_at)
-         VALUES (?1 || '-a', ?2, ?1, ?3, ?4, 'q1', '0', ?5, ?6)",
-        params![id, site, resident, module, passed as i64, end],
-    )
-    .unwrap();
-    conn.execute(
-        "INSERT INTO quiz_results (attempt_id, site_id, resident_id, module_id, correct, total,
-             score, threshold, passed, finished_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, 80, ?7, ?8)",
-        params![
+    insert_attempt(
+        conn,
+        &Attempt {
             id,
-            site,
-            resident,
-            module,
-            passed as i64,
-            score,
-            passed as i64,
-            end
-        ],
+            site_id: site,
+            resident_id: resident,
+            session_id: None,
+            module_id: module,
+            question_order: &["q1".to_string()],
+            started_at: start,
+        },
+    )
+    .unwrap();
+    insert_answer(
+        conn,
+        &Answer {
+            id: &format!("{id}-a"),
+            site_id: site,
+            attempt_id: id,
+            resident_id: resident,
+            module_id: module,
+            question_id: "q1",
+            response: "0",
+            correct: passed,
+            at: end,
+        },
+    )
+    .unwrap();
+    insert_result(
+        conn,
+        &Finished {
+            attempt_id: id,
+            site_id: site,
+            resident_id: resident,
+            module_id: module,
+            outcome: &QuizOutcome {
+                correct: u32::from(passed),
+                total: 1,
+                score: score as u8,
+                threshold: 80,
+                passed,
+                at: end,
+            },
+        },
     )
     .unwrap();
 }

@@ -11,6 +11,10 @@ use rand::{Rng, SeedableRng};
 use rusqlite::{Connection, params};
 
 use super::{groups, modules, residents, today};
+use crate::store::learner::events::{
+    Answer, Attempt, Finished, QuizOutcome, SeatSession, StepView, insert_answer, insert_attempt,
+    insert_result, insert_seat_session, insert_step_view,
+};
 use crate::store::{Result, Store, new_id};
 use crate::text::fold;
 
@@ -89,28 +93,6 @@ pub fn build(store: &Store, spec: &BulkSpec, now: i64) -> Result<()> {
             ids.push(id);
         }
 
-        let mut seat = tx.prepare(
-            "INSERT INTO seat_sessions(id, site_id, resident_id, seat, started_at, ended_at, end_reason)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?;
-        let mut view = tx.prepare(
-            "INSERT INTO step_views(id, site_id, resident_id, session_id, module_id, step, seen_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?;
-        let mut attempt = tx.prepare(
-            "INSERT INTO quiz_attempts(id, site_id, resident_id, session_id, module_id, question_order, started_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, '[]', ?6)",
-        )?;
-        let mut answer = tx.prepare(
-            "INSERT INTO quiz_answers(id, site_id, attempt_id, resident_id, module_id, question_id,
-                                      response, correct, answered_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )?;
-        let mut result = tx.prepare(
-            "INSERT INTO quiz_results(attempt_id, site_id, resident_id, module_id, correct, total,
-                                      score, threshold, passed, finished_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 70, ?8, ?9)",
-        )?;
         let q = spec.questions_per_module.max(1);
         let total_attempts = spec.answers / q;
         let mut made = 0u32;
@@ -126,18 +108,32 @@ pub fn build(store: &Store, spec: &BulkSpec, now: i64) -> Result<()> {
             let start = now - rng.random_range(1..365) * DAY + rng.random_range(0..8 * 3_600_000);
             let session = new_id();
             let mut at = start;
-            seat.execute(params![
-                session,
-                site,
-                resident,
-                format!("{}", rng.random_range(1..6)),
-                start,
-                start + 3_600_000,
-                "sign-out"
-            ])?;
+            insert_seat_session(
+                tx,
+                &SeatSession {
+                    id: &session,
+                    site_id: &site,
+                    resident_id: resident,
+                    seat: &format!("{}", rng.random_range(1..6)),
+                    started_at: start,
+                    ended_at: Some(start + 3_600_000),
+                    end_reason: Some("sign-out"),
+                },
+            )?;
             for step in 0..spec.pages_per_module {
                 at += 40_000;
-                view.execute(params![new_id(), site, resident, session, module, step, at])?;
+                insert_step_view(
+                    tx,
+                    &StepView {
+                        id: &new_id(),
+                        site_id: &site,
+                        resident_id: resident,
+                        session_id: Some(&session),
+                        module_id: &module,
+                        step: step as usize,
+                        at,
+                    },
+                )?;
             }
             for _ in 0..rng.random_range(1..3u32) {
                 if made >= total_attempts {
@@ -145,7 +141,18 @@ pub fn build(store: &Store, spec: &BulkSpec, now: i64) -> Result<()> {
                 }
                 let attempt_id = new_id();
                 at += 10_000;
-                attempt.execute(params![attempt_id, site, resident, session, module, at])?;
+                insert_attempt(
+                    tx,
+                    &Attempt {
+                        id: &attempt_id,
+                        site_id: &site,
+                        resident_id: resident,
+                        session_id: Some(&session),
+                        module_id: &module,
+                        question_order: &[],
+                        started_at: at,
+                    },
+                )?;
                 let mut correct = 0;
                 for qi in 0..q {
                     at += 15_000;
@@ -156,31 +163,40 @@ pub fn build(store: &Store, spec: &BulkSpec, now: i64) -> Result<()> {
                         rng.random_range(1..4).to_string()
                     };
                     correct += u32::from(ok);
-                    answer.execute(params![
-                        new_id(),
-                        site,
-                        attempt_id,
-                        resident,
-                        module,
-                        format!("q{qi}"),
-                        response,
-                        ok,
-                        at
-                    ])?;
+                    insert_answer(
+                        tx,
+                        &Answer {
+                            id: &new_id(),
+                            site_id: &site,
+                            attempt_id: &attempt_id,
+                            resident_id: resident,
+                            module_id: &module,
+                            question_id: &format!("q{qi}"),
+                            response: &response,
+                            correct: ok,
+                            at,
+                        },
+                    )?;
                 }
                 let score = correct * 100 / q;
                 at += 1_000;
-                result.execute(params![
-                    attempt_id,
-                    site,
-                    resident,
-                    module,
-                    correct,
-                    q,
-                    score,
-                    score >= 70,
-                    at
-                ])?;
+                insert_result(
+                    tx,
+                    &Finished {
+                        attempt_id: &attempt_id,
+                        site_id: &site,
+                        resident_id: resident,
+                        module_id: &module,
+                        outcome: &QuizOutcome {
+                            correct,
+                            total: q,
+                            score: score as u8,
+                            threshold: 70,
+                            passed: score >= 70,
+                            at,
+                        },
+                    },
+                )?;
                 made += 1;
             }
         }
@@ -209,17 +225,31 @@ pub fn build(store: &Store, spec: &BulkSpec, now: i64) -> Result<()> {
         for (k, resident) in ids.iter().take(30).enumerate() {
             let start = now - 3_600_000 + k as i64 * 60_000;
             let session = new_id();
-            seat.execute(params![
-                session,
-                site,
-                resident,
-                format!("{}", k % 6 + 1),
-                start,
-                None::<i64>,
-                None::<String>
-            ])?;
+            insert_seat_session(
+                tx,
+                &SeatSession {
+                    id: &session,
+                    site_id: &site,
+                    resident_id: resident,
+                    seat: &format!("{}", k % 6 + 1),
+                    started_at: start,
+                    ended_at: None,
+                    end_reason: None,
+                },
+            )?;
             let module = format!("m-{:02}", k % spec.modules.max(1) as usize);
-            view.execute(params![new_id(), site, resident, session, module, 0, start + 30_000])?;
+            insert_step_view(
+                tx,
+                &StepView {
+                    id: &new_id(),
+                    site_id: &site,
+                    resident_id: resident,
+                    session_id: Some(&session),
+                    module_id: &module,
+                    step: 0,
+                    at: start + 30_000,
+                },
+            )?;
         }
 
         let mut event = tx.prepare(
