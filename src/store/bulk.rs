@@ -8,6 +8,9 @@ use chrono::{Duration, NaiveDate};
 use rusqlite::{Transaction, params};
 
 use super::export::local_day_start_ms;
+use super::instructor::records::{
+    ClassRecord, IndicatorRecord, MarkRecord, insert_class, insert_indicator, insert_mark,
+};
 use super::learner::events::{
     Answer, Attempt, Finished, QuizOutcome, SeatSession, StepView, insert_answer, insert_attempt,
     insert_result, insert_seat_session, insert_step_view,
@@ -103,6 +106,29 @@ fn activity(
     )
 }
 
+/// An attendance mark by the bench's instructor.
+fn marked(
+    tx: &Transaction,
+    site: &str,
+    class: &str,
+    resident: &str,
+    status: &str,
+    at: i64,
+) -> rusqlite::Result<()> {
+    insert_mark(
+        tx,
+        &MarkRecord {
+            id: &new_id(),
+            site_id: site,
+            class_session_id: class,
+            resident_id: resident,
+            status,
+            marked_by: "Cô Lan",
+            at,
+        },
+    )
+}
+
 /// A seat session at seat 1 that ended with a sign-out.
 fn signed_in(
     tx: &Transaction,
@@ -158,33 +184,39 @@ pub fn attendance_load(store: &Store, rows: u64) -> super::Result<(NaiveDate, Na
             for class in 0..2usize {
                 let class_id = new_id();
                 let class_start = midnight + (8 + 5 * class as i64) * 3_600_000;
-                tx.prepare_cached(
-                    "INSERT INTO class_sessions (id, site_id, day, started_at, ended_at, topic, instructor)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'Cô Lan')",
-                )?
-                .execute(params![
-                    class_id,
-                    site,
-                    day_text,
-                    class_start,
-                    class_start + 90 * 60_000,
-                    format!("Buổi {}: {}", d * 2 + class as u64 + 1, MODULES[d as usize % 10])
-                ])?;
+                let topic = format!(
+                    "Buổi {}: {}",
+                    d * 2 + class as u64 + 1,
+                    MODULES[d as usize % 10]
+                );
+                insert_class(
+                    tx,
+                    &ClassRecord {
+                        id: &class_id,
+                        site_id: &site,
+                        day: &day_text,
+                        started_at: class_start,
+                        ended_at: Some(class_start + 90 * 60_000),
+                        topic: &topic,
+                        instructor: "Cô Lan",
+                    },
+                )?;
                 for k in 0..1_000usize {
                     if made >= rows {
                         break;
                     }
                     let resident = &ids[(offset + class * 1_000 + k) % ids.len()];
                     let status = STATUSES[(k + d as usize) % STATUSES.len()];
-                    tx.prepare_cached(
-                        "INSERT INTO attendance (id, site_id, class_session_id, resident_id, status,
-                             marked_by, marked_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, 'Cô Lan', ?6)",
-                    )?
-                    .execute(params![new_id(), site, class_id, resident, status, class_start])?;
+                    marked(tx, &site, &class_id, resident, status, class_start)?;
                     if status == "present" || status == "late" {
                         let module = MODULES[(k + d as usize) % MODULES.len()];
-                        activity(tx, &site, resident, class_start + (k as i64 % 30) * 60_000, module)?;
+                        activity(
+                            tx,
+                            &site,
+                            resident,
+                            class_start + (k as i64 % 30) * 60_000,
+                            module,
+                        )?;
                     }
                     made += 1;
                 }
@@ -195,7 +227,13 @@ pub fn attendance_load(store: &Store, rows: u64) -> super::Result<(NaiveDate, Na
                 }
                 let resident = &ids[(offset + 2_000 + k) % ids.len()];
                 let module = MODULES[(k + d as usize) % MODULES.len()];
-                activity(tx, &site, resident, midnight + 15 * 3_600_000 + k as i64 * 10_000, module)?;
+                activity(
+                    tx,
+                    &site,
+                    resident,
+                    midnight + 15 * 3_600_000 + k as i64 * 10_000,
+                    module,
+                )?;
                 made += 1;
             }
         }
@@ -223,11 +261,18 @@ pub fn learner_load(store: &Store, n: u32) -> super::Result<()> {
             .collect();
         for (c, (id, at)) in classes.iter().enumerate() {
             let day = start + Duration::days(c as i64 * 3);
-            tx.prepare_cached(
-                "INSERT INTO class_sessions (id, site_id, day, started_at, ended_at, topic, instructor)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 'VNeID', 'Cô Lan')",
-            )?
-            .execute(params![id, site, day.format("%Y-%m-%d").to_string(), at, at + 5_400_000])?;
+            insert_class(
+                tx,
+                &ClassRecord {
+                    id,
+                    site_id: &site,
+                    day: &day.format("%Y-%m-%d").to_string(),
+                    started_at: *at,
+                    ended_at: Some(at + 5_400_000),
+                    topic: "VNeID",
+                    instructor: "Cô Lan",
+                },
+            )?;
         }
         let questions: Vec<String> = (1..=5).map(|q| format!("q{q}")).collect();
         for (i, r) in ids.iter().enumerate() {
@@ -302,20 +347,21 @@ pub fn learner_load(store: &Store, n: u32) -> super::Result<()> {
             )?;
             for m in 0..2usize {
                 let (class, at) = &classes[(i + m * 7) % classes.len()];
-                tx.prepare_cached(
-                    "INSERT INTO attendance (id, site_id, class_session_id, resident_id, status,
-                         marked_by, marked_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, 'Cô Lan', ?6)",
-                )?
-                .execute(params![new_id(), site, class, r, STATUSES[(i + m) % 20], at])?;
+                marked(tx, &site, class, r, STATUSES[(i + m) % 20], *at)?;
             }
             for (k, ind) in ["vneid", "zalo"].iter().enumerate() {
-                tx.prepare_cached(
-                    "INSERT INTO indicator_events (id, site_id, resident_id, indicator, reached,
-                         verified_by, verified_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, 'Cô Lan', ?6)",
-                )?
-                .execute(params![new_id(), site, r, ind, ((i + k) % 3 != 0) as i64, at + 86_400_000])?;
+                insert_indicator(
+                    tx,
+                    &IndicatorRecord {
+                        id: &new_id(),
+                        site_id: &site,
+                        resident_id: r,
+                        indicator: ind,
+                        reached: (i + k) % 3 != 0,
+                        verified_by: "Cô Lan",
+                        at: at + 86_400_000,
+                    },
+                )?;
             }
         }
         Ok(())

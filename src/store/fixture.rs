@@ -6,6 +6,9 @@
 use chrono::{Local, NaiveDate, TimeZone};
 use rusqlite::{Connection, params};
 
+use super::instructor::records::{
+    ClassRecord, IndicatorRecord, MarkRecord, insert_class, insert_indicator, insert_mark,
+};
 use super::learner::events::{
     Answer, Attempt, Finished, QuizOutcome, SeatSession, StepView, insert_answer, insert_attempt,
     insert_result, insert_seat_session, insert_step_view,
@@ -190,10 +193,17 @@ pub fn quiz(
 }
 
 pub fn class(conn: &Connection, id: &str, site: &str, day: &str, start: i64, topic: &str) {
-    conn.execute(
-        "INSERT INTO class_sessions (id, site_id, day, started_at, ended_at, topic, instructor)
-         VALUES (?1, ?2, ?3, ?4, ?4 + 5400000, ?5, 'Cô Lan')",
-        params![id, site, day, start, topic],
+    insert_class(
+        conn,
+        &ClassRecord {
+            id,
+            site_id: site,
+            day,
+            started_at: start,
+            ended_at: Some(start + 5_400_000),
+            topic,
+            instructor: "Cô Lan",
+        },
     )
     .unwrap();
 }
@@ -206,20 +216,34 @@ pub fn mark(conn: &Connection, id: &str, class: &str, resident: &str, status: &s
             |r| r.get(0),
         )
         .unwrap();
-    conn.execute(
-        "INSERT INTO attendance (id, site_id, class_session_id, resident_id, status, marked_by, marked_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, 'Cô Lan', ?6)",
-        params![id, site, class, resident, status, at],
+    insert_mark(
+        conn,
+        &MarkRecord {
+            id,
+            site_id: &site,
+            class_session_id: class,
+            resident_id: resident,
+            status,
+            marked_by: "Cô Lan",
+            at,
+        },
     )
     .unwrap();
 }
 
 pub fn indicator(conn: &Connection, id: &str, resident: &str, ind: &str, reached: bool, at: i64) {
     let site = resident.rsplit_once('-').unwrap().0;
-    conn.execute(
-        "INSERT INTO indicator_events (id, site_id, resident_id, indicator, reached, verified_by, verified_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, 'Cô Lan', ?6)",
-        params![id, site, resident, ind, reached as i64, at],
+    insert_indicator(
+        conn,
+        &IndicatorRecord {
+            id,
+            site_id: site,
+            resident_id: resident,
+            indicator: ind,
+            reached,
+            verified_by: "Cô Lan",
+            at,
+        },
     )
     .unwrap();
 }

@@ -19,6 +19,7 @@ mod actions;
 pub mod bulk;
 mod groups;
 mod modules;
+pub(in crate::store) mod records;
 mod residents;
 mod today;
 

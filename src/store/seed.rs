@@ -11,6 +11,9 @@
 
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
+use super::instructor::records::{
+    ClassRecord, IndicatorRecord, MarkRecord, insert_class, insert_indicator, insert_mark,
+};
 use super::learner::events::{
     Answer, Attempt, Finished, SeatSession, StepView, insert_answer, insert_attempt, insert_result,
     insert_seat_session, insert_step_view,
@@ -323,20 +326,18 @@ impl SeedWriter<'_> {
         topic: &str,
         instructor: &str,
     ) -> rusqlite::Result<()> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO class_sessions (id, site_id, day, started_at, ended_at, topic, instructor)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![
+        insert_class(
+            &self.tx,
+            &ClassRecord {
                 id,
-                self.site,
+                site_id: &self.site,
                 day,
                 started_at,
                 ended_at,
-                nfc(topic),
-                nfc(instructor)
-            ])?;
+                topic: &nfc(topic),
+                instructor: &nfc(instructor),
+            },
+        )?;
         self.counts.class_sessions += 1;
         Ok(())
     }
@@ -350,20 +351,18 @@ impl SeedWriter<'_> {
         marked_by: &str,
         at: i64,
     ) -> rusqlite::Result<()> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO attendance (id, site_id, class_session_id, resident_id, status, marked_by, marked_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![
+        insert_mark(
+            &self.tx,
+            &MarkRecord {
                 id,
-                self.site,
+                site_id: &self.site,
                 class_session_id,
                 resident_id,
                 status,
-                nfc(marked_by),
-                at
-            ])?;
+                marked_by: &nfc(marked_by),
+                at,
+            },
+        )?;
         self.counts.attendance += 1;
         Ok(())
     }
@@ -377,20 +376,18 @@ impl SeedWriter<'_> {
         verified_by: &str,
         at: i64,
     ) -> rusqlite::Result<()> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO indicator_events (id, site_id, resident_id, indicator, reached, verified_by, verified_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![
+        insert_indicator(
+            &self.tx,
+            &IndicatorRecord {
                 id,
-                self.site,
+                site_id: &self.site,
                 resident_id,
                 indicator,
-                reached as i64,
-                nfc(verified_by),
-                at
-            ])?;
+                reached,
+                verified_by: &nfc(verified_by),
+                at,
+            },
+        )?;
         self.counts.indicator_events += 1;
         Ok(())
     }

@@ -6,6 +6,9 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::local_day;
+use super::records::{
+    ClassRecord, IndicatorRecord, MarkRecord, insert_class, insert_indicator, insert_mark,
+};
 use super::today::{ClassSession, class_from_row};
 use crate::store::{Result, Store, StoreError, new_id, now_ms};
 use crate::text::nfc;
@@ -101,17 +104,17 @@ impl Store {
             instructor: clean("instructor", instructor)?,
         };
         self.write(|tx| {
-            tx.execute(
-                "INSERT INTO class_sessions(id, site_id, day, started_at, topic, instructor)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    class.id,
-                    self.site_id(),
-                    class.day,
-                    class.started_at,
-                    class.topic,
-                    class.instructor
-                ],
+            insert_class(
+                tx,
+                &ClassRecord {
+                    id: &class.id,
+                    site_id: self.site_id(),
+                    day: &class.day,
+                    started_at: class.started_at,
+                    ended_at: None,
+                    topic: &class.topic,
+                    instructor: &class.instructor,
+                },
             )
         })?;
         Ok(class)
@@ -168,18 +171,17 @@ impl Store {
     ) -> Result<()> {
         let marked_by = clean("marked_by", marked_by)?;
         self.write(|tx| {
-            tx.execute(
-                "INSERT INTO attendance(id, site_id, class_session_id, resident_id, status, marked_by, marked_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    new_id(),
-                    self.site_id(),
-                    class_id,
+            insert_mark(
+                tx,
+                &MarkRecord {
+                    id: &new_id(),
+                    site_id: self.site_id(),
+                    class_session_id: class_id,
                     resident_id,
-                    status.as_str(),
-                    marked_by,
-                    at
-                ],
+                    status: status.as_str(),
+                    marked_by: &marked_by,
+                    at,
+                },
             )
         })
         .map_err(|e| foreign_key_to_not_found(e, "class session or resident", class_id))?;
@@ -233,18 +235,17 @@ impl Store {
         }
         let verified_by = clean("verified_by", verified_by)?;
         self.write(|tx| {
-            tx.execute(
-                "INSERT INTO indicator_events(id, site_id, resident_id, indicator, reached, verified_by, verified_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    new_id(),
-                    self.site_id(),
+            insert_indicator(
+                tx,
+                &IndicatorRecord {
+                    id: &new_id(),
+                    site_id: self.site_id(),
                     resident_id,
                     indicator,
                     reached,
-                    verified_by,
-                    at
-                ],
+                    verified_by: &verified_by,
+                    at,
+                },
             )
         })
         .map_err(|e| foreign_key_to_not_found(e, "resident", resident_id))?;

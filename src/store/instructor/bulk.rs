@@ -10,6 +10,9 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use rusqlite::{Connection, params};
 
+use super::records::{
+    ClassRecord, IndicatorRecord, MarkRecord, insert_class, insert_indicator, insert_mark,
+};
 use super::{groups, modules, residents, today};
 use crate::store::learner::events::{
     Answer, Attempt, Finished, QuizOutcome, SeatSession, StepView, insert_answer, insert_attempt,
@@ -202,23 +205,37 @@ pub fn build(store: &Store, spec: &BulkSpec, now: i64) -> Result<()> {
         }
 
         // A year of weekly classes with attendance, and today's class.
-        let mut class = tx.prepare(
-            "INSERT INTO class_sessions(id, site_id, day, started_at, ended_at, topic, instructor)
-             VALUES (?1, ?2, ?3, ?4, ?5, 'Lớp học', 'Cô Hoa')",
-        )?;
-        let mut mark = tx.prepare(
-            "INSERT INTO attendance(id, site_id, class_session_id, resident_id, status, marked_by, marked_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, 'Cô Hoa', ?6)",
-        )?;
         for week in (0..52).rev() {
             let at = now - week * 7 * DAY - 3_600_000;
             let id = new_id();
             let ended = (week > 0).then_some(at + 7_200_000);
-            class.execute(params![id, site, super::local_day(at), at, ended])?;
+            insert_class(
+                tx,
+                &ClassRecord {
+                    id: &id,
+                    site_id: &site,
+                    day: &super::local_day(at),
+                    started_at: at,
+                    ended_at: ended,
+                    topic: "Lớp học",
+                    instructor: "Cô Hoa",
+                },
+            )?;
             for k in 0..25 {
                 let who = &ids[rng.random_range(0..ids.len())];
                 let status = ["present", "present", "present", "late", "excused", "absent"][k % 6];
-                mark.execute(params![new_id(), site, id, who, status, at + 60_000])?;
+                insert_mark(
+                    tx,
+                    &MarkRecord {
+                        id: &new_id(),
+                        site_id: &site,
+                        class_session_id: &id,
+                        resident_id: who,
+                        status,
+                        marked_by: "Cô Hoa",
+                        at: at + 60_000,
+                    },
+                )?;
             }
         }
         // Thirty learners in the room right now, each on some page.
@@ -252,15 +269,22 @@ pub fn build(store: &Store, spec: &BulkSpec, now: i64) -> Result<()> {
             )?;
         }
 
-        let mut event = tx.prepare(
-            "INSERT INTO indicator_events(id, site_id, resident_id, indicator, reached, verified_by, verified_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, 'Cô Hoa', ?6)",
-        )?;
         for resident in &ids {
             for indicator in INDICATORS {
                 if rng.random_bool(0.6) {
                     let at = now - rng.random_range(1..300) * DAY;
-                    event.execute(params![new_id(), site, resident, indicator, rng.random_bool(0.9), at])?;
+                    insert_indicator(
+                        tx,
+                        &IndicatorRecord {
+                            id: &new_id(),
+                            site_id: &site,
+                            resident_id: resident,
+                            indicator,
+                            reached: rng.random_bool(0.9),
+                            verified_by: "Cô Hoa",
+                            at,
+                        },
+                    )?;
                 }
             }
         }
