@@ -129,9 +129,10 @@ fn marked(
     )
 }
 
-/// A seat session at seat 1 that ended with a sign-out.
-fn signed_in(
-    tx: &Transaction,
+/// A seat session at seat 1 that ended with a sign-out (also the test
+/// fixtures' `fixture::seat`).
+pub(super) fn signed_in(
+    tx: &rusqlite::Connection,
     site: &str,
     resident: &str,
     session: &str,

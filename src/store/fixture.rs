@@ -10,8 +10,8 @@ use super::instructor::records::{
     ClassRecord, IndicatorRecord, MarkRecord, insert_class, insert_indicator, insert_mark,
 };
 use super::learner::events::{
-    Answer, Attempt, Finished, QuizOutcome, SeatSession, StepView, insert_answer, insert_attempt,
-    insert_result, insert_seat_session, insert_step_view,
+    Answer, Attempt, Finished, QuizOutcome, StepView, insert_answer, insert_attempt, insert_result,
+    insert_step_view,
 };
 use super::schema::MIGRATIONS;
 
@@ -92,19 +92,7 @@ pub fn forget(conn: &Connection, id: &str, when: i64) {
 }
 
 pub fn seat(conn: &Connection, id: &str, site: &str, resident: &str, start: i64, end: i64) {
-    insert_seat_session(
-        conn,
-        &SeatSession {
-            id,
-            site_id: site,
-            resident_id: resident,
-            seat: "1",
-            started_at: start,
-            ended_at: Some(end),
-            end_reason: Some("sign-out"),
-        },
-    )
-    .unwrap();
+    super::bulk::signed_in(conn, site, resident, id, start, end).unwrap();
 }
 
 pub fn step(
