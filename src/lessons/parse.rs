@@ -152,8 +152,8 @@ pub(super) fn get<'t, 'i>(table: &'t DeTable<'i>, name: &str) -> Option<&'t Val<
         .map(|(_, v)| v)
 }
 
-/// What a value is, in words an author understands.
-pub(super) fn describe(t: &'static Texts, v: &DeValue<'_>) -> &'static str {
+/// What a value is, in words an author understands, in `t`'s language.
+fn describe(t: &'static Texts, v: &DeValue<'_>) -> &'static str {
     match v {
         DeValue::String(_) => t.les_kind_text,
         DeValue::Integer(_) => t.les_kind_whole,
