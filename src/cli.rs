@@ -1,9 +1,85 @@
 //! The command line: every subcommand and flag, parsed with clap. Dispatch
 //! lives in `main.rs`; each command's work lives in `commands/`.
+//!
+//! The doc comments below are for readers of this file; what people see in
+//! `--help` and in mistakes comes from `i18n::cli`, in the language of
+//! `kiosk.toml` (`words` and `mistakes`).
 
-use std::path::PathBuf;
+mod mistakes;
+mod words;
 
-use clap::{Args, Parser, Subcommand};
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::error::ErrorKind;
+use clap::{Args, FromArgMatches, Parser, Subcommand};
+
+use crate::i18n::cli_texts;
+
+/// Parses the command line, with help and mistakes in the language of the
+/// `kiosk.toml` it names. `Err` carries the exit code once the help, the
+/// version or the mistake has been printed.
+pub fn parse(args: Vec<OsString>) -> Result<Cli, ExitCode> {
+    let lang = crate::config::language_of_path(&config_path(&args));
+    let args = help_command_as_flag(args);
+    let cmd = words::command(lang);
+    let err = match cmd.clone().try_get_matches_from(&args) {
+        Ok(matches) => match Cli::from_arg_matches(&matches) {
+            Ok(cli) => return Ok(cli),
+            Err(err) => err,
+        },
+        Err(err) => err,
+    };
+    match err.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            // Printing can only fail when the reader has gone.
+            let _ = err.print();
+            Err(ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2)))
+        }
+        _ => {
+            let line = mistakes::explain(&err, &cmd, &args, cli_texts(lang));
+            eprintln!("kiosk: {line}");
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+/// The `--config` file the arguments name (before clap has read them: the
+/// language of the help depends on it).
+fn config_path(args: &[OsString]) -> PathBuf {
+    let mut rest = args.iter().skip(1);
+    while let Some(arg) = rest.next() {
+        let Some(word) = arg.to_str() else { continue };
+        if word == "--config" {
+            if let Some(path) = rest.next() {
+                return PathBuf::from(path);
+            }
+        } else if let Some(path) = word.strip_prefix("--config=") {
+            return PathBuf::from(path);
+        }
+    }
+    Path::new("kiosk.toml").to_path_buf()
+}
+
+/// `kiosk help export attendance` means `kiosk export attendance --help`
+/// (clap's own help command would answer in English).
+fn help_command_as_flag(mut args: Vec<OsString>) -> Vec<OsString> {
+    let first_word = args
+        .iter()
+        .skip(1)
+        .position(|a| !a.to_str().is_some_and(|w| w.starts_with('-')));
+    if let Some(at) = first_word.map(|i| i + 1)
+        && args[at] == "help"
+        && args.get(at - 1).is_none_or(|before| before != "--config")
+    {
+        args.remove(at);
+        args.push("--help".into());
+    }
+    args
+}
 
 #[derive(Debug, Parser)]
 #[command(

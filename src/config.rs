@@ -96,6 +96,12 @@ impl ConfigError {
     }
 }
 
+/// The language the configuration file at `path` asks for; Vietnamese when
+/// there is no such file (the command line's help is said in it).
+pub fn language_of_path(path: &Path) -> Lang {
+    std::fs::read_to_string(path).map_or(Lang::default(), |text| language_of(&text))
+}
+
 /// The language a configuration text asks for, read line by line so that it
 /// works even when the rest of the file does not parse: a top-level
 /// `language = "en"` before the first `[section]`.

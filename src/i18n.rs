@@ -41,13 +41,15 @@ impl Lang {
     }
 }
 
+/// Declares a table of texts: a struct with one field per text and its
+/// Vietnamese and English values, so neither language can miss a text.
 macro_rules! texts {
-    ($( $name:ident : $vi:expr , $en:expr ; )*) => {
+    ($ty:ident, $vis:ident, $ens:ident; $( $name:ident : $vi:expr , $en:expr ; )*) => {
         /// One field per piece of interface text.
-        pub struct Texts { $(pub $name: &'static str,)* }
-        pub static VI: Texts = Texts { $($name: $vi,)* };
-        pub static EN: Texts = Texts { $($name: $en,)* };
-        impl Texts {
+        pub struct $ty { $(pub $name: &'static str,)* }
+        pub static $vis: $ty = $ty { $($name: $vi,)* };
+        pub static $ens: $ty = $ty { $($name: $en,)* };
+        impl $ty {
             /// Every (field name, text) pair, for checks.
             pub fn all(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$((stringify!($name), self.$name),)*]
@@ -56,7 +58,11 @@ macro_rules! texts {
     };
 }
 
+mod cli;
+pub use cli::{CliTexts, cli_texts};
+
 texts! {
+    Texts, VI, EN;
     // The language toggle shows the language it switches *to*.
     language_name: "Tiếng Việt", "English";
     switch_language: "English", "Tiếng Việt";
@@ -833,7 +839,8 @@ mod tests {
     #[test]
     fn every_text_is_nfc_and_non_empty() {
         for lang in [Lang::Vi, Lang::En] {
-            for (name, text) in texts(lang).all() {
+            let (screens, commands) = (texts(lang).all(), cli_texts(lang).all());
+            for (name, text) in screens.into_iter().chain(commands) {
                 assert!(is_nfc(text), "{name} ({lang:?}) is not NFC");
                 assert!(!text.trim().is_empty(), "{name} ({lang:?}) is empty");
             }
@@ -862,7 +869,8 @@ mod tests {
 
     #[test]
     fn placeholders_match_between_languages() {
-        for ((name, vi), (_, en)) in VI.all().into_iter().zip(EN.all()) {
+        let vi = VI.all().into_iter().chain(cli::CLI_VI.all());
+        for ((name, vi), (_, en)) in vi.zip(EN.all().into_iter().chain(cli::CLI_EN.all())) {
             let (v, vi_ok) = placeholders(vi);
             let (e, en_ok) = placeholders(en);
             assert!(vi_ok && en_ok, "{name}: a {{…}} is not well formed");
@@ -934,7 +942,7 @@ mod tests {
                     })
                 })
         };
-        for (name, en) in EN.all() {
+        for (name, en) in EN.all().into_iter().chain(cli::CLI_EN.all()) {
             let (names, _) = placeholders(en);
             if names.is_empty() {
                 continue;
@@ -991,7 +999,7 @@ mod tests {
     /// hoạt" left readers unsure what was meant.
     #[test]
     fn the_site_is_called_the_cultural_house() {
-        for (name, vi) in VI.all() {
+        for (name, vi) in VI.all().into_iter().chain(cli::CLI_VI.all()) {
             let lower = vi.to_lowercase();
             assert!(!lower.contains("điểm sinh hoạt"), "{name}: {vi}");
         }

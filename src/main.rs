@@ -4,11 +4,13 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use kiosk::cli::{Cli, Command};
+use kiosk::cli::Command;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match kiosk::cli::parse(std::env::args_os().collect()) {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     if !matches!(cli.command, None | Some(Command::Run)) {
         restore_default_sigpipe();
     }

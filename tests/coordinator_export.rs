@@ -349,11 +349,15 @@ fn bad_input_is_one_clear_line_and_exit_2() {
         assert!(err.contains(expected), "{out:?}: {err}");
         assert_eq!(err.lines().count(), 1, "{err}");
     }
-    let (code, _) = code_and_line(&run(
+    let (code, err) = code_and_line(&run(
         d,
         &["export", "attendance", "--out", "x.csv", "--colour", "red"],
     ));
     assert_eq!(code, Some(2), "unknown flag");
+    assert_eq!(
+        err.trim_end(),
+        "kiosk: there is no option --colour. Type kiosk export attendance --help to see how to use it."
+    );
 }
 
 #[test]
