@@ -60,7 +60,10 @@ impl ConfigError {
             }
             ConfigError::Read { path, source } => fill(
                 t.cmd_cannot_read,
-                &[("path", &path.display()), ("error", source)],
+                &[
+                    ("path", &path.display()),
+                    ("error", &crate::i18n::os_error(t, source)),
+                ],
             ),
             ConfigError::Parse {
                 path,

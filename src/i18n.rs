@@ -418,6 +418,16 @@ texts! {
     les_summary_skipped: "; chưa hiện trên kiosk cho đến khi sửa xong: {names}", "; not shown on the kiosk until fixed: {names}";
     les_summary_unlocked: "; trong lúc đó được mở sẵn: {names}", "; shown unlocked meanwhile: {names}";
     cmd_cannot_read: "không đọc được {path}: {error}", "cannot read {path}: {error}";
+    // What the operating system said went wrong with a file (`os_error`).
+    os_not_found: "không có tệp hay thư mục này", "no such file or folder";
+    os_permission: "máy không cho phép (người dùng của kiosk không có quyền)", "permission denied (the kiosk's user may not)";
+    os_exists: "đã có sẵn", "it already exists";
+    os_disk_full: "ổ đĩa đã đầy", "the disk is full";
+    os_read_only: "ổ đĩa này chỉ cho đọc, không cho ghi", "the disk is read-only";
+    os_is_folder: "đây là một thư mục, không phải tệp", "it is a folder, not a file";
+    os_not_folder: "một phần của đường dẫn không phải thư mục", "part of the path is not a folder";
+    os_not_text: "nội dung không phải chữ đọc được (UTF-8)", "the contents are not readable text (UTF-8)";
+    os_other: "lỗi của hệ thống: {detail}", "{detail}";
     cmd_not_bundle: "{path} không phải gói dữ liệu của kiosk ({reason}). Chưa thay đổi gì", "{path} is not a kiosk bundle ({reason}); nothing was changed";
     cmd_not_sqlite: "đây không phải tệp SQLite", "it is not an SQLite file";
     cmd_no_marker: "tệp không có dấu của kiosk", "it has no kiosk marker";
@@ -792,6 +802,25 @@ pub fn texts(lang: Lang) -> &'static Texts {
     }
 }
 
+/// What went wrong with a file, in plain words of `t`'s language: the
+/// operating system's own message is English ("Permission denied (os error
+/// 13)"), and a Vietnamese sentence should not end in it. Kinds with no
+/// plain wording keep the system's message, as a detail.
+pub fn os_error(t: &Texts, e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => t.os_not_found.to_string(),
+        K::PermissionDenied => t.os_permission.to_string(),
+        K::AlreadyExists => t.os_exists.to_string(),
+        K::StorageFull | K::QuotaExceeded => t.os_disk_full.to_string(),
+        K::ReadOnlyFilesystem => t.os_read_only.to_string(),
+        K::IsADirectory => t.os_is_folder.to_string(),
+        K::NotADirectory => t.os_not_folder.to_string(),
+        K::InvalidData => t.os_not_text.to_string(),
+        _ => fill(t.os_other, &[("detail", e)]),
+    }
+}
+
 /// Replaces each `{name}` in `template` with its value, in one pass (a
 /// value is never read as a template).
 ///
@@ -1011,6 +1040,20 @@ mod tests {
             fill(EN.rep_sites, &[("sites", &"vh-a")]),
             "Cultural houses: vh-a"
         );
+    }
+
+    #[test]
+    fn file_errors_are_said_in_plain_words() {
+        use std::io::{Error, ErrorKind};
+        let missing = std::fs::read("/no/such/kiosk/file").unwrap_err();
+        assert_eq!(os_error(&VI, &missing), "không có tệp hay thư mục này");
+        assert_eq!(os_error(&EN, &missing), "no such file or folder");
+        let full = Error::from(ErrorKind::StorageFull);
+        assert_eq!(os_error(&VI, &full), "ổ đĩa đã đầy");
+        // A kind with no plain wording keeps the system's words as a detail.
+        let odd = Error::other("wire fell out");
+        assert_eq!(os_error(&VI, &odd), "lỗi của hệ thống: wire fell out");
+        assert_eq!(os_error(&EN, &odd), "wire fell out");
     }
 
     #[test]

@@ -164,7 +164,7 @@ fn wrong_files_are_refused_and_nothing_changes() {
             "không phải gói dữ liệu của kiosk (đây không phải tệp SQLite)",
         ),
         (&database, "đây là cả dữ liệu của một kiosk, không phải gói"),
-        (&missing, "không đọc được"),
+        (&missing, ": không có tệp hay thư mục này"),
     ];
     for (file, expected) in cases {
         // The good bundle first: it must not be merged either.

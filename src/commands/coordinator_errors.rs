@@ -8,7 +8,7 @@ use crate::commands::CliError;
 use crate::commands::store_error;
 use crate::config::Config;
 use crate::export::ExportError;
-use crate::i18n::{Texts, fill, texts};
+use crate::i18n::{Texts, fill, os_error, texts};
 use crate::store::merge::{MergeError, NotBundle};
 
 /// An export or bundle failure: a mistake in what was typed exits 2,
@@ -26,14 +26,17 @@ pub fn export(e: ExportError, t: &Texts) -> CliError {
             true,
             fill(
                 t.cmd_folder_not_writable,
-                &[("path", &path(p)), ("error", source)],
+                &[("path", &path(p)), ("error", &os_error(t, source))],
             ),
         ),
         ExportError::IsFolder(p) => (true, fill(t.cmd_is_folder, &[("path", &path(p))])),
         ExportError::TooManyRows { rows } => (true, fill(t.cmd_too_many_rows, &[("rows", rows)])),
         ExportError::Io { path: p, source } => (
             false,
-            fill(t.cmd_write_failed, &[("path", &path(p)), ("error", source)]),
+            fill(
+                t.cmd_write_failed,
+                &[("path", &path(p)), ("error", &os_error(t, source))],
+            ),
         ),
         ExportError::Xlsx { path: p, message } => (
             false,
@@ -65,7 +68,7 @@ pub fn merge(e: MergeError, cfg: &Config, done: &str) -> CliError {
         }
         MergeError::Read { path: p, source } => fill(
             t.cmd_cannot_read,
-            &[("path", &path(&p)), ("error", &source)],
+            &[("path", &path(&p)), ("error", &os_error(t, &source))],
         ),
         MergeError::NotBundle { path: p, reason } => {
             let reason = match reason {

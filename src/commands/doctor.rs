@@ -22,7 +22,7 @@ use crate::cli::Cli;
 use crate::commands::CliError;
 use crate::commands::store_error::explain;
 use crate::config::Config;
-use crate::i18n::{Texts, fill, texts};
+use crate::i18n::{Texts, fill, os_error, texts};
 use crate::lessons::Severity;
 use crate::store::{Store, StoreError};
 
@@ -343,7 +343,10 @@ fn missing_database(t: &'static Texts, db: &Path) -> Finding {
         Ok(()) => Finding::ok(t.doc_t_database, fill(t.doc_db_new, &[("path", &path)])),
         Err(e) => Finding::problem(
             t.doc_t_database,
-            fill(t.doc_db_cannot_create, &[("path", &path), ("error", &e)]),
+            fill(
+                t.doc_db_cannot_create,
+                &[("path", &path), ("error", &os_error(t, &e))],
+            ),
         ),
     }
 }
@@ -400,7 +403,10 @@ pub fn backup_folder(t: &'static Texts, dir: &Path, writable: std::io::Result<()
         ),
         Err(e) => Finding::problem(
             t.doc_t_backup_folder,
-            fill(t.doc_folder_bad, &[("dir", &shown), ("error", &e)]),
+            fill(
+                t.doc_folder_bad,
+                &[("dir", &shown), ("error", &os_error(t, &e))],
+            ),
         ),
     }
 }
@@ -550,7 +556,10 @@ pub fn speech(t: &'static Texts, command: &[String], run: SpeechRun) -> Finding 
         SpeechRun::Spoke => Finding::ok(topic, fill(t.doc_speech_ok, &[("command", &shown)])),
         SpeechRun::CannotStart(e) => Finding::problem(
             topic,
-            fill(t.doc_speech_cannot, &[("command", &shown), ("error", &e)]),
+            fill(
+                t.doc_speech_cannot,
+                &[("command", &shown), ("error", &os_error(t, &e))],
+            ),
         ),
         SpeechRun::Failed { code, stderr } => {
             let how = match code {

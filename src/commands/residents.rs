@@ -202,7 +202,7 @@ fn import(store: &Store, t: &Texts, file: &Path, skip_bad: bool) -> Result<ExitC
     let bytes = std::fs::read(file).map_err(|e| {
         ImportError::Cli(CliError::Usage(fill(
             t.res_cannot_read,
-            &[("file", &shown), ("error", &e)],
+            &[("file", &shown), ("error", &crate::i18n::os_error(t, &e))],
         )))
     })?;
     let roster = roster::parse(&bytes, t)

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use super::links;
 use super::parse::{FileReport, load_str_in};
 use super::{Curriculum, Diagnostic, LoadError, LoadReport, Severity};
-use crate::i18n::{Lang, Texts, fill, texts};
+use crate::i18n::{Lang, Texts, fill, os_error, texts};
 
 /// A lesson file larger than this is refused: real modules are a few
 /// kilobytes, and this bounds the time and memory one file can take.
@@ -247,7 +247,7 @@ fn cannot_read(path: &Path, e: &std::io::Error, t: &Texts) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound if is_link => t.les_dangling_link.to_string(),
         std::io::ErrorKind::PermissionDenied => t.les_no_permission.to_string(),
-        _ if is_link => fill(t.les_link_loop, &[("error", e)]),
-        _ => fill(t.les_cannot_read, &[("error", e)]),
+        _ if is_link => fill(t.les_link_loop, &[("error", &os_error(t, e))]),
+        _ => fill(t.les_cannot_read, &[("error", &os_error(t, e))]),
     }
 }

@@ -81,7 +81,10 @@ impl LoadError {
     pub fn describe(&self, t: &crate::i18n::Texts) -> String {
         crate::i18n::fill(
             t.les_cannot_list,
-            &[("path", &self.path.display()), ("error", &self.source)],
+            &[
+                ("path", &self.path.display()),
+                ("error", &crate::i18n::os_error(t, &self.source)),
+            ],
         )
     }
 }
