@@ -112,14 +112,19 @@ fn slot(map: &mut BTreeMap<String, ModuleProgress>, module_id: String) -> &mut M
 
 /// Closes the sessions a crash left open at this seat (?1 site, ?2 seat),
 /// ending each at its last recorded activity. Found through the partial
-/// index of open sessions (migration 6), so it does not read every session.
+/// index of open sessions (migration 6), so it does not read every session;
+/// the session's pages and answers are found among its resident's own (a
+/// session's events are always its resident's), through the resident
+/// indexes, because `session_id` has no index of its own: one would cost
+/// every page view and every merge a third B-tree write.
 pub(super) const CLOSE_LEFT_OPEN_SQL: &str = "
 UPDATE seat_sessions SET end_reason = 'closed', ended_at = max(started_at, coalesce(
     (SELECT max(at) FROM (
-        SELECT max(seen_at) AS at FROM step_views v WHERE v.session_id = seat_sessions.id
+        SELECT max(seen_at) AS at FROM step_views v
+            WHERE v.resident_id = seat_sessions.resident_id AND v.session_id = seat_sessions.id
         UNION ALL
-        SELECT max(a.answered_at) FROM quiz_answers a JOIN quiz_attempts q ON q.id = a.attempt_id
-            WHERE q.session_id = seat_sessions.id)),
+        SELECT max(a.answered_at) FROM quiz_attempts q JOIN quiz_answers a ON a.attempt_id = q.id
+            WHERE q.resident_id = seat_sessions.resident_id AND q.session_id = seat_sessions.id)),
     started_at))
  WHERE site_id = ?1 AND seat = ?2 AND ended_at IS NULL";
 
