@@ -67,6 +67,7 @@ texts! {
     language_name: "Tiếng Việt", "English";
     switch_language: "English", "Tiếng Việt";
     modules_loaded: "Đã nạp {count} bài học", "{count} {count|lesson|lessons} loaded";
+    screen_failed: "màn hình ngừng chạy: {error}", "the screen stopped working: {error}";
 
     // --- command line: `kiosk residents|backup|doctor|seed` (src/commands/) ---
     // Shared: a store refusal or failure, said in the configured language.

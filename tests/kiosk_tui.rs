@@ -498,7 +498,7 @@ fn a_broken_lesson_is_named_and_the_kiosk_still_starts() {
     assert!(out.contains("30-broken.toml"), "named on stderr: {out}");
     let log = std::fs::read_to_string(site.db_path().parent().unwrap().join("kiosk.log")).unwrap();
     assert!(log.contains("30-broken.toml"), "{log}");
-    assert!(log.contains("2 lesson modules loaded"), "{log}");
+    assert!(log.contains("Đã nạp 2 bài học"), "{log}");
 }
 
 #[test]

@@ -87,7 +87,11 @@ pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
     log.write("kiosk stopped");
     match outcome {
         Ok(()) => Ok(ExitCode::SUCCESS),
-        Err(e) => Err(CliError::Failed(format!("the screen stopped working: {e}"))),
+        Err(e) => {
+            let t = crate::i18n::texts(cfg.language);
+            let line = crate::i18n::fill(t.screen_failed, &[("error", &e)]);
+            Err(CliError::Failed(line))
+        }
     }
 }
 
@@ -109,10 +113,8 @@ fn load_lessons(cfg: &Config, log: &Log) -> Curriculum {
                 eprintln!("kiosk: {line}");
                 log.write(&line);
             }
-            log.write(&format!(
-                "{} lesson modules loaded",
-                report.curriculum.modules.len()
-            ));
+            let count = report.curriculum.modules.len();
+            log.write(&crate::i18n::fill(t.modules_loaded, &[("count", &count)]));
             report.curriculum
         }
         Err(e) => {
