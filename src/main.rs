@@ -28,6 +28,7 @@ fn main() -> ExitCode {
 /// tool should instead stop quietly when its reader has gone, as `ls` and
 /// `grep` do; the full-screen kiosk keeps Rust's default because it writes
 /// to its own terminal, not a pipe.
+#[cfg(unix)]
 fn restore_default_sigpipe() {
     // SAFETY: called once at start-up, before any thread is spawned; setting
     // a signal's disposition to SIG_DFL has no other preconditions.
@@ -35,3 +36,7 @@ fn restore_default_sigpipe() {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
+
+/// Windows has no SIGPIPE: a write to a closed pipe is an error there.
+#[cfg(not(unix))]
+fn restore_default_sigpipe() {}

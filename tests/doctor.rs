@@ -340,6 +340,7 @@ fn a_backup_folder_that_cannot_be_written_is_a_problem() {
 }
 
 #[test]
+#[cfg(unix)] // the failing "speaker" is a shell script
 fn the_speech_command_is_run_and_its_failure_named() {
     // The settings split the command at spaces (no shell), so a failing
     // "speaker" is a small script.

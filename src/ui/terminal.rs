@@ -106,6 +106,7 @@ pub fn spawn_input(tx: Sender<Input>) -> io::Result<()> {
 
 /// Catches SIGTERM and SIGHUP (→ `Input::Terminate`) and swallows SIGINT,
 /// SIGTSTP and SIGQUIT.
+#[cfg(unix)]
 pub fn spawn_signals(tx: Sender<Input>) -> io::Result<()> {
     use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
     let mut signals =
@@ -119,5 +120,14 @@ pub fn spawn_signals(tx: Sender<Input>) -> io::Result<()> {
                 }
             }
         })?;
+    Ok(())
+}
+
+/// Windows has no such signals: in raw mode Ctrl+C arrives as a key, which
+/// the kiosk ignores like any other unknown key, and closing the window
+/// ends the process, which loses nothing the screen acknowledged (every
+/// acknowledged step is a committed transaction).
+#[cfg(not(unix))]
+pub fn spawn_signals(_tx: Sender<Input>) -> io::Result<()> {
     Ok(())
 }
