@@ -271,6 +271,8 @@ texts! {
     cmd_export_wrote: "Đã ghi {rows} dòng vào {file}", "Wrote {rows} {rows|row|rows} to {file}";
     cmd_bundle_wrote: "Đã ghi gói dữ liệu của nhà văn hóa {site} vào {file}: {residents} người, {records} bản ghi, {erased} người đã xóa theo yêu cầu", "Wrote the bundle of site {site} to {file}: {residents} {residents|resident|residents}, {records} {records|record|records}, {erased} {erased|erased resident|erased residents}";
     cmd_merge_checking: "Đang kiểm tra {n} tệp…", "Checking {n} {n|file|files}…";
+    cmd_merge_empty_folder: "không có tệp .kiosk nào trong thư mục {dir}", "there is no .kiosk file in the folder {dir}";
+    cmd_merge_no_match: "không có tệp nào khớp với {pattern}", "no file matches {pattern}";
     cmd_merge_progress: "Đang gộp: xong {done}/{total} gói…", "Merging: {done} of {total} done…";
     cmd_merge_nothing_new: "{file}: nhà văn hóa {site}: đã gộp từ trước, không có gì mới", "{file}: site {site}: already merged, nothing new";
     cmd_merge_counts: "{file}: nhà văn hóa {site}: {added} người mới, sửa {updated} người, xóa {erased} người, {records} bản ghi mới, đóng {ended} buổi", "{file}: site {site}: {added} new {added|resident|residents}, {updated} updated, {erased} erased, {records} new {records|record|records}, {ended} {ended|session|sessions} ended";

@@ -74,10 +74,8 @@ fn two_sites_bundle_merge_and_report() {
     );
     stdout(&run(&b, &["bundle", "--out", bb.to_str().unwrap()]));
 
-    let merged = run(
-        &ward,
-        &["merge", ba.to_str().unwrap(), bb.to_str().unwrap()],
-    );
+    // The folder on the stick stands for every bundle in it.
+    let merged = run(&ward, &["merge", usb.to_str().unwrap()]);
     // Progress is shown on a terminal only: a pipe gets the result lines.
     assert_eq!(stderr(&merged), "");
     let out = stdout(&merged);
@@ -85,6 +83,17 @@ fn two_sites_bundle_merge_and_report() {
     assert!(out.contains("nhà văn hóa vh-b: 4 người mới"), "{out}");
     let out = stdout(&run(&ward, &["merge", ba.to_str().unwrap()]));
     assert!(out.contains("đã gộp từ trước, không có gì mới"), "{out}");
+    // So does a pattern the shell left alone (Windows' prompt never expands
+    // one), and a file named twice is merged once.
+    let pattern = usb.join("*.kiosk");
+    let out = stdout(&run(
+        &ward,
+        &["merge", pattern.to_str().unwrap(), bb.to_str().unwrap()],
+    ));
+    assert_eq!(out.matches("đã gộp từ trước").count(), 2, "{out}");
+    let nothing = run(&ward, &["merge", usb.join("*.zip").to_str().unwrap()]);
+    assert_eq!(nothing.status.code(), Some(2));
+    assert!(stderr(&nothing).starts_with("kiosk: không có tệp nào khớp với "));
 
     let json: serde_json::Value =
         serde_json::from_str(&stdout(&run(&ward, &["report", "--json"]))).unwrap();

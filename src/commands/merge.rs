@@ -2,7 +2,10 @@
 //! database. Every file is checked before anything is merged, so one wrong
 //! file on the stick stops the command with nothing changed; then each
 //! bundle is merged in its own transaction, and the lines saying so are
-//! printed once all of it is on the disk.
+//! printed once all of it is on the disk. A folder or a `*` pattern stands
+//! for the bundles in it (`files`).
+
+mod files;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -20,9 +23,10 @@ pub fn run(cli: &Cli, files: &[PathBuf]) -> Result<ExitCode, CliError> {
     let t = texts(cfg.language);
     // Fifty bundles take half a minute: on a terminal, say that it moves
     // (on stderr, one line rewritten, wiped at the end; never in a pipe).
+    let files = files::expand(files, t)?;
     let mut progress = Progress::on_terminal();
     progress.say(&fill(t.cmd_merge_checking, &[("n", &files.len())]));
-    let checked = check_bundles(files).map_err(|e| {
+    let checked = check_bundles(&files).map_err(|e| {
         progress.done();
         explain(e, &cfg, "")
     })?;

@@ -47,7 +47,7 @@ texts! {
     arg_site: "Chỉ nhà văn hóa có mã này", "Only the cultural house with this id";
     arg_json: "In dạng JSON (cho chương trình khác đọc) thay vì chữ", "Print JSON (for other programs) instead of text";
     arg_bundle_out: "Tệp sẽ ghi ra", "The file to write";
-    arg_merge_files: "Các tệp cần gộp (do lệnh bundle ghi ra)", "The files to merge (written by the bundle command)";
+    arg_merge_files: "Các tệp cần gộp (do lệnh bundle ghi ra), hoặc thư mục chứa chúng, hoặc mẫu như E:\\*.kiosk", "The files to merge (written by the bundle command), or the folder they are in, or a pattern such as E:\\*.kiosk";
     arg_seed_residents: "Số người dân mẫu cần tạo", "How many made-up residents";
     arg_seed_days: "Số ngày có lịch sử, hết vào hôm qua (mặc định: 30)", "Days of history, ending yesterday (default: 30)";
     arg_seed_seed: "Cùng số này (và cùng ngày) luôn tạo ra cùng dữ liệu (mặc định: 1)", "The same seed (and day) always makes the same data (default: 1)";
