@@ -285,6 +285,7 @@ texts! {
     cmd_folder_not_writable: "không ghi được vào thư mục {path}: {error}", "cannot write in the folder {path}: {error}";
     cmd_is_folder: "{path} là một thư mục, không phải tên tệp", "{path} is a folder, not a file name";
     cmd_write_failed: "ghi {path} bị lỗi: {error}", "writing {path} failed: {error}";
+    cmd_cannot_replace: "không thay được tệp {path} cũ bằng tệp mới ({error}). Nếu tệp đang mở, ví dụ trong Excel, hãy đóng nó rồi làm lại. Tệp cũ vẫn còn nguyên", "cannot put the new file in place of {path} ({error}). If it is open, for example in Excel, close it and try again. The old file is unchanged";
     cmd_too_many_rows: "{rows} dòng không vừa một trang Excel (nhiều nhất 1.048.575 dòng): hãy xuất một khoảng thời gian ngắn hơn, hoặc dùng CSV", "{rows} {rows|row does|rows do} not fit in one Excel sheet (at most 1,048,575): export a shorter period or use CSV";
     cmd_read_db_failed: "đọc dữ liệu bị lỗi: {error}", "reading the database failed: {error}";
     // kiosk.toml problems (config::problems), said where the file is read.

@@ -10,10 +10,12 @@
 //! - `ui`: the full-screen interface, one file per screen.
 //! - `export`: CSV and XLSX files for ward coordinators (no SQL: rows come from `store`).
 //! - `commands`: the command-line commands.
+//! - `durable`: syncing a finished file and its folder to the disk.
 
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod durable;
 pub mod export;
 pub mod i18n;
 pub mod lessons;

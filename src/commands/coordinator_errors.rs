@@ -38,6 +38,13 @@ pub fn export(e: ExportError, t: &Texts) -> CliError {
                 &[("path", &path(p)), ("error", &os_error(t, source))],
             ),
         ),
+        ExportError::Replace { path: p, source } => (
+            false,
+            fill(
+                t.cmd_cannot_replace,
+                &[("path", &path(p)), ("error", &os_error(t, source))],
+            ),
+        ),
         ExportError::Xlsx { path: p, message } => (
             false,
             fill(

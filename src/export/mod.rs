@@ -136,6 +136,13 @@ pub enum ExportError {
     },
     #[error("writing {} failed: {message}", .path.display())]
     Xlsx { path: PathBuf, message: String },
+    /// The finished file could not take the old one's place: on Windows,
+    /// most often because the old one is open in Excel.
+    #[error("cannot replace {}: {source}", .path.display())]
+    Replace {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error(
         "{rows} rows do not fit in one Excel sheet (at most 1,048,575): export a shorter period or use CSV"
     )]
@@ -173,10 +180,7 @@ impl Pending {
         let name = target
             .file_name()
             .ok_or_else(|| ExportError::IsFolder(target.to_path_buf()))?;
-        let dir = match target.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
+        let dir = crate::durable::folder_of(target).to_path_buf();
         if !dir.is_dir() {
             return Err(ExportError::NoFolder(dir));
         }
@@ -222,21 +226,15 @@ impl Pending {
             path: self.target.clone(),
             source,
         };
-        File::open(&self.temp)
-            .and_then(|f| f.sync_all())
-            .map_err(io)?;
-        std::fs::rename(&self.temp, &self.target).map_err(io)?;
+        crate::durable::sync_file(&self.temp).map_err(io)?;
+        std::fs::rename(&self.temp, &self.target).map_err(|source| ExportError::Replace {
+            path: self.target.clone(),
+            source,
+        })?;
         self.committed = true;
-        // The rename itself is durable once the folder is synced.
-        if let Some(dir) = self.target.parent()
-            && let Ok(d) = File::open(if dir.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                dir
-            })
-        {
-            let _ = d.sync_all();
-        }
+        // The rename itself is durable once the folder is synced; the file
+        // is already whole, so a failure here is not the export's.
+        let _ = crate::durable::sync_dir(crate::durable::folder_of(&self.target));
         Ok(())
     }
 }
@@ -336,4 +334,37 @@ pub fn local_datetime(ms: i64) -> Option<NaiveDateTime> {
         .timestamp_millis_opt(ms)
         .single()
         .map(|t| t.naive_local())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::VI;
+    use std::io::Write;
+
+    /// The old file cannot be replaced (on Windows: it is open in Excel;
+    /// here: a folder took its name meanwhile). The person is told what to
+    /// do, and no temporary file is left behind.
+    #[test]
+    fn a_file_that_cannot_be_replaced_is_named_with_what_to_do() {
+        let d = tempfile::tempdir().unwrap();
+        let target = d.path().join("phuong.csv");
+        let (pending, mut file) = Pending::create(&target).unwrap();
+        file.write_all(b"a,b\r\n").unwrap();
+        drop(file);
+        std::fs::create_dir_all(target.join("inside")).unwrap();
+        let err = pending.commit().unwrap_err();
+        assert!(matches!(err, ExportError::Replace { .. }), "{err:?}");
+        let said = crate::commands::coordinator_errors::export(err, &VI).to_string();
+        assert!(
+            said.starts_with(&format!("không thay được tệp {} cũ", target.display())),
+            "{said}"
+        );
+        assert!(
+            said.contains("hãy đóng nó rồi làm lại. Tệp cũ vẫn còn nguyên"),
+            "{said}"
+        );
+        let left: Vec<_> = std::fs::read_dir(d.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "only the folder: {left:?}");
+    }
 }

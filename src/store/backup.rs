@@ -54,10 +54,7 @@ pub fn backup_to(store: &Store, out: &Path) -> Result<PathBuf> {
         path: path.to_path_buf(),
         source,
     };
-    let folder = match out.parent().filter(|p| !p.as_os_str().is_empty()) {
-        Some(p) => p.to_path_buf(),
-        None => PathBuf::from("."),
-    };
+    let folder = crate::durable::folder_of(out).to_path_buf();
     std::fs::create_dir_all(&folder).map_err(|e| io(&folder, e))?;
     if same_file(out, store.path()) {
         return Err(StoreError::invalid(
@@ -87,12 +84,10 @@ pub fn backup_to(store: &Store, out: &Path) -> Result<PathBuf> {
         // VACUUM INTO refuses to run inside a transaction; on its own it
         // reads one consistent snapshot while seats go on writing.
         store.retrying(|c| c.execute("VACUUM INTO ?1", [tmp_text]).map(|_| ()))?;
-        std::fs::File::open(&tmp)
-            .and_then(|f| f.sync_all())
-            .map_err(|e| io(&tmp, e))?;
+        crate::durable::sync_file(&tmp).map_err(|e| io(&tmp, e))?;
         std::fs::rename(&tmp, out).map_err(|e| io(out, e))?;
         // The rename itself is only durable once the folder is synced.
-        sync_dir(&folder).map_err(|e| io(&folder, e))
+        crate::durable::sync_dir(&folder).map_err(|e| io(&folder, e))
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
@@ -142,17 +137,6 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
-}
-
-#[cfg(unix)]
-fn sync_dir(dir: &Path) -> std::io::Result<()> {
-    std::fs::File::open(dir)?.sync_all()
-}
-
-#[cfg(not(unix))]
-fn sync_dir(_dir: &Path) -> std::io::Result<()> {
-    // Windows cannot open a folder as a file; NTFS journals the rename.
-    Ok(())
 }
 
 #[cfg(test)]

@@ -26,10 +26,7 @@ pub fn expand(args: &[PathBuf], t: &Texts) -> Result<Vec<PathBuf>, CliError> {
             files.extend(found);
         } else if !arg.exists() && is_pattern(arg) {
             let pattern = arg.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            let dir = match arg.parent() {
-                Some(p) if !p.as_os_str().is_empty() => p,
-                _ => Path::new("."),
-            };
+            let dir = crate::durable::folder_of(arg);
             let found = if dir.is_dir() {
                 listed(dir, |name| matches(pattern, name), t)?
             } else {
