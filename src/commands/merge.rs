@@ -93,27 +93,35 @@ pub fn run(cli: &Cli, files: &[PathBuf]) -> Result<ExitCode, CliError> {
 
 /// One line of progress on stderr, rewritten in place, only when stderr is
 /// a terminal (a script reading the output sees only the result lines).
+/// The old line is overwritten with spaces rather than an escape sequence,
+/// which Windows' console would print as it is.
 struct Progress {
     on: bool,
+    /// Columns the line on screen takes.
+    shown: usize,
 }
 
 impl Progress {
     fn on_terminal() -> Progress {
         Progress {
             on: std::io::stderr().is_terminal(),
+            shown: 0,
         }
     }
 
-    fn say(&self, line: &str) {
+    fn say(&mut self, line: &str) {
         if self.on {
-            eprint!("\r\x1b[K{line}");
+            let width = unicode_width::UnicodeWidthStr::width(line);
+            let rest = " ".repeat(self.shown.saturating_sub(width));
+            eprint!("\r{line}{rest}");
+            self.shown = width;
         }
     }
 
     /// Wipes the line, so the result lines start on a clean one.
     fn done(&mut self) {
         if std::mem::take(&mut self.on) {
-            eprint!("\r\x1b[K");
+            eprint!("\r{}\r", " ".repeat(self.shown));
         }
     }
 }
