@@ -22,8 +22,9 @@ use crate::i18n::cli_texts;
 /// version or the mistake has been printed.
 pub fn parse(args: Vec<OsString>) -> Result<Cli, ExitCode> {
     let lang = crate::config::language_of_path(&config_path(&args));
-    let args = help_command_as_flag(args);
     let cmd = words::command(lang);
+    let outline = Outline::of(&args, &cmd);
+    let args = outline.help_as_flag(args);
     let err = match cmd.clone().try_get_matches_from(&args) {
         Ok(matches) => match Cli::from_arg_matches(&matches) {
             Ok(cli) => return Ok(cli),
@@ -40,7 +41,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Cli, ExitCode> {
             Err(ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2)))
         }
         _ => {
-            let line = mistakes::explain(&err, &cmd, &args, cli_texts(lang));
+            let line = mistakes::explain(&err, &outline.help_command(), cli_texts(lang));
             eprintln!("kiosk: {line}");
             Err(ExitCode::from(2))
         }
@@ -64,21 +65,110 @@ fn config_path(args: &[OsString]) -> PathBuf {
     Path::new("kiosk.toml").to_path_buf()
 }
 
-/// `kiosk help export attendance` means `kiosk export attendance --help`
-/// (clap's own help command would answer in English).
-fn help_command_as_flag(mut args: Vec<OsString>) -> Vec<OsString> {
-    let first_word = args
-        .iter()
-        .skip(1)
-        .position(|a| !a.to_str().is_some_and(|w| w.starts_with('-')));
-    if let Some(at) = first_word.map(|i| i + 1)
-        && args[at] == "help"
-        && args.get(at - 1).is_none_or(|before| before != "--config")
-    {
-        args.remove(at);
-        args.push("--help".into());
+/// What the arguments say before clap reads them: the `--config` words,
+/// the commands named, and a `help` standing where a command would.
+#[derive(Debug, Default, PartialEq)]
+struct Outline {
+    config: Vec<String>,
+    commands: Vec<String>,
+    help_at: Option<usize>,
+}
+
+impl Outline {
+    fn of(args: &[OsString], root: &clap::Command) -> Outline {
+        let mut out = Outline::default();
+        let mut cmd = root;
+        let mut i = 1;
+        while i < args.len() {
+            let word = args[i].to_string_lossy();
+            i += 1;
+            if word == "--config" {
+                out.config.push(word.into_owned());
+                if let Some(value) = args.get(i) {
+                    out.config.push(value.to_string_lossy().into_owned());
+                    i += 1;
+                }
+            } else if word.starts_with("--config=") {
+                out.config.push(word.into_owned());
+            } else if word.starts_with('-') {
+                // Another flag; its value, if any, names no command.
+            } else if let Some(sub) = cmd.find_subcommand(word.as_ref()) {
+                out.commands.push(sub.get_name().to_string());
+                cmd = sub;
+            } else if word == "help" && cmd.has_subcommands() && out.help_at.is_none() {
+                out.help_at = Some(i - 1);
+            }
+        }
+        out
     }
-    args
+
+    /// `kiosk help export attendance` and `kiosk export help attendance`
+    /// mean `kiosk export attendance --help` (clap's own help command would
+    /// answer in English).
+    fn help_as_flag(&self, mut args: Vec<OsString>) -> Vec<OsString> {
+        if let Some(at) = self.help_at {
+            args.remove(at);
+            args.push("--help".into());
+        }
+        args
+    }
+
+    /// The command to type for the help of what was being typed, with the
+    /// same `--config` (whose language the help is in).
+    fn help_command(&self) -> String {
+        let mut words = vec!["kiosk".to_string()];
+        for w in self.config.iter().chain(&self.commands) {
+            if w.contains(char::is_whitespace) {
+                words.push(format!("\"{w}\""));
+            } else {
+                words.push(w.clone());
+            }
+        }
+        words.push("--help".into());
+        words.join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outline(args: &[&str]) -> (Outline, Vec<String>) {
+        let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+        let o = Outline::of(&args, &words::command(crate::i18n::Lang::Vi));
+        let rewritten = o.help_as_flag(args.clone());
+        (
+            o,
+            rewritten
+                .iter()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn help_as_a_command_becomes_the_flag_wherever_it_stands() {
+        for args in [
+            &["kiosk", "help", "export", "attendance"][..],
+            &["kiosk", "export", "help", "attendance"][..],
+        ] {
+            let (_, got) = outline(args);
+            assert_eq!(got, ["kiosk", "export", "attendance", "--help"], "{args:?}");
+        }
+        let (o, got) = outline(&["kiosk", "--config", "en.toml", "help", "export"]);
+        assert_eq!(got, ["kiosk", "--config", "en.toml", "export", "--help"]);
+        assert_eq!(o.help_command(), "kiosk --config en.toml export --help");
+        // A file called help, and a resident called Help, stay what they are.
+        let (_, got) = outline(&["kiosk", "--config", "help", "report"]);
+        assert_eq!(got, ["kiosk", "--config", "help", "report"]);
+        let (_, got) = outline(&["kiosk", "residents", "find", "help"]);
+        assert_eq!(got, ["kiosk", "residents", "find", "help"]);
+        let (o, _) = outline(&["kiosk", "--config=my kiosk.toml", "seed"]);
+        assert_eq!(
+            o.help_command(),
+            "kiosk \"--config=my kiosk.toml\" seed --help"
+        );
+    }
 }
 
 #[derive(Debug, Parser)]

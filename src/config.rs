@@ -109,6 +109,8 @@ pub fn language_of_path(path: &Path) -> Lang {
 /// works even when the rest of the file does not parse: a top-level
 /// `language = "en"` before the first `[section]`.
 fn language_of(text: &str) -> Lang {
+    // Windows' Notepad starts a UTF-8 file with a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     for line in text.lines() {
         let line = line.trim();
         if line.starts_with('[') {

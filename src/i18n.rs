@@ -285,7 +285,7 @@ texts! {
     cmd_folder_not_writable: "không ghi được vào thư mục {path}: {error}", "cannot write in the folder {path}: {error}";
     cmd_is_folder: "{path} là một thư mục, không phải tên tệp", "{path} is a folder, not a file name";
     cmd_write_failed: "ghi {path} bị lỗi: {error}", "writing {path} failed: {error}";
-    cmd_cannot_replace: "không thay được tệp {path} cũ bằng tệp mới ({error}). Nếu tệp đang mở, ví dụ trong Excel, hãy đóng nó rồi làm lại. Tệp cũ vẫn còn nguyên", "cannot put the new file in place of {path} ({error}). If it is open, for example in Excel, close it and try again. The old file is unchanged";
+    cmd_cannot_replace: "không thay được tệp {path}: {error}. Nếu tệp này đang mở, ví dụ trong Excel, hãy đóng nó rồi làm lại. Tệp cũ vẫn còn nguyên", "cannot replace {path}: {error}. If it is open, for example in Excel, close it and try again. The old file is unchanged";
     cmd_too_many_rows: "{rows} dòng không vừa một trang Excel (nhiều nhất 1.048.575 dòng): hãy xuất một khoảng thời gian ngắn hơn, hoặc dùng CSV", "{rows} {rows|row does|rows do} not fit in one Excel sheet (at most 1,048,575): export a shorter period or use CSV";
     cmd_read_db_failed: "đọc dữ liệu bị lỗi: {error}", "reading the database failed: {error}";
     // kiosk.toml problems (config::problems), said where the file is read.
@@ -424,7 +424,7 @@ texts! {
     cmd_cannot_read: "không đọc được {path}: {error}", "cannot read {path}: {error}";
     // What the operating system said went wrong with a file (`os_error`).
     os_not_found: "không có tệp hay thư mục này", "no such file or folder";
-    os_permission: "máy không cho phép (người dùng của kiosk không có quyền)", "permission denied (the kiosk's user may not)";
+    os_permission: "người dùng của kiosk không có quyền", "the kiosk's user does not have permission";
     os_exists: "đã có sẵn", "it already exists";
     os_disk_full: "ổ đĩa đã đầy", "the disk is full";
     os_read_only: "ổ đĩa này chỉ cho đọc, không cho ghi", "the disk is read-only";

@@ -52,6 +52,11 @@ fn help_follows_the_language_of_kiosk_toml() {
         "{en}"
     );
 
+    // Notepad on Windows starts the file with a byte-order mark.
+    std::fs::write(d.join("kiosk.toml"), "\u{feff}language = \"en\"\n").unwrap();
+    let en = out(&kiosk(d, &["help", "report"]));
+    assert!(en.contains("Usage: kiosk report"), "{en}");
+
     // --config names the file whose language counts, in either spelling.
     std::fs::write(d.join("vi.toml"), "language = \"vi\"  # tiếng Việt\n").unwrap();
     for args in [

@@ -354,9 +354,13 @@ fn bad_input_is_one_clear_line_and_exit_2() {
         &["export", "attendance", "--out", "x.csv", "--colour", "red"],
     ));
     assert_eq!(code, Some(2), "unknown flag");
+    // The help to type names the same settings file (its language).
     assert_eq!(
         err.trim_end(),
-        "kiosk: there is no option --colour. Type kiosk export attendance --help to see how to use it."
+        format!(
+            "kiosk: there is no option --colour. Type kiosk --config {} export attendance --help to see how to use it.",
+            d.join("kiosk.toml").display()
+        )
     );
 }
 

@@ -4,16 +4,14 @@
 //! clap's own report is four English lines; a coordinator who mistypes a
 //! flag needs to read what is wrong, not parse a usage block.
 
-use std::ffi::OsString;
-
-use clap::Command;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use crate::i18n::{CliTexts, fill};
 
 /// One line: what is wrong, a guess at what was meant when clap has one,
-/// and how to see the help of the command the person was typing.
-pub fn explain(err: &clap::Error, root: &Command, args: &[OsString], t: &CliTexts) -> String {
+/// and `help_command`, the command that shows the help of what the person
+/// was typing.
+pub fn explain(err: &clap::Error, help_command: &str, t: &CliTexts) -> String {
     let mut line = what(err, t);
     let guess = best(err, ContextKind::SuggestedArg)
         .or_else(|| best(err, ContextKind::SuggestedSubcommand));
@@ -21,11 +19,11 @@ pub fn explain(err: &clap::Error, root: &Command, args: &[OsString], t: &CliText
         line.push_str("; ");
         line.push_str(&fill(t.err_did_you_mean, &[("what", &guess)]));
     }
-    if !line.ends_with('?') {
+    // "<FILE>..." and a question already end the sentence.
+    if !line.ends_with('?') && !line.ends_with("...") {
         line.push('.');
     }
-    let cmd = named_command(root, args);
-    format!("{line} {}", fill(t.see_help, &[("cmd", &cmd)]))
+    format!("{line} {}", fill(t.see_help, &[("cmd", &help_command)]))
 }
 
 fn what(err: &clap::Error, t: &CliTexts) -> String {
@@ -87,37 +85,21 @@ fn not_a_number(err: &clap::Error) -> bool {
     std::error::Error::source(err).is_some_and(|e| e.is::<std::num::ParseIntError>())
 }
 
-/// The command the person was typing, as far as it is known: for
-/// `kiosk export attendance --colour red` that is `kiosk export attendance`.
-fn named_command(root: &Command, args: &[OsString]) -> String {
-    let mut line = String::from("kiosk");
-    let mut cmd = root;
-    for arg in args.iter().skip(1) {
-        let Some(word) = arg.to_str() else { continue };
-        if word.starts_with('-') {
-            continue;
-        }
-        if let Some(sub) = cmd.find_subcommand(word) {
-            line.push(' ');
-            line.push_str(sub.get_name());
-            cmd = sub;
-        }
-    }
-    line
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::Outline;
     use crate::cli::words::command;
     use crate::i18n::{Lang, cli_texts};
+    use std::ffi::OsString;
 
     fn said(lang: Lang, args: &[&str]) -> String {
         let mut argv: Vec<OsString> = vec!["kiosk".into()];
         argv.extend(args.iter().map(OsString::from));
         let cmd = command(lang);
+        let outline = Outline::of(&argv, &cmd);
         let err = cmd.clone().try_get_matches_from(&argv).unwrap_err();
-        explain(&err, &cmd, &argv, cli_texts(lang))
+        explain(&err, &outline.help_command(), cli_texts(lang))
     }
 
     #[test]
@@ -150,6 +132,18 @@ mod tests {
             (
                 &["report", "--from", "2026-01-01", "--from", "2026-02-01"],
                 "--from <NGÀY> chỉ được ghi một lần. Gõ kiosk report --help để xem cách dùng.",
+            ),
+            (
+                &["merge"],
+                "cần ghi thêm <TỆP>... Gõ kiosk merge --help để xem cách dùng.",
+            ),
+            (
+                &["seed", "--residents", "-5"],
+                "--residents <SỐ> không nhận \"-5\". Gõ kiosk seed --help để xem cách dùng.",
+            ),
+            (
+                &["--config", "vi.toml", "bundle"],
+                "cần ghi thêm --out <TỆP>. Gõ kiosk --config vi.toml bundle --help để xem cách dùng.",
             ),
             (
                 &["residents", "find", "Lan", "Anh"],

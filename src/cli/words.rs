@@ -81,8 +81,9 @@ fn localize_arg(arg: Arg, path: &str, t: &'static CliTexts) -> Arg {
         arg = arg.help(help).long_help(None);
     }
     if takes_value(&arg) {
-        // Defaults are said in the help's own words ("mặc định: 30").
-        arg = arg.hide_default_value(true);
+        // Defaults are said in the help's own words ("mặc định: 30"); a
+        // value such as -5 is a (wrong) number, not an unknown flag.
+        arg = arg.hide_default_value(true).allow_negative_numbers(true);
         if let Some(word) = value_word(t, &english_value_name(&arg)) {
             arg = arg.value_name(word);
         }

@@ -227,9 +227,14 @@ impl Pending {
             source,
         };
         crate::durable::sync_file(&self.temp).map_err(io)?;
-        std::fs::rename(&self.temp, &self.target).map_err(|source| ExportError::Replace {
-            path: self.target.clone(),
-            source,
+        // Only an old file can be held open (by Excel, on Windows).
+        let replacing = self.target.exists();
+        std::fs::rename(&self.temp, &self.target).map_err(|source| match replacing {
+            true => ExportError::Replace {
+                path: self.target.clone(),
+                source,
+            },
+            false => io(source),
         })?;
         self.committed = true;
         // The rename itself is durable once the folder is synced; the file
@@ -357,7 +362,7 @@ mod tests {
         assert!(matches!(err, ExportError::Replace { .. }), "{err:?}");
         let said = crate::commands::coordinator_errors::export(err, &VI).to_string();
         assert!(
-            said.starts_with(&format!("không thay được tệp {} cũ", target.display())),
+            said.starts_with(&format!("không thay được tệp {}: ", target.display())),
             "{said}"
         );
         assert!(

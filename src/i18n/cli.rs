@@ -18,7 +18,7 @@ texts! {
     about: "Kiosk toàn màn hình dạy người cao tuổi dùng điện thoại cho dịch vụ công. Chạy không kèm lệnh để mở kiosk với bài học và dữ liệu ghi trong kiosk.toml.", "A full-screen kiosk that teaches seniors to use their phones for public life. Run without a command to start the kiosk on the lessons and database named in kiosk.toml.";
 
     // Commands.
-    cmd_run: "Mở kiosk (cũng là việc làm khi không ghi lệnh nào)", "Start the kiosk (the default when no command is given)";
+    cmd_run: "Mở kiosk (đây là việc mặc định khi không ghi lệnh nào)", "Start the kiosk (the default when no command is given)";
     cmd_check: "Kiểm tra các tệp bài học và báo mọi lỗi", "Check lesson files and report every problem";
     cmd_backup: "Ghi một bản sao lưu trọn vẹn của dữ liệu", "Write a consistent snapshot of the database";
     cmd_residents: "Thêm, xem, tìm, nhập danh sách hoặc xóa người dân", "Add, list, find, import or forget residents";
@@ -33,7 +33,7 @@ texts! {
     cmd_res_list: "Xem danh sách người dân", "List residents";
     cmd_res_find: "Tìm người dân theo một phần của tên (gõ dấu hay không đều được)", "Find residents by any part of their name (accents optional)";
     cmd_res_import: "Nhập danh sách người dân của phường (tệp CSV)", "Import a ward roster (CSV)";
-    cmd_res_forget: "Xóa thông tin cá nhân của một người (vẫn là đã xóa sau mọi lần gộp)", "Erase a resident's personal data (kept erased after merges)";
+    cmd_res_forget: "Xóa thông tin cá nhân của một người (các lần gộp dữ liệu sau này không đưa lại)", "Erase a resident's personal data (kept erased after merges)";
     cmd_exp_attendance: "Mỗi người một dòng cho mỗi buổi học, hoặc cho mỗi ngày tự vào học", "One row per resident per class session or day signed in";
     cmd_exp_progress: "Mỗi người một dòng cho mỗi bài học", "One row per resident per module";
     cmd_exp_indicators: "Từng tổ dân phố: số hộ đã đạt mỗi chỉ tiêu", "Per residential group: households reached for each indicator";
@@ -96,7 +96,7 @@ texts! {
     err_twice: "{arg} chỉ được ghi một lần", "{arg} can be given only once";
     err_not_text: "dòng lệnh có chữ không đọc được (không phải UTF-8)", "the command line has text that cannot be read (not UTF-8)";
     err_other: "dòng lệnh chưa đúng ({detail})", "the command line is not right ({detail})";
-    see_help: "Gõ {cmd} --help để xem cách dùng.", "Type {cmd} --help to see how to use it.";
+    see_help: "Gõ {cmd} để xem cách dùng.", "Type {cmd} to see how to use it.";
 }
 
 /// The command line's texts for `lang`.

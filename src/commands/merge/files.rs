@@ -60,6 +60,9 @@ fn has_kiosk_extension(name: &str) -> bool {
 }
 
 /// The files (not folders) in `dir` whose names `keep`, sorted by name.
+/// Hidden names are passed over, as a shell does: a stick that has been in
+/// a Mac holds a `._vh-a.kiosk` beside each `vh-a.kiosk`, and it is not a
+/// bundle.
 fn listed(dir: &Path, keep: impl Fn(&str) -> bool, t: &Texts) -> Result<Vec<PathBuf>, CliError> {
     let cannot = |e: std::io::Error| {
         let message = fill(
@@ -73,7 +76,7 @@ fn listed(dir: &Path, keep: impl Fn(&str) -> bool, t: &Texts) -> Result<Vec<Path
         let entry = entry.map_err(cannot)?;
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
-        if keep(name) && entry.path().is_file() {
+        if !name.starts_with('.') && keep(name) && entry.path().is_file() {
             found.push(entry.path());
         }
     }
@@ -139,6 +142,7 @@ mod tests {
         let b = touch(&usb, "vh-b.kiosk");
         let a = touch(&usb, "vh-a.KIOSK");
         touch(&usb, "ghi-chu.txt");
+        touch(&usb, "._vh-a.KIOSK");
         let got = expand(std::slice::from_ref(&usb), &VI).unwrap();
         assert_eq!(got, vec![a.clone(), b.clone()]);
         let got = expand(&[usb.join("*-b.kiosk"), usb.clone()], &VI).unwrap();
