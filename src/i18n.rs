@@ -66,6 +66,8 @@ texts! {
     // The language toggle shows the language it switches *to*.
     language_name: "Tiếng Việt", "English";
     switch_language: "English", "Tiếng Việt";
+    // Vietnamese writes 86,7 where English writes 86.7 (`decimal`).
+    decimal_point: ",", ".";
     modules_loaded: "Đã nạp {count} bài học", "{count} {count|lesson|lessons} loaded";
     screen_failed: "màn hình ngừng chạy: {error}", "the screen stopped working: {error}";
 
@@ -825,6 +827,14 @@ pub fn os_error(t: &Texts, e: &std::io::Error) -> String {
     }
 }
 
+/// A number with at most one decimal, written as `t`'s language writes it:
+/// 86.7 is "86,7" in Vietnamese, and 80.0 is "80" in both.
+pub fn decimal(t: &Texts, value: f64) -> String {
+    let text = format!("{:.1}", value);
+    let text = text.strip_suffix(".0").unwrap_or(&text);
+    text.replace('.', t.decimal_point)
+}
+
 /// Replaces each `{name}` in `template` with its value, in one pass (a
 /// value is never read as a template).
 ///
@@ -1058,6 +1068,15 @@ mod tests {
         let odd = Error::other("wire fell out");
         assert_eq!(os_error(&VI, &odd), "lỗi của hệ thống: wire fell out");
         assert_eq!(os_error(&EN, &odd), "wire fell out");
+    }
+
+    #[test]
+    fn decimals_are_written_the_way_each_language_writes_them() {
+        assert_eq!(decimal(&VI, 86.66), "86,7");
+        assert_eq!(decimal(&EN, 86.66), "86.7");
+        assert_eq!(decimal(&VI, 80.0), "80");
+        assert_eq!(decimal(&VI, 0.0), "0");
+        assert_eq!(decimal(&EN, 100.0), "100");
     }
 
     #[test]

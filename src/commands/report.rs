@@ -13,7 +13,7 @@ use crate::commands::export::{check_site, parse_range};
 use crate::commands::{CliError, load_config};
 use crate::config::Config;
 use crate::export::sheets::share;
-use crate::i18n::{Texts, fill, texts};
+use crate::i18n::{Texts, decimal, fill, texts};
 use crate::store::Store;
 use crate::store::export::Filter;
 use crate::store::report::{Figures, SiteFigures, Summary};
@@ -141,7 +141,7 @@ fn indicator_lines(t: &Texts, out: &mut String, g: &Group) {
                 ("name", &i.name),
                 ("reached", &i.households_reached),
                 ("households", &g.households),
-                ("share", &i.share_percent),
+                ("share", &decimal(t, i.share_percent)),
                 ("verdict", &verdict),
             ],
         ));
@@ -237,4 +237,34 @@ pub fn run(
         print!("{}", text(texts(cfg.language), &report));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{EN, VI};
+
+    #[test]
+    fn shares_are_written_as_each_language_writes_decimals() {
+        let group = Group {
+            group_no: Some(3),
+            residents: 5,
+            households: 3,
+            indicators: vec![IndicatorFigure {
+                id: "vneid".into(),
+                name: "VNeID".into(),
+                households_reached: 2,
+                share_percent: crate::export::sheets::share(2, 3),
+                target_percent: 70,
+                met: false,
+            }],
+        };
+        let said = |t: &Texts| {
+            let mut out = String::new();
+            indicator_lines(t, &mut out, &group);
+            out
+        };
+        assert_eq!(said(&VI), "    VNeID: 2/3 hộ (66,7%) chưa đạt\n");
+        assert_eq!(said(&EN), "    VNeID: 2/3 households (66.7%) not met\n");
+    }
 }
