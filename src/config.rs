@@ -410,6 +410,16 @@ impl Config {
             }
         };
 
+        for (field, path) in [
+            ("lessons", &raw.lessons),
+            ("database", &raw.database),
+            ("backup.folder", &raw.backup.folder),
+        ] {
+            let text = path.to_string_lossy();
+            if text.chars().any(char::is_control) {
+                return Err(invalid(field, Problem::ControlInPath(text.into_owned())));
+            }
+        }
         if !is_slug(&raw.site.id) {
             return Err(invalid("site.id", Problem::NotSlug(raw.site.id)));
         }

@@ -303,6 +303,8 @@ texts! {
     cfg_is_not: "{value} không nằm trong khoảng từ {min} đến {max}", "{value} is not from {min} to {max}";
     cfg_not_key: "{value} không phải phím kiosk dùng được: hãy viết ctrl+CHỮ (trừ c, z, i, m) hoặc F2 đến F12", "{value} is not a key the kiosk can use: write ctrl+LETTER (not c, z, i or m) or F2 to F12";
     cfg_twice: "{value} có hai lần", "{value} is listed twice";
+    cfg_path_control: "đường dẫn {value} có ký tự lạ: trong dấu nháy kép, \\n và \\t được đọc thành xuống dòng và tab. Hãy viết đường dẫn trong dấu nháy đơn, ví dụ 'C:\\new\\kiosk.db', hoặc dùng dấu /", "the path {value} has a control character: inside double quotes, \\n and \\t are read as a new line and a tab. Write the path in single quotes, e.g. 'C:\\new\\kiosk.db', or use /";
+    cfg_toml_escape: "dấu \\ trong dấu nháy kép phải viết hai lần (\"D:\\\\kiosk\"). Dễ hơn: viết đường dẫn trong dấu nháy đơn ('D:\\kiosk') hoặc dùng dấu / (\"D:/kiosk\")", "a \\ inside double quotes must be written twice (\"D:\\\\kiosk\"). Easier: write the path in single quotes ('D:\\kiosk') or use / (\"D:/kiosk\")";
     cfg_unknown_key: "không có mục `{key}` (các mục dùng được: {known})", "there is no setting `{key}` (the settings here: {known})";
     cfg_unknown_key_none: "không có mục `{key}` ở đây", "there is no setting `{key}` here";
     cfg_missing_key: "thiếu mục `{key}`", "`{key}` is missing";

@@ -29,6 +29,9 @@ pub enum Problem {
     },
     NotKey(String),
     Twice(String),
+    /// A path with a control character in it: in double quotes, TOML reads
+    /// `C:\new` as `C:` + a new line + `ew`.
+    ControlInPath(String),
 }
 
 impl fmt::Display for Problem {
@@ -52,6 +55,7 @@ impl Problem {
             },
             Problem::NotKey(v) => fill(t.cfg_not_key, &[("value", &format!("{v:?}"))]),
             Problem::Twice(v) => fill(t.cfg_twice, &[("value", &format!("{v:?}"))]),
+            Problem::ControlInPath(v) => fill(t.cfg_path_control, &[("value", &format!("{v:?}"))]),
         }
     }
 }
@@ -69,6 +73,8 @@ pub enum TomlProblem {
         expected: Kind,
         found: Found,
     },
+    /// A `\` in double quotes that is not an escape TOML knows (`"D:\kiosk"`).
+    BadEscape,
     /// Anything else, in the reader's own (English) words.
     Other(String),
 }
@@ -127,6 +133,9 @@ impl TomlProblem {
                 found: Found::from_serde(found),
             };
         }
+        if m.starts_with("missing escaped value") {
+            return TomlProblem::BadEscape;
+        }
         TomlProblem::Other(m.to_string())
     }
 
@@ -144,6 +153,7 @@ impl TomlProblem {
                 t.cfg_wrong_kind,
                 &[("expected", &expected.say(t)), ("found", &found.say(t))],
             ),
+            TomlProblem::BadEscape => t.cfg_toml_escape.to_string(),
             TomlProblem::Other(m) => fill(t.cfg_toml_other, &[("detail", m)]),
         }
     }
