@@ -99,6 +99,16 @@ impl ConfigError {
     }
 }
 
+/// Where `path` really is: its folder's canonical path and its file name
+/// (the file itself need not exist).
+fn real_location(path: &Path) -> PathBuf {
+    let folder = crate::durable::folder_of(path);
+    match (std::fs::canonicalize(folder), path.file_name()) {
+        (Ok(folder), Some(name)) => folder.join(name),
+        _ => std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
+    }
+}
+
 /// The language the configuration file at `path` asks for; Vietnamese when
 /// there is no such file (the command line's help is said in it).
 pub fn language_of_path(path: &Path) -> Lang {
@@ -523,6 +533,29 @@ impl Config {
             indicators,
             speech,
         })
+    }
+
+    /// Whether writing to `out` would overwrite one of this kiosk's own
+    /// files: the settings, the database, or the database's write-ahead
+    /// log, shared-memory or journal file. Compared by the folder's real
+    /// path and the file name, so `./data/../data/kiosk.db` and a link to
+    /// the folder are caught too, also when the file does not exist yet.
+    pub fn is_own_file(&self, out: &Path) -> bool {
+        let db = self.database.as_os_str().to_owned();
+        let with = |suffix: &str| {
+            let mut p = db.clone();
+            p.push(suffix);
+            PathBuf::from(p)
+        };
+        let own = [
+            self.path.clone(),
+            self.database.clone(),
+            with("-wal"),
+            with("-shm"),
+            with("-journal"),
+        ];
+        let out = real_location(out);
+        own.iter().any(|f| real_location(f) == out)
     }
 
     /// The indicator with this id, if the campaign tracks it.

@@ -104,11 +104,15 @@ fn backup_writes_a_dated_snapshot_and_keeps_the_newest() {
     );
     assert_eq!(files(&d.join("usb")), ["copy.db"]);
 
-    // `--out` may not name the live database, nor a folder.
+    // `--out` may not name the live database or the settings, nor a folder.
     for (out, said) in [
         (
             "data/kiosk.db",
-            "kiosk: --out: data/kiosk.db chính là tệp dữ liệu đang dùng; hãy chọn tệp khác",
+            "kiosk: data/kiosk.db là tệp của chính kiosk này (dữ liệu hoặc cài đặt). Hãy ghi ra một tệp khác. Chưa ghi gì",
+        ),
+        (
+            "kiosk.toml",
+            "kiosk: kiosk.toml là tệp của chính kiosk này (dữ liệu hoặc cài đặt). Hãy ghi ra một tệp khác. Chưa ghi gì",
         ),
         ("usb/..", "kiosk: --out: usb/.. không phải tên tệp"),
     ] {

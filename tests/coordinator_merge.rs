@@ -361,3 +361,38 @@ fn a_record_of_another_site_is_refused_by_name() {
         .unwrap();
     assert_eq!(sites, ["vh-a"]);
 }
+
+/// An `--out` that names the kiosk's own database (or its write-ahead log)
+/// or its settings is refused before anything is written: a bundle or an
+/// export written there would destroy every record.
+#[test]
+fn out_never_overwrites_the_kiosks_own_files() {
+    let root = tempfile::tempdir().unwrap();
+    let a = kiosk(root.path(), "vh-a", true);
+    let before = db_bytes(&a);
+    let settings = std::fs::read(a.join("kiosk.toml")).unwrap();
+    let db = a.join("data/kiosk.db");
+    let targets = [
+        db.clone(),
+        a.join("data/../data/kiosk.db-wal"),
+        a.join("kiosk.toml"),
+    ];
+    for target in &targets {
+        let out = target.to_str().unwrap();
+        for args in [
+            &["bundle", "--out", out][..],
+            &["export", "attendance", "--format", "csv", "--out", out][..],
+            &["backup", "--out", out][..],
+        ] {
+            let res = run(&a, args);
+            assert_eq!(res.status.code(), Some(2), "{args:?}");
+            let err = stderr(&res);
+            assert!(
+                err.ends_with("là tệp của chính kiosk này (dữ liệu hoặc cài đặt). Hãy ghi ra một tệp khác. Chưa ghi gì"),
+                "{args:?}: {err}"
+            );
+        }
+    }
+    assert_eq!(std::fs::read(a.join("kiosk.toml")).unwrap(), settings);
+    assert_eq!(db_bytes(&a), before);
+}

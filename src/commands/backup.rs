@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use crate::cli::Cli;
 use crate::commands::store_error::explain;
-use crate::commands::{CliError, load_config};
+use crate::commands::{CliError, load_config, refuse_own_file};
 use crate::i18n::{fill, texts};
 use crate::store::{Store, StoreError, backup};
 
@@ -19,6 +19,9 @@ pub fn run(cli: &Cli, out: Option<&Path>) -> Result<ExitCode, CliError> {
             t.bak_no_database,
             &[("path", &cfg.database.display())],
         )));
+    }
+    if let Some(out) = out {
+        refuse_own_file(&cfg, out)?;
     }
     let say = |e| explain(e, &cfg);
     let store = Store::open(&cfg).map_err(say)?;

@@ -68,6 +68,17 @@ pub fn load_config(cli: &Cli) -> Result<Config, CliError> {
     Ok(Config::load(&cli.config)?)
 }
 
+/// Refuses an `--out` that is one of this kiosk's own files (its database
+/// or settings): writing a bundle or an export there would destroy them.
+pub fn refuse_own_file(cfg: &Config, out: &std::path::Path) -> Result<(), CliError> {
+    if cfg.is_own_file(out) {
+        let t = crate::i18n::texts(cfg.language);
+        let line = crate::i18n::fill(t.cmd_out_is_own_file, &[("path", &out.display())]);
+        return Err(CliError::Usage(line));
+    }
+    Ok(())
+}
+
 /// Runs the command `cli` names.
 pub fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
     match &cli.command {
