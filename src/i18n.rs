@@ -279,6 +279,7 @@ texts! {
     cmd_merge_nothing_new: "{file}: nhà văn hóa {site}: đã gộp từ trước, không có gì mới", "{file}: site {site}: already merged, nothing new";
     cmd_merge_counts: "{file}: nhà văn hóa {site}: {added} người mới, sửa {updated} người, xóa {erased} người, {records} bản ghi mới, đóng {ended} buổi", "{file}: site {site}: {added} new {added|resident|residents}, {updated} updated, {erased} erased, {records} new {records|record|records}, {ended} {ended|session|sessions} ended";
     cmd_merge_already: " (đã gộp xong: {files})", " (already merged: {files})";
+    cmd_merge_not_yet: " (chưa gộp, hãy gộp lại sau khi bỏ tệp bị từ chối ra: {files})", " (not merged; merge them again without the refused file: {files})";
 
     // Refusals of `kiosk export|bundle|merge` (src/commands/coordinator_errors.rs).
     cmd_unknown_format: "không biết định dạng {format}: hãy viết csv hoặc xlsx", "unknown format {format}: write csv or xlsx";

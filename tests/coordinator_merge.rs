@@ -338,9 +338,17 @@ fn a_record_of_another_site_is_refused_by_name() {
             [&taken],
         )
         .unwrap();
+    let c = kiosk(r, "vh-c", true);
+    let bc = r.join("c.kiosk");
+    stdout(&run(&c, &["bundle", "--out", bc.to_str().unwrap()]));
     let out = run(
         &ward,
-        &["merge", ba.to_str().unwrap(), bb.to_str().unwrap()],
+        &[
+            "merge",
+            ba.to_str().unwrap(),
+            bb.to_str().unwrap(),
+            bc.to_str().unwrap(),
+        ],
     );
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
@@ -348,6 +356,16 @@ fn a_record_of_another_site_is_refused_by_name() {
         err.contains(&format!(
             "bản ghi {taken} đã có ở đây, của nhà văn hóa \"vh-a\""
         )) && err.contains("gói này chưa được gộp"),
+        "{err}"
+    );
+    // The line names what was merged before the refused bundle, and what
+    // after it was not merged.
+    assert!(
+        err.ends_with(&format!(
+            " (đã gộp xong: {}) (chưa gộp, hãy gộp lại sau khi bỏ tệp bị từ chối ra: {})",
+            ba.display(),
+            bc.display()
+        )),
         "{err}"
     );
     // vh-a's bundle, before it, is merged; nothing of vh-b's is.

@@ -79,15 +79,25 @@ pub fn run(cli: &Cli, files: &[PathBuf]) -> Result<ExitCode, CliError> {
     let Some(e) = error else {
         return Ok(ExitCode::SUCCESS);
     };
-    let done = if merged.is_empty() {
-        String::new()
-    } else {
-        let names: Vec<String> = checked[..merged.len()]
+    // The merge stops at the refused bundle (merged.len()): name the ones
+    // before it, merged, and the ones after it, not merged yet.
+    let names = |bundles: &[crate::store::merge::CheckedBundle]| {
+        let names: Vec<String> = bundles
             .iter()
             .map(|b| b.path.display().to_string())
             .collect();
-        fill(t.cmd_merge_already, &[("files", &names.join(", "))])
+        names.join(", ")
     };
+    let mut done = String::new();
+    if !merged.is_empty() {
+        done = fill(
+            t.cmd_merge_already,
+            &[("files", &names(&checked[..merged.len()]))],
+        );
+    }
+    if let Some(after) = checked.get(merged.len() + 1..).filter(|a| !a.is_empty()) {
+        done.push_str(&fill(t.cmd_merge_not_yet, &[("files", &names(after))]));
+    }
     Err(explain(e, &cfg, &done))
 }
 
