@@ -653,6 +653,46 @@ mod tests {
     }
 
     #[test]
+    fn a_windows_path_in_double_quotes_is_explained() {
+        // "D:\kiosk": \k is no escape TOML knows.
+        let e = parse(&format!("database = \"D:\\kiosk\\a.db\"\n{MINIMAL}")).unwrap_err();
+        let said = e.describe();
+        assert!(
+            said.starts_with(
+                "/srv/kiosk/kiosk.toml: dòng 1, cột 16: dấu \\ trong dấu nháy kép phải viết hai lần"
+            ),
+            "{said}"
+        );
+        assert!(said.contains("dấu nháy đơn ('D:\\kiosk')"), "{said}");
+        // "C:\Users": \U starts a character code that does not follow.
+        let e = parse(&format!(
+            "database = \"C:\\Users\\xa\\kiosk.db\"\n{MINIMAL}"
+        ))
+        .unwrap_err();
+        assert!(
+            e.describe().contains("dấu nháy đơn ('D:\\kiosk')"),
+            "{}",
+            e.describe()
+        );
+        // "C:\new\test.db": \n and \t are escapes, so it parses into a path
+        // with a new line and a tab in it.
+        let e = parse(&format!(
+            "language = \"en\"\ndatabase = \"C:\\new\\test.db\"\n{MINIMAL}"
+        ))
+        .unwrap_err();
+        assert_eq!(
+            e.describe(),
+            "/srv/kiosk/kiosk.toml: field `database`: the path \"C:\\new\\test.db\" has a control \
+             character: inside double quotes, a \\ and the letter after it become another character \
+             (\\n a new line, \\t a tab, \\b a backspace). Write the path in single quotes, e.g. \
+             'C:\\new\\kiosk.db', or use /"
+        );
+        // In single quotes the same path is taken as written.
+        let cfg = parse(&format!("database = 'C:\\new\\test.db'\n{MINIMAL}")).unwrap();
+        assert!(cfg.database.to_string_lossy().ends_with("C:\\new\\test.db"));
+    }
+
+    #[test]
     fn problems_are_said_in_the_language_the_file_asks_for() {
         let vi = parse(&format!("{MINIMAL}[session]\nidle_minutes = \"năm\"\n")).unwrap_err();
         assert_eq!(

@@ -9,7 +9,7 @@ use crate::commands::store_error;
 use crate::config::Config;
 use crate::export::ExportError;
 use crate::i18n::{Texts, fill, os_error, texts};
-use crate::store::merge::{MergeError, NotBundle};
+use crate::store::merge::{Damage, MergeError, NotBundle};
 
 /// An export or bundle failure: a mistake in what was typed exits 2,
 /// a failure while writing exits 1.
@@ -101,10 +101,23 @@ pub fn merge(e: MergeError, cfg: &Config, done: &str) -> CliError {
                 ("supported", &supported),
             ],
         ),
-        MergeError::Corrupt { path: p, detail } => fill(
-            t.cmd_bundle_damaged,
-            &[("path", &path(&p)), ("detail", &detail)],
-        ),
+        MergeError::Corrupt { path: p, detail } => {
+            let detail = match detail {
+                Damage::File(words) => fill(t.cmd_damage_file, &[("detail", &words)]),
+                Damage::Orphans { table } => fill(t.cmd_damage_orphans, &[("table", &table)]),
+                Damage::Label { version, stated } => {
+                    let stated = stated.map_or_else(|| "—".to_string(), |s| s.to_string());
+                    fill(
+                        t.cmd_damage_label,
+                        &[("version", &version), ("stated", &stated)],
+                    )
+                }
+            };
+            fill(
+                t.cmd_bundle_damaged,
+                &[("path", &path(&p)), ("detail", &detail)],
+            )
+        }
         MergeError::SameIds {
             path: p,
             table: _,
@@ -128,4 +141,39 @@ pub fn merge(e: MergeError, cfg: &Config, done: &str) -> CliError {
         ),
     };
     CliError::Usage(format!("{text}{done}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn said(detail: Damage) -> String {
+        let cfg = Config::for_dir(std::path::Path::new("/srv/kiosk"), "phuong");
+        let e = MergeError::Corrupt {
+            path: PathBuf::from("vh-a.kiosk"),
+            detail,
+        };
+        merge(e, &cfg, "").to_string()
+    }
+
+    /// A damaged bundle is one line in the kiosk's words, SQLite's own
+    /// report (several lines, English) kept as a detail.
+    #[test]
+    fn damage_is_one_line_in_plain_words() {
+        let report = "*** in database main ***\nTree 15 page 171 cell 5: Extends off end of page";
+        let file = said(Damage::file(report));
+        assert_eq!(
+            file,
+            "vh-a.kiosk bị hỏng (SQLite báo: *** in database main ***; Tree 15 page 171 cell 5: \
+             Extends off end of page). Chưa thay đổi gì: hãy tạo lại gói tại nhà văn hóa"
+        );
+        assert_eq!(
+            said(Damage::Orphans {
+                table: "attendance".into()
+            }),
+            "vh-a.kiosk bị hỏng (bản ghi trong bảng attendance nói tới những dòng không có trong gói). \
+             Chưa thay đổi gì: hãy tạo lại gói tại nhà văn hóa"
+        );
+    }
 }

@@ -133,7 +133,9 @@ impl TomlProblem {
                 found: Found::from_serde(found),
             };
         }
-        if m.starts_with("missing escaped value") {
+        // "D:\kiosk" (\k is no escape), "C:\Users" and "D:\update" (\U
+        // and \u start a character code that does not follow).
+        if m.starts_with("missing escaped value") || m.starts_with("too few unicode value digits") {
             return TomlProblem::BadEscape;
         }
         TomlProblem::Other(m.to_string())

@@ -74,7 +74,7 @@ pub enum MergeError {
     #[error(
         "{path} is damaged ({detail}); nothing was changed: make the bundle again at its cultural house"
     )]
-    Corrupt { path: PathBuf, detail: String },
+    Corrupt { path: PathBuf, detail: Damage },
     #[error(
         "{path}: resident {id} is registered here differently: two kiosks use the site id {site:?}; \
          nothing was changed. Give each cultural house its own site id in kiosk.toml"
@@ -97,6 +97,46 @@ pub enum MergeError {
     },
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+/// What is wrong inside a damaged bundle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Damage {
+    /// SQLite's own report (its words, English), on one line.
+    File(String),
+    /// Records in `table` refer to residents, attempts or class sessions
+    /// that are not in the bundle.
+    Orphans { table: String },
+    /// The schema version does not match the version the bundle states.
+    Label { version: i64, stated: Option<i64> },
+}
+
+impl Damage {
+    /// SQLite's report, its lines joined: a message stays one line.
+    pub fn file(detail: &str) -> Damage {
+        let lines: Vec<&str> = detail
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        Damage::File(lines.join("; "))
+    }
+}
+
+impl std::fmt::Display for Damage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Damage::File(detail) => f.write_str(detail),
+            Damage::Orphans { table } => {
+                write!(f, "records in {table} refer to rows that are not in it")
+            }
+            Damage::Label { version, stated } => write!(
+                f,
+                "its schema version {version} does not match its label {}",
+                stated.map_or_else(|| "(none)".to_string(), |s| s.to_string())
+            ),
+        }
+    }
 }
 
 /// Why a file is not a bundle (named, so a command can say it in the
@@ -647,7 +687,7 @@ fn bundle_fault(e: &rusqlite::Error) -> bool {
 fn corrupt(path: &Path, e: rusqlite::Error) -> MergeError {
     MergeError::Corrupt {
         path: path.to_path_buf(),
-        detail: e.to_string(),
+        detail: Damage::file(&e.to_string()),
     }
 }
 
@@ -844,7 +884,7 @@ pub fn check_bundle(path: &Path) -> Result<CheckedBundle, MergeError> {
     if check != ["ok"] {
         return Err(MergeError::Corrupt {
             path: path.to_path_buf(),
-            detail: check.into_iter().take(3).collect::<Vec<_>>().join("; "),
+            detail: Damage::file(&check.into_iter().take(3).collect::<Vec<_>>().join("\n")),
         });
     }
     // Every record's resident, attempt and class session must be in the
@@ -856,7 +896,7 @@ pub fn check_bundle(path: &Path) -> Result<CheckedBundle, MergeError> {
     if let Some(table) = orphans {
         return Err(MergeError::Corrupt {
             path: path.to_path_buf(),
-            detail: format!("records in {table} refer to rows that are not in it"),
+            detail: Damage::Orphans { table },
         });
     }
     let has_meta: bool = conn
@@ -894,12 +934,7 @@ pub fn check_bundle(path: &Path) -> Result<CheckedBundle, MergeError> {
     if version < 1 || stated != Some(version) {
         return Err(MergeError::Corrupt {
             path: path.to_path_buf(),
-            detail: format!(
-                "its schema version {version} does not match its label {}",
-                stated
-                    .map(|s| s.to_string())
-                    .unwrap_or_else(|| "(none)".into())
-            ),
+            detail: Damage::Label { version, stated },
         });
     }
     let site_id = meta("bundle_site")?.ok_or_else(|| not_bundle(NotBundle::NoSite))?;
