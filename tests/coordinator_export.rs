@@ -349,6 +349,36 @@ fn bad_input_is_one_clear_line_and_exit_2() {
         assert!(err.contains(expected), "{out:?}: {err}");
         assert_eq!(err.lines().count(), 1, "{err}");
     }
+    // A --format that contradicts the file name is refused; with a name
+    // that says nothing (.txt), --format decides.
+    let csv_named = d.join("z.csv");
+    let (code, err) = code_and_line(&run(
+        d,
+        &[
+            "export",
+            "progress",
+            "--format",
+            "xlsx",
+            "--out",
+            csv_named.to_str().unwrap(),
+        ],
+    ));
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("does not match --format xlsx"), "{err}");
+    assert!(!csv_named.exists());
+    let txt = d.join("z.txt");
+    ok(&run(
+        d,
+        &[
+            "export",
+            "progress",
+            "--format",
+            "csv",
+            "--out",
+            txt.to_str().unwrap(),
+        ],
+    ));
+    assert!(std::fs::read(&txt).unwrap().starts_with(b"\xEF\xBB\xBF"));
     let (code, err) = code_and_line(&run(
         d,
         &["export", "attendance", "--out", "x.csv", "--colour", "red"],

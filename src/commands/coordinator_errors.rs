@@ -22,6 +22,13 @@ pub fn export(e: ExportError, t: &Texts) -> CliError {
         ),
         ExportError::NoFormat(p) => (true, fill(t.cmd_no_format, &[("path", &path(p))])),
         ExportError::NoFolder(p) => (true, fill(t.cmd_no_folder, &[("path", &path(p))])),
+        ExportError::FormatClash { path: p, format } => (
+            true,
+            fill(
+                t.cmd_format_clash,
+                &[("path", &path(p)), ("format", format)],
+            ),
+        ),
         ExportError::FolderNotWritable { path: p, source } => (
             true,
             fill(

@@ -36,15 +36,25 @@ impl Format {
 
     /// The format asked for, or else the one the file name's extension names.
     pub fn choose(explicit: Option<&str>, out: &Path) -> Result<Format, ExportError> {
+        let ext = out
+            .extension()
+            .map(|e| e.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let by_name = Format::parse(&ext);
         match explicit {
-            Some(s) => Format::parse(s).ok_or_else(|| ExportError::UnknownFormat(s.to_string())),
-            None => {
-                let ext = out
-                    .extension()
-                    .map(|e| e.to_string_lossy().to_string())
-                    .unwrap_or_default();
-                Format::parse(&ext).ok_or_else(|| ExportError::NoFormat(out.to_path_buf()))
+            Some(s) => {
+                let format =
+                    Format::parse(s).ok_or_else(|| ExportError::UnknownFormat(s.to_string()))?;
+                // phuong.csv written as XLSX would not open in Excel.
+                match by_name {
+                    Some(named) if named != format => Err(ExportError::FormatClash {
+                        path: out.to_path_buf(),
+                        format: s.to_string(),
+                    }),
+                    _ => Ok(format),
+                }
             }
+            None => by_name.ok_or_else(|| ExportError::NoFormat(out.to_path_buf())),
         }
     }
 }
@@ -122,6 +132,8 @@ pub enum ExportError {
     NoFormat(PathBuf),
     #[error("the folder {} does not exist", .0.display())]
     NoFolder(PathBuf),
+    #[error("{} has another format's name: --format {format} would make a file Excel cannot open", .path.display())]
+    FormatClash { path: PathBuf, format: String },
     #[error("cannot write in the folder {}: {source}", .path.display())]
     FolderNotWritable {
         path: PathBuf,
