@@ -83,8 +83,10 @@ impl Outline {
             let word = args[i].to_string_lossy();
             i += 1;
             if word == "--config" {
-                out.config.push(word.into_owned());
+                // Without its value (the mistake being reported), the hint
+                // leaves it out rather than suggest it bare.
                 if let Some(value) = args.get(i) {
+                    out.config.push(word.into_owned());
                     out.config.push(value.to_string_lossy().into_owned());
                     i += 1;
                 }
@@ -163,6 +165,8 @@ mod tests {
         assert_eq!(got, ["kiosk", "--config", "help", "report"]);
         let (_, got) = outline(&["kiosk", "residents", "find", "help"]);
         assert_eq!(got, ["kiosk", "residents", "find", "help"]);
+        let (o, _) = outline(&["kiosk", "report", "--config"]);
+        assert_eq!(o.help_command(), "kiosk report --help");
         let (o, _) = outline(&["kiosk", "--config=my kiosk.toml", "seed"]);
         assert_eq!(
             o.help_command(),

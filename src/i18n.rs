@@ -89,7 +89,7 @@ texts! {
     res_count_one: "1 người", "1 resident";
     res_count: "{n} người", "{n} {n|resident|residents}";
     res_nobody_found: "Không có ai tên có chữ “{text}”.", "Nobody's name contains “{text}”.";
-    res_no_such_id: "không có người dân nào mã {id}", "there is no resident with id {id}";
+    res_no_such_id: "không có người dân nào mã \"{id}\" (xem mã bằng lệnh kiosk residents find TÊN)", "there is no resident with id \"{id}\" (see ids with kiosk residents find NAME)";
     res_already_forgotten: "{id} đã được xóa từ trước.", "{id} was already forgotten.";
     res_forgot: "Đã xóa {id}: họ tên, năm sinh, địa chỉ và số điện thoại không còn nữa. Kết quả học vẫn giữ, nhưng không có tên.", "Forgot {id}: name, birth year, household and phone are erased. Learning records stay, without a name.";
     res_added: "Đã thêm {id}: {name} (tổ {group}, sinh năm {year}).", "Added {id}: {name} (group {group}, born {year}).";

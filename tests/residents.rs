@@ -243,8 +243,8 @@ fn forget_erases_and_hides_a_resident() {
     );
     assert_eq!(site.json(&["residents", "list", "--json"]).len(), 1);
     let out = site.kiosk(&["residents", "forget", "vh-phuc-xa-99"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("vh-phuc-xa-99"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("\"vh-phuc-xa-99\""));
 }
 
 fn bytes(p: &Path) -> Vec<u8> {
@@ -381,10 +381,10 @@ fn residents_speaks_vietnamese_by_default() {
     let out = site.ok(&["residents", "forget", "vh-phuc-xa-2"]);
     assert_eq!(out.trim(), "vh-phuc-xa-2 đã được xóa từ trước.");
     let out = site.kiosk(&["residents", "forget", "vh-phuc-xa-99"]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out).trim(),
-        "kiosk: không có người dân nào mã vh-phuc-xa-99"
+        "kiosk: không có người dân nào mã \"vh-phuc-xa-99\" (xem mã bằng lệnh kiosk residents find TÊN)"
     );
 }
 

@@ -83,7 +83,8 @@ pub fn run(cli: &Cli, cmd: &ResidentsCommand) -> Result<ExitCode, CliError> {
             let before = store
                 .resident(id)
                 .map_err(say)?
-                .ok_or_else(|| CliError::Failed(fill(t.res_no_such_id, &[("id", id)])))?;
+                // A mistyped id is a mistake in what was typed: exit 2.
+                .ok_or_else(|| CliError::Usage(fill(t.res_no_such_id, &[("id", id)])))?;
             if before.forgotten {
                 println!("{}", fill(t.res_already_forgotten, &[("id", id)]));
             } else {
