@@ -552,6 +552,7 @@ texts! {
     who_label: "Gõ tên của bạn (không cần dấu):", "Type your name (accents are not needed):";
     who_hint: "Ví dụ: hang", "For example: hang";
     who_start_typing: "Gõ vài chữ trong tên, máy sẽ tìm giúp bạn.", "Type a few letters of your name and the kiosk will find you.";
+    who_more: "Còn người khác có tên như vậy. Nếu chưa thấy tên bạn, hãy gõ thêm chữ, ví dụ cả họ và tên.", "More people have a name like this. If yours is not here, type more of it, for example your full name.";
     who_pick: "Chọn tên của bạn (bấm số hoặc chạm vào tên):", "Choose your name (press its number or touch it):";
     who_none: "Chưa có ai tên “{name}”. Kiểm tra lại chính tả, hoặc đăng ký nếu bạn là người mới.", "No one called “{name}” yet. Check the spelling, or register if you are new.";
     who_new_here: "Lần đầu đến học? Bấm Đăng ký.", "First time here? Press Register.";
@@ -640,6 +641,10 @@ texts! {
     quiz_your_order: "Bạn đã xếp:", "Your order:";
     quiz_next_question: "Câu tiếp theo", "Next question";
     quiz_see_result: "Xem kết quả", "See the result";
+    leave_form_title: "Bỏ những gì đã điền?", "Drop what you typed?";
+    leave_form_text: "Nếu quay lại bây giờ, tên và các ô bạn đã điền sẽ bị xóa.", "If you go back now, your name and the other boxes you filled in are cleared.";
+    leave_form_no: "Điền tiếp", "Keep filling in";
+    leave_form_yes: "Bỏ và quay lại", "Drop and go back";
     leave_quiz_title: "Dừng bài kiểm tra?", "Stop the quiz?";
     leave_quiz_text: "Các câu đã trả lời được lưu. Lần sau bạn làm tiếp từ câu này.", "Your answers so far are saved. Next time you carry on from this question.";
     leave_quiz_no: "Làm tiếp", "Keep going";

@@ -252,6 +252,11 @@ pub enum Confirm {
     ThisIsMe(Person),
     LeaveQuiz,
     SignOut,
+    /// Leaving the registration form with something typed in it: to the
+    /// welcome screen (`home`) or back to "Who are you?".
+    LeaveForm {
+        home: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -902,6 +907,14 @@ fn confirmed(app: &mut App, what: Confirm) -> Vec<Effect> {
             resident_id: person.id,
         }],
         Confirm::LeaveQuiz => home::go_home(app),
+        Confirm::LeaveForm { home } => {
+            app.go(if home {
+                Screen::Welcome
+            } else {
+                Screen::Who(who::Who::default())
+            });
+            Vec::new()
+        }
         Confirm::SignOut => {
             let mut fx = Vec::new();
             if let Some(l) = app.learner.take() {

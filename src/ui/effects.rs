@@ -50,7 +50,7 @@ pub fn execute(store: &Store, log: &Log, effect: Effect) -> Vec<Msg> {
         Ok(match effect {
             Effect::Search { query } => {
                 let people = store
-                    .find_residents(&query, MAX_MATCHES)?
+                    .find_residents(&query, MAX_MATCHES + 1)?
                     .into_iter()
                     .filter(|r| !r.forgotten)
                     .map(person)

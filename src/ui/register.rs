@@ -6,7 +6,9 @@
 use crate::i18n::{Texts, fill};
 use crate::text::nfc;
 
-use super::app::{Action, App, BackTo, Effect, Keys, NewPerson, Notice, Screen, footer};
+use super::app::{
+    Action, App, BackTo, Confirm, Effect, Keys, NewPerson, Notice, Overlay, Screen, footer,
+};
 use super::consent::Consent;
 use super::layout::{Block, Button, Page, Target};
 use super::who::Who;
@@ -172,16 +174,30 @@ pub fn on(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Back => back(app),
-        Action::Home => {
-            app.go(Screen::Welcome);
-            Vec::new()
-        }
+        Action::Home => leave(app, true),
         _ => Vec::new(),
     }
 }
 
 fn back(app: &mut App) -> Vec<Effect> {
-    app.go(Screen::Who(Who::default()));
+    leave(app, false)
+}
+
+/// Leaves the form, to the welcome screen (`home`) or to "Who are you?".
+/// What was typed would be lost, so with anything typed it asks first (a
+/// reflex ← or Esc must not throw away a name and an address).
+fn leave(app: &mut App, home: bool) -> Vec<Effect> {
+    let typed = state(app).is_some_and(|s| s.fields.iter().any(|f| !f.trim().is_empty()));
+    if typed {
+        app.overlay = Some(Overlay::Confirm {
+            what: Confirm::LeaveForm { home },
+            focus: 0,
+        });
+    } else if home {
+        app.go(Screen::Welcome);
+    } else {
+        app.go(Screen::Who(Who::default()));
+    }
     Vec::new()
 }
 

@@ -24,6 +24,9 @@ pub struct Who {
     pub people: Vec<Person>,
     /// The query the current `people` answer (None before the first answer).
     pub searched: Option<String>,
+    /// More people match than are listed: the learner must type more, or
+    /// they may not find themselves and register a second time.
+    pub more: bool,
 }
 
 /// "Nguyễn Thị Hằng · tổ 5 · sinh năm 1956".
@@ -71,6 +74,12 @@ pub fn page(app: &App, s: &Who) -> Page {
                 format!("{}. ", i + 1),
                 one_line(app, p),
             ));
+        }
+        if s.more {
+            body.push(Block::Text {
+                text: t.who_more.to_string(),
+                tone: Tone::Strong,
+            });
         }
     }
     body.push(Block::text(t.who_new_here));
@@ -179,6 +188,7 @@ fn search(s: &mut Who) -> Vec<Effect> {
     if fold(&s.query).is_empty() {
         s.people.clear();
         s.searched = None;
+        s.more = false;
         return Vec::new();
     }
     vec![Effect::Search {
@@ -204,6 +214,8 @@ pub fn found(app: &mut App, query: String, mut people: Vec<Person>) -> Vec<Effec
     if let Some(s) = state(app)
         && s.query == query
     {
+        // The store is asked for one more than fits, to know there are more.
+        s.more = people.len() > MAX_MATCHES;
         people.truncate(MAX_MATCHES);
         s.people = people;
         s.searched = Some(query);

@@ -470,6 +470,12 @@ pub fn confirm_dialog(app: &App, what: &Confirm, focus: usize) -> Dialog {
             t.leave_quiz_no,
             t.leave_quiz_yes,
         ),
+        Confirm::LeaveForm { .. } => (
+            t.leave_form_title,
+            t.leave_form_text.to_string(),
+            t.leave_form_no,
+            t.leave_form_yes,
+        ),
         Confirm::SignOut => (
             t.sign_out_title,
             t.sign_out_text.to_string(),

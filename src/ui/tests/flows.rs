@@ -664,3 +664,58 @@ fn a_broken_first_module_leaves_the_rest_reachable() {
     h.click(Target::Module(index("ewallet")));
     assert!(matches!(h.app.screen, Screen::Lesson(_)), "{}", h.screen());
 }
+
+/// Nine names fit the list. With more matches the learner is told to type
+/// more, instead of not finding themselves and registering a second time.
+#[test]
+fn more_matches_than_fit_ask_for_more_of_the_name() {
+    let mut h = Harness::new();
+    let given = [
+        "An", "Bình", "Cúc", "Dung", "Giang", "Hà", "Hằng", "Khánh", "Lan", "Liên", "Xuân",
+    ];
+    for (i, g) in given.iter().enumerate() {
+        add(&h, &format!("Nguyễn Thị {g}"), 1950 + i as i32, 1);
+    }
+    h.send(Msg::Resize(100, 40));
+    h.enter();
+    h.typ("nguyen");
+    assert!(h.sees("9. "), "{}", h.screen());
+    assert!(h.sees("Còn người khác có tên như vậy"), "{}", h.screen());
+    let Screen::Who(w) = &h.app.screen else {
+        panic!("{:?}", h.app.screen)
+    };
+    assert_eq!(w.people.len(), 9);
+    // Typing more of the name finds the one the list had no room for.
+    h.typ(" thi xuan");
+    assert!(h.sees("1. Nguyễn Thị Xuân"), "{}", h.screen());
+    assert!(!h.sees("Còn người khác"), "{}", h.screen());
+}
+
+/// ← or Esc on a filled-in registration form asks before it throws the
+/// typing away; the safe answer keeps every box as it was.
+#[test]
+fn leaving_a_filled_in_form_asks_first() {
+    let mut h = Harness::new();
+    h.enter(); // welcome → who
+    h.app.go(Screen::Register(Default::default()));
+    h.typ("Trần Văn Bảy");
+    h.key(KeyCode::Esc);
+    assert!(h.sees("Bỏ những gì đã điền?"), "{}", h.screen());
+    h.key(KeyCode::Enter); // the safe answer: keep filling in
+    let Screen::Register(form) = &h.app.screen else {
+        panic!("{:?}", h.app.screen)
+    };
+    assert_eq!(form.fields[0], "Trần Văn Bảy");
+    h.key(KeyCode::Left);
+    assert!(h.sees("Bỏ những gì đã điền?"), "{}", h.screen());
+    h.key(KeyCode::Char('2'));
+    assert!(matches!(h.app.screen, Screen::Who(_)), "{:?}", h.app.screen);
+    // An empty form is left at once.
+    h.app.go(Screen::Register(Default::default()));
+    h.key(KeyCode::Esc);
+    assert!(
+        matches!(h.app.screen, Screen::Welcome),
+        "{:?}",
+        h.app.screen
+    );
+}

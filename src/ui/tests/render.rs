@@ -116,6 +116,7 @@ pub fn states() -> Vec<(&'static str, App)> {
             query: "hang".into(),
             people: vec![person(), other],
             searched: Some("hang".into()),
+            more: false,
         });
     });
     add("who_nobody", &|a| {
@@ -123,6 +124,7 @@ pub fn states() -> Vec<(&'static str, App)> {
             query: "hagn".into(),
             people: vec![],
             searched: Some("hagn".into()),
+            more: false,
         })
     });
     add("this_is_you", &|a| {
@@ -130,6 +132,7 @@ pub fn states() -> Vec<(&'static str, App)> {
             query: "hang".into(),
             people: vec![person()],
             searched: Some("hang".into()),
+            more: false,
         });
         a.overlay = Some(Overlay::Confirm {
             what: Confirm::ThisIsMe(person()),
