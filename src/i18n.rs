@@ -776,6 +776,7 @@ texts! {
     ins_share_hidden: "còn {n} tổ nữa (↑↓)", "{n} more {n|group|groups} (↑↓)";
     ins_group_short: "Tổ {n}", "Group {n}";
     ins_open_class_title: "Mở buổi học", "Open a class";
+    ins_open_class_ends: "Buổi học “{topic}” đang mở sẽ kết thúc khi mở buổi này.", "The class “{topic}”, still open, ends when this one opens.";
     ins_form_topic: "Chủ đề", "Topic";
     ins_form_instructor: "Người hướng dẫn", "Instructor";
     ins_form_fill_both: "Xin điền cả hai ô.", "Please fill in both fields.";

@@ -104,6 +104,14 @@ impl Store {
             instructor: clean("instructor", instructor)?,
         };
         self.write(|tx| {
+            // One class at a time at a site: the room's view shows one, so
+            // a class still open when the next starts ends as it starts
+            // (left open, it would never end and never be shown again).
+            tx.execute(
+                "UPDATE class_sessions SET ended_at = max(started_at, ?2)
+                 WHERE site_id = ?1 AND ended_at IS NULL",
+                params![self.site_id(), at],
+            )?;
             insert_class(
                 tx,
                 &ClassRecord {

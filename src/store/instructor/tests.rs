@@ -717,3 +717,30 @@ fn the_rebuild_of_running_totals_matches_the_triggers() {
         .unwrap();
     assert_eq!(views(&f.store), before);
 }
+
+/// One class at a time: opening the next ends the one still open, at the
+/// moment the next starts, so no class stays open for ever.
+#[test]
+fn opening_a_class_ends_the_one_still_open() {
+    let f = fixture();
+    let next = f
+        .store
+        .open_class_session_at("Ví điện tử", "Cô Hoa", t(0, 10, 30))
+        .unwrap();
+    let before = f.store.class_session(&f.class_today).unwrap().unwrap();
+    assert_eq!(before.ended_at, Some(t(0, 10, 30)));
+    let open: i64 = f
+        .store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM class_sessions WHERE ended_at IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(open, 1);
+    assert_eq!(
+        f.store.class_session(&next.id).unwrap().unwrap().ended_at,
+        None
+    );
+}

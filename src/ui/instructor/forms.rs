@@ -44,12 +44,15 @@ pub struct ClassForm {
     pub instructor: String,
     pub field: usize,
     pub missing: bool,
+    /// The topic of the class still open, which opening this one ends.
+    pub ends: Option<String>,
 }
 
 impl ClassForm {
-    pub fn new(instructor: String) -> ClassForm {
+    pub fn new(instructor: String, ends: Option<String>) -> ClassForm {
         ClassForm {
             instructor,
+            ends,
             ..ClassForm::default()
         }
     }

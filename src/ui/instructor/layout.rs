@@ -155,6 +155,13 @@ pub fn modal(app: &App, d: &Desk, m: &Modal, area: Rect) -> Laid {
                 field(t.ins_form_topic, &f.topic, f.field == 0, 0),
                 field(t.ins_form_instructor, &f.instructor, f.field == 1, 1),
             ];
+            if let Some(topic) = &f.ends {
+                specs.push(Spec::Text(
+                    fill(t.ins_open_class_ends, &[("topic", topic)]),
+                    Look::Plain(Tone::Strong),
+                    None,
+                ));
+            }
             if f.missing {
                 specs.push(Spec::Text(
                     t.ins_form_fill_both.to_string(),

@@ -537,3 +537,27 @@ fn every_footer_key_is_on_screen_at_every_size() {
         }
     }
 }
+
+#[test]
+fn opening_a_second_class_says_the_first_one_ends() {
+    let mut h = classroom();
+    log_in(&mut h);
+    h.key(KeyCode::F(7));
+    assert!(!h.sees("đang mở sẽ kết thúc"), "{}", h.screen());
+    h.typ("VNeID mức 2");
+    h.enter();
+    h.typ("Cô Hoa");
+    h.enter();
+    h.key(KeyCode::F(7));
+    assert!(
+        h.sees("Buổi học “VNeID mức 2” đang mở sẽ kết thúc khi mở buổi này."),
+        "{}",
+        h.screen()
+    );
+    h.typ("Ví điện tử");
+    h.enter();
+    h.enter();
+    let class = the_desk(&h).today.as_ref().unwrap().class.clone().unwrap();
+    assert_eq!(class.topic, "Ví điện tử");
+    assert_eq!(class.ended_at, None);
+}

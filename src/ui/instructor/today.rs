@@ -269,7 +269,8 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
                 .and_then(|t| t.class.as_ref())
                 .map(|c| c.instructor.clone())
                 .unwrap_or_default();
-            d.modal = Some(Modal::Class(ClassForm::new(name)));
+            let ends = open_class.map(|c| c.topic);
+            d.modal = Some(Modal::Class(ClassForm::new(name, ends)));
             Vec::new()
         }
         KeyCode::F(8) => {
