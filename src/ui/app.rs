@@ -742,6 +742,12 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
                 (Some(Target::Choice(_)), Some(primary)) => {
                     screen_action(app, Action::Click(primary))
                 }
+                // Nor does it switch the language or open help: on the
+                // welcome screen, with the focus moved onto "English", →
+                // still starts, as the footer says.
+                (Some(Target::Language | Target::Help), Some(primary)) => {
+                    screen_action(app, Action::Click(primary))
+                }
                 _ => act(app, Action::Activate),
             }
         }

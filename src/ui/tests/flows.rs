@@ -719,3 +719,18 @@ fn leaving_a_filled_in_form_asks_first() {
         h.app.screen
     );
 }
+
+/// "Enter/→ tiếp tục": → goes on even when the focus has been moved onto
+/// the language button; Enter there switches the language, as the button
+/// says.
+#[test]
+fn right_arrow_starts_even_from_the_language_button() {
+    let mut h = Harness::new();
+    h.key(KeyCode::Tab);
+    let page = crate::ui::app::page(&h.app);
+    assert_eq!(h.app.focused(&page), Some(Target::Language));
+    h.key(KeyCode::Enter);
+    assert!(h.sees("Welcome") || h.sees("Start"), "{}", h.screen());
+    h.key(KeyCode::Right);
+    assert!(matches!(h.app.screen, Screen::Who(_)), "{:?}", h.app.screen);
+}
