@@ -476,53 +476,75 @@ impl Store {
                     module_id,
                     step: step as usize,
                 })),
-                (1 | 2, Some(attempt_id), _) => {
-                    let finished: bool = c.query_row(
-                        "SELECT EXISTS (SELECT 1 FROM quiz_results WHERE attempt_id = ?1)",
-                        [&attempt_id],
-                        |r| r.get(0),
-                    )?;
-                    if finished {
-                        return Ok(None);
-                    }
-                    let order: String = c.query_row(
-                        "SELECT question_order FROM quiz_attempts WHERE id = ?1",
-                        [&attempt_id],
-                        |r| r.get(0),
-                    )?;
-                    let question_order: Vec<String> =
-                        serde_json::from_str(&order).map_err(|e| {
-                            rusqlite::Error::FromSqlConversionFailure(
-                                0,
-                                rusqlite::types::Type::Text,
-                                Box::new(e),
-                            )
-                        })?;
-                    let mut stmt = c.prepare_cached(
-                        "SELECT question_id, response, correct FROM quiz_answers
-                         WHERE attempt_id = ?1 ORDER BY answered_at, id",
-                    )?;
-                    let mut answered: Vec<(String, String, bool)> = Vec::new();
-                    for row in
-                        stmt.query_map([&attempt_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                    {
-                        let a: (String, String, bool) = row?;
-                        match answered.iter_mut().find(|(q, _, _)| *q == a.0) {
-                            Some(slot) => *slot = a,
-                            None => answered.push(a),
-                        }
-                    }
-                    Ok(Some(Resume::Quiz {
-                        module_id,
-                        attempt_id,
-                        question_order,
-                        answered,
-                    }))
-                }
+                (1 | 2, Some(attempt_id), _) => quiz_resume(c, module_id, attempt_id),
                 _ => Ok(None),
             }
         })
     }
+
+    /// The newest attempt at `module_id`'s quiz, when it is unfinished:
+    /// starting that quiz again carries on there instead of from question 1
+    /// (the learner was told "next time you carry on from this question",
+    /// whichever way they come back to it).
+    pub fn unfinished_attempt(&self, resident_id: &str, module_id: &str) -> Result<Option<Resume>> {
+        self.read(|c| {
+            let newest: Option<String> = c
+                .query_row(
+                    "SELECT id FROM quiz_attempts WHERE resident_id = ?1 AND module_id = ?2
+                     ORDER BY started_at DESC, id DESC LIMIT 1",
+                    [resident_id, module_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            match newest {
+                Some(attempt_id) => quiz_resume(c, module_id.to_string(), attempt_id),
+                None => Ok(None),
+            }
+        })
+    }
+}
+
+/// Where an attempt stands: its question order and the answers so far, or
+/// `None` when it is finished.
+fn quiz_resume(
+    c: &rusqlite::Connection,
+    module_id: String,
+    attempt_id: String,
+) -> rusqlite::Result<Option<Resume>> {
+    let finished: bool = c.query_row(
+        "SELECT EXISTS (SELECT 1 FROM quiz_results WHERE attempt_id = ?1)",
+        [&attempt_id],
+        |r| r.get(0),
+    )?;
+    if finished {
+        return Ok(None);
+    }
+    let order: String = c.query_row(
+        "SELECT question_order FROM quiz_attempts WHERE id = ?1",
+        [&attempt_id],
+        |r| r.get(0),
+    )?;
+    let question_order: Vec<String> = serde_json::from_str(&order).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })?;
+    let mut stmt = c.prepare_cached(
+        "SELECT question_id, response, correct FROM quiz_answers
+         WHERE attempt_id = ?1 ORDER BY answered_at, id",
+    )?;
+    let mut answered: Vec<(String, String, bool)> = Vec::new();
+    for row in stmt.query_map([&attempt_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
+        let a: (String, String, bool) = row?;
+        match answered.iter_mut().find(|(q, _, _)| *q == a.0) {
+            Some(slot) => *slot = a,
+            None => answered.push(a),
+        }
+    }
+    Ok(Some(Resume::Quiz {
+        module_id,
+        attempt_id,
+        question_order,
+        answered,
+    }))
 }
 
 #[cfg(test)]

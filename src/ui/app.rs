@@ -191,6 +191,8 @@ pub enum Msg {
         progress: BTreeMap<String, ModuleProgress>,
         resume: Option<Resume>,
     },
+    /// Instead of a new attempt, the unfinished one at the same quiz.
+    AttemptResumed(Resume),
     AttemptStarted {
         attempt_id: String,
     },
@@ -496,6 +498,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::AttemptStarted { attempt_id } => quiz::started(app, attempt_id),
+        Msg::AttemptResumed(resume) => quiz::resumed(app, resume),
         Msg::SpeechEnded => {
             app.speaking = false;
             Vec::new()

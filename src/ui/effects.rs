@@ -95,6 +95,11 @@ pub fn execute(store: &Store, log: &Log, effect: Effect) -> Vec<Msg> {
                 module_id,
                 question_order,
             } => {
+                // Left unfinished (the learner came back through the list,
+                // not "Continue"): carry on where it stopped.
+                if let Some(resume) = store.unfinished_attempt(&resident_id, &module_id)? {
+                    return Ok(vec![Msg::AttemptResumed(resume)]);
+                }
                 let attempt_id = store.start_attempt(
                     Some(&session_id),
                     &resident_id,

@@ -15,7 +15,7 @@
 
 use crate::i18n::fill;
 use crate::lessons::{Module, Question, QuestionKind, Response, score_percent};
-use crate::store::ModuleProgress;
+use crate::store::{ModuleProgress, Resume};
 
 use super::app::{Action, App, BackTo, Confirm, Effect, Keys, Notice, Overlay, Screen, footer};
 use super::layout::{Block, Button, Page, Target, Tone};
@@ -114,6 +114,28 @@ pub fn started(app: &mut App, attempt_id: String) -> Vec<Effect> {
         q.attempt_id = Some(attempt_id);
     }
     Vec::new()
+}
+
+/// The store found an unfinished attempt at the quiz just opened: it
+/// replaces the new one, on its first unanswered question.
+pub fn resumed(app: &mut App, open: Resume) -> Vec<Effect> {
+    let Resume::Quiz {
+        module_id,
+        attempt_id,
+        question_order,
+        answered,
+    } = open
+    else {
+        return Vec::new();
+    };
+    let module = match &app.screen {
+        Screen::Quiz(q) if q.attempt_id.is_none() => q.module,
+        _ => return Vec::new(),
+    };
+    if app.curriculum.modules.get(module).map(|m| &m.id) != Some(&module_id) {
+        return Vec::new();
+    }
+    resume(app, module, attempt_id, &question_order, &answered)
 }
 
 /// Reopens an unfinished attempt on its first unanswered question.

@@ -313,3 +313,34 @@ fn writes_from_two_connections_interleave_without_loss() {
     assert_eq!(p.len(), 3);
     assert!(p.iter().all(|m| m.steps_seen.len() == 50));
 }
+
+/// Only the newest attempt at a quiz counts: once a later attempt is
+/// finished, an older one left open is not carried on.
+#[test]
+fn the_unfinished_attempt_is_the_newest_and_only_if_unfinished() {
+    let (_d, s, who) = store_with("1");
+    assert_eq!(s.unfinished_attempt(&who, "vneid").unwrap(), None);
+    let old = s
+        .start_attempt_at(None, &who, "vneid", &ids(&["q1", "q2"]), 100)
+        .unwrap();
+    s.record_answer_at(&old, &who, "vneid", "q1", "0", true, 101)
+        .unwrap();
+    match s.unfinished_attempt(&who, "vneid").unwrap() {
+        Some(Resume::Quiz {
+            attempt_id,
+            answered,
+            ..
+        }) => {
+            assert_eq!(attempt_id, old);
+            assert_eq!(answered.len(), 1);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(s.unfinished_attempt(&who, "zalo").unwrap(), None);
+    let newer = s
+        .start_attempt_at(None, &who, "vneid", &ids(&["q2", "q1"]), 200)
+        .unwrap();
+    s.finish_attempt_at(&newer, &who, "vneid", 2, 2, 70, 210)
+        .unwrap();
+    assert_eq!(s.unfinished_attempt(&who, "vneid").unwrap(), None);
+}

@@ -734,3 +734,43 @@ fn right_arrow_starts_even_from_the_language_button() {
     h.key(KeyCode::Right);
     assert!(matches!(h.app.screen, Screen::Who(_)), "{:?}", h.app.screen);
 }
+
+/// A quiz left at question 3 carries on at question 3 also when the
+/// learner comes back through the module list and its pages, not only
+/// through "Continue": the same attempt, no second one.
+#[test]
+fn a_quiz_left_unfinished_carries_on_whichever_way_it_is_reopened() {
+    let mut h = Harness::new();
+    add(&h, "Lê Thị Mận", 1952, 4);
+    sign_in(&mut h, "man");
+    h.enter();
+    let through_pages = |h: &mut Harness| {
+        for _ in 0..3 {
+            h.enter();
+            if h.sees("[ ] Làm xong") {
+                h.enter();
+            }
+        }
+    };
+    through_pages(&mut h);
+    answer_by_keys(&mut h, true);
+    h.enter();
+    answer_by_keys(&mut h, false);
+    h.enter();
+    assert!(h.sees("Câu 3/4"), "{}", h.screen());
+    let (_, _, attempt) = on_screen(&h);
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Char('2'));
+    assert!(matches!(h.app.screen, Screen::Home), "{:?}", h.app.screen);
+    // The module from the list, its first page, then on to the quiz.
+    h.key(KeyCode::Char('1'));
+    assert!(
+        matches!(h.app.screen, Screen::Lesson(_)),
+        "{:?}",
+        h.app.screen
+    );
+    through_pages(&mut h);
+    assert!(h.sees("Câu 3/4"), "{}", h.screen());
+    assert_eq!(on_screen(&h).2, attempt);
+    assert_eq!(count(&h, "SELECT count(*) FROM quiz_attempts"), 1);
+}
