@@ -33,7 +33,9 @@ use super::{
 /// resident. Change it whenever `consent_*` texts in i18n change meaning.
 /// v2: says truthfully that the ward's coordinators see per-resident
 /// attendance and results (v1 wrongly said the ward only got totals).
-pub const CONSENT_VERSION: &str = "2026-11-v2";
+/// v3: says that the name search shows anyone at the seat a resident's
+/// name, group and year of birth (v2 said other learners never see it).
+pub const CONSENT_VERSION: &str = "2026-11-v3";
 
 /// The parts of `kiosk.toml` the screens need, plus terminal facts.
 #[derive(Debug, Clone)]
@@ -784,10 +786,19 @@ fn move_focus(app: &mut App, delta: i32) -> Vec<Effect> {
     let page = page(app);
     let n = page.focusables().len();
     let laid = app.laid(&page);
-    // A long page with nothing to pick in it: the arrows scroll the text.
+    // A long page with nothing to pick in it: the arrows scroll the text,
+    // and once it is read to its end (or back to its top) they go on to
+    // the buttons, so a long consent page is still answered by keys.
     if page.body_focusables() == 0 && laid.max_offset() > 0 {
-        scroll(app, delta);
-        return Vec::new();
+        let more = if delta > 0 {
+            laid.offset < laid.max_offset()
+        } else {
+            laid.offset > 0
+        };
+        if more {
+            scroll(app, delta);
+            return Vec::new();
+        }
     }
     // A long page whose rows are all pinned in view (a practice page): the
     // focus never reaches the cut text, so ↓ first reads on to its end,

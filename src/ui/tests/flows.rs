@@ -774,3 +774,34 @@ fn a_quiz_left_unfinished_carries_on_whichever_way_it_is_reopened() {
     assert_eq!(on_screen(&h).2, attempt);
     assert_eq!(count(&h, "SELECT count(*) FROM quiz_attempts"), 1);
 }
+
+/// On a small screen the consent text is longer than the page: ↓ reads it
+/// to its end, then goes on to the buttons, so agreeing by keys alone is
+/// still possible.
+#[test]
+fn a_long_consent_page_is_read_then_answered_by_keys() {
+    let mut h = Harness::new();
+    h.send(Msg::Resize(60, 16));
+    h.click(Target::Start);
+    h.click(Target::Register);
+    for (i, v) in ["Trịnh Văn Tám", "1950", "2", "Số 8 ngõ 2", ""]
+        .iter()
+        .enumerate()
+    {
+        h.click(Target::Field(i));
+        h.typ(v);
+    }
+    h.click(Target::Next);
+    assert!(
+        matches!(h.app.screen, Screen::Consent(_)),
+        "{:?}",
+        h.app.screen
+    );
+    for _ in 0..30 {
+        h.key(KeyCode::Down);
+    }
+    let page = crate::ui::app::page(&h.app);
+    assert_eq!(h.app.focused(&page), Some(Target::Accept), "{}", h.screen());
+    h.enter();
+    assert!(h.sees("Xin chào, Trịnh Văn Tám"), "{}", h.screen());
+}

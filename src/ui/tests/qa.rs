@@ -83,10 +83,16 @@ fn a2_consent_says_who_really_sees_the_records() {
         };
         assert!(all.contains(coordinators), "{all}");
         assert!(all.contains(never), "other learners never see it: {all}");
+        // What the name search shows anyone at the seat is said too.
+        let (search, shown) = match lang {
+            Lang::Vi => ("Ai tìm tên", "họ tên, tổ và năm sinh"),
+            Lang::En => ("searches for a name", "full name, group and year of birth"),
+        };
+        assert!(all.contains(search) && all.contains(shown), "{all}");
         assert!(all.contains(erase), "{all}");
         assert!(!all.contains(totals), "no claim of totals only: {all}");
     }
-    assert_ne!(super::super::app::CONSENT_VERSION, "2026-11-v1");
+    assert!(!["2026-11-v1", "2026-11-v2"].contains(&super::super::app::CONSENT_VERSION));
 }
 
 /// A3: → (continue) never picks a quiz choice, on any kind of question.
