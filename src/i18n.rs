@@ -641,6 +641,10 @@ texts! {
     quiz_your_order: "Bạn đã xếp:", "Your order:";
     quiz_next_question: "Câu tiếp theo", "Next question";
     quiz_see_result: "Xem kết quả", "See the result";
+    known_title: "Bạn đã đăng ký rồi chăng?", "Are you registered already?";
+    known_text: "Đã có người đăng ký:\n\n{person}\n\nĐó có phải là bạn không?", "Someone is registered already:\n\n{person}\n\nIs that you?";
+    known_no: "Không, tôi là người khác", "No, I am someone else";
+    known_yes: "Đúng, là tôi", "Yes, it is me";
     leave_form_title: "Bỏ những gì đã điền?", "Drop what you typed?";
     leave_form_text: "Nếu quay lại bây giờ, tên và các ô bạn đã điền sẽ bị xóa.", "If you go back now, your name and the other boxes you filled in are cleared.";
     leave_form_no: "Điền tiếp", "Keep filling in";

@@ -128,6 +128,9 @@ pub enum Effect {
     Register {
         person: NewPerson,
         consent_version: String,
+        /// Register even when someone alike is known (the learner said
+        /// they are someone else).
+        even_if_known: bool,
     },
     SignIn {
         resident_id: String,
@@ -192,6 +195,12 @@ pub enum Msg {
     Progress {
         progress: BTreeMap<String, ModuleProgress>,
         resume: Option<Resume>,
+    },
+    /// Registering found someone alike already registered.
+    AlreadyRegistered {
+        existing: Person,
+        pending: NewPerson,
+        consent_version: String,
     },
     /// Instead of a new attempt, the unfinished one at the same quiz.
     AttemptResumed(Resume),
@@ -260,6 +269,13 @@ pub enum Confirm {
     /// welcome screen (`home`) or back to "Who are you?".
     LeaveForm {
         home: bool,
+    },
+    /// Someone with the same name, birth year and group is registered
+    /// already: probably the learner, who did not find their name.
+    AlreadyRegistered {
+        existing: Person,
+        pending: NewPerson,
+        consent_version: String,
     },
 }
 
@@ -501,6 +517,21 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::AttemptStarted { attempt_id } => quiz::started(app, attempt_id),
         Msg::AttemptResumed(resume) => quiz::resumed(app, resume),
+        Msg::AlreadyRegistered {
+            existing,
+            pending,
+            consent_version,
+        } => {
+            app.overlay = Some(Overlay::Confirm {
+                what: Confirm::AlreadyRegistered {
+                    existing,
+                    pending,
+                    consent_version,
+                },
+                focus: 0,
+            });
+            Vec::new()
+        }
         Msg::SpeechEnded => {
             app.speaking = false;
             Vec::new()
@@ -898,7 +929,8 @@ fn overlay_action(app: &mut App, action: Action) -> Vec<Effect> {
                 }
                 Action::Pick(i) if i < n => Some(if i == 0 { Target::No } else { Target::Yes }),
                 Action::Activate => Some(if focus == 0 { Target::No } else { Target::Yes }),
-                Action::Back | Action::Home => Some(Target::No),
+                // Esc or ← closes the dialog and does nothing else.
+                Action::Back | Action::Home => Some(Target::Close),
                 Action::Click(t) => Some(t),
                 Action::Language => {
                     app.lang = app.lang.other();
@@ -907,9 +939,13 @@ fn overlay_action(app: &mut App, action: Action) -> Vec<Effect> {
                 _ => None,
             };
             match target {
-                Some(Target::No) => {
+                Some(Target::Close) => {
                     app.overlay = None;
                     Vec::new()
+                }
+                Some(Target::No) => {
+                    app.overlay = None;
+                    declined(what)
                 }
                 Some(Target::Yes) => {
                     app.overlay = None;
@@ -921,8 +957,28 @@ fn overlay_action(app: &mut App, action: Action) -> Vec<Effect> {
     }
 }
 
+/// The dialog's first answer. Most keep things as they were; "No, I am
+/// someone else" registers the new person after all.
+fn declined(what: Confirm) -> Vec<Effect> {
+    match what {
+        Confirm::AlreadyRegistered {
+            pending,
+            consent_version,
+            ..
+        } => vec![Effect::Register {
+            person: pending,
+            consent_version,
+            even_if_known: true,
+        }],
+        _ => Vec::new(),
+    }
+}
+
 fn confirmed(app: &mut App, what: Confirm) -> Vec<Effect> {
     match what {
+        Confirm::AlreadyRegistered { existing, .. } => vec![Effect::SignIn {
+            resident_id: existing.id,
+        }],
         Confirm::ThisIsMe(person) => vec![Effect::SignIn {
             resident_id: person.id,
         }],

@@ -59,6 +59,7 @@ pub fn on(app: &mut App, action: Action) -> Vec<Effect> {
         (Some(Target::Accept), _) => vec![Effect::Register {
             person: s.person,
             consent_version: CONSENT_VERSION.to_string(),
+            even_if_known: false,
         }],
         (Some(Target::Decline), _) | (_, Action::Home) => {
             app.go(Screen::Welcome);

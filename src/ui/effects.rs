@@ -58,17 +58,28 @@ pub fn execute(store: &Store, log: &Log, effect: Effect) -> Vec<Msg> {
                 vec![Msg::Found { query, people }]
             }
             Effect::Register {
-                person,
+                person: pending,
                 consent_version,
+                even_if_known,
             } => {
-                let resident = store.add_resident(&NewResident {
-                    full_name: person.name,
-                    birth_year: person.birth_year,
-                    group_no: person.group,
-                    household: person.household,
-                    phone: person.phone,
-                    consent_version: Some(consent_version),
-                })?;
+                let new = NewResident {
+                    full_name: pending.name.clone(),
+                    birth_year: pending.birth_year,
+                    group_no: pending.group,
+                    household: pending.household.clone(),
+                    phone: pending.phone.clone(),
+                    consent_version: Some(consent_version.clone()),
+                };
+                // A learner who did not find their name registers again:
+                // ask before making a second record of the same person.
+                if !even_if_known && let Some(known) = store.matching_resident(&new)? {
+                    return Ok(vec![Msg::AlreadyRegistered {
+                        existing: person(known),
+                        pending,
+                        consent_version,
+                    }]);
+                }
+                let resident = store.add_resident(&new)?;
                 log.write(&format!("registered resident {}", resident.id));
                 vec![sign_in(store, resident)?]
             }

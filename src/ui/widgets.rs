@@ -470,6 +470,15 @@ pub fn confirm_dialog(app: &App, what: &Confirm, focus: usize) -> Dialog {
             t.leave_quiz_no,
             t.leave_quiz_yes,
         ),
+        Confirm::AlreadyRegistered { existing, .. } => (
+            t.known_title,
+            crate::i18n::fill(
+                t.known_text,
+                &[("person", &super::who::one_line(app, existing))],
+            ),
+            t.known_no,
+            t.known_yes,
+        ),
         Confirm::LeaveForm { .. } => (
             t.leave_form_title,
             t.leave_form_text.to_string(),

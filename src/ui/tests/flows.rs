@@ -805,3 +805,48 @@ fn a_long_consent_page_is_read_then_answered_by_keys() {
     h.enter();
     assert!(h.sees("Xin chào, Trịnh Văn Tám"), "{}", h.screen());
 }
+
+/// Registering with the name, birth year and group of someone registered
+/// already asks "Is that you?" first: yes signs them in, no registers the
+/// new person after all, Esc goes back to the consent page.
+#[test]
+fn registering_again_asks_whether_it_is_the_same_person() {
+    let mut h = Harness::new();
+    let known = add(&h, "Nguyễn Thị Hà", 1961, 1);
+    let register = |h: &mut Harness| {
+        h.app.go(Screen::Register(Default::default()));
+        for (i, v) in ["Nguyen Thi Ha", "1961", "1", "Số 2 ngõ 63", ""]
+            .iter()
+            .enumerate()
+        {
+            h.click(Target::Field(i));
+            h.typ(v);
+        }
+        h.click(Target::Next);
+        h.click(Target::Accept);
+    };
+    register(&mut h);
+    assert!(h.sees("Bạn đã đăng ký rồi chăng?"), "{}", h.screen());
+    assert!(
+        h.sees("Nguyễn Thị Hà · tổ 1 · sinh năm 1961"),
+        "{}",
+        h.screen()
+    );
+    h.key(KeyCode::Esc);
+    assert!(
+        matches!(h.app.screen, Screen::Consent(_)),
+        "{:?}",
+        h.app.screen
+    );
+    assert_eq!(count(&h, "SELECT count(*) FROM residents"), 1);
+    h.click(Target::Accept);
+    h.key(KeyCode::Char('2')); // "Yes, it is me"
+    assert_eq!(h.app.learner.as_ref().unwrap().person.id, known);
+    assert_eq!(count(&h, "SELECT count(*) FROM residents"), 1);
+    // Someone else with the same name and year in the same group.
+    h.app.learner = None;
+    register(&mut h);
+    h.enter(); // the first answer: "No, I am someone else"
+    assert!(h.sees("Xin chào, Nguyen Thi Ha"), "{}", h.screen());
+    assert_eq!(count(&h, "SELECT count(*) FROM residents"), 2);
+}
