@@ -554,8 +554,9 @@ fn room_layout(app: &App, d: &Desk, room: &Room, area: Rect) -> Laid {
         None => {
             let mut b: Vec<ButtonSpec> = room::MARKS
                 .iter()
-                .map(|(key, status)| {
+                .map(|(_, status)| {
                     let word = room::status_name(t, Some(*status));
+                    let key = room::key_shown(app.lang, *status);
                     (format!("{key} {word}"), Hit::Mark(*status), false, false)
                 })
                 .collect();

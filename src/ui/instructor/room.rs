@@ -107,11 +107,26 @@ pub const MARKS: [(char, AttendanceStatus); 4] = [
     ('A', AttendanceStatus::Absent),
 ];
 
+/// The mark a key gives: its English initial (P, L, E, A) or its number
+/// (1 to 4), in either language.
 fn status_key(c: char) -> Option<AttendanceStatus> {
+    if let Some(i) = c.to_digit(10).and_then(|d| (d as usize).checked_sub(1)) {
+        return MARKS.get(i).map(|(_, s)| *s);
+    }
     MARKS
         .iter()
         .find(|(k, _)| k.eq_ignore_ascii_case(&c))
         .map(|(_, s)| *s)
+}
+
+/// The key shown for `status`: in Vietnamese its number, since the English
+/// initials (P present, A absent) mean nothing in "có mặt" or "vắng".
+pub fn key_shown(lang: crate::i18n::Lang, status: AttendanceStatus) -> String {
+    let at = MARKS.iter().position(|(_, s)| *s == status).unwrap_or(0);
+    match lang {
+        crate::i18n::Lang::Vi => (at + 1).to_string(),
+        crate::i18n::Lang::En => MARKS[at].0.to_string(),
+    }
 }
 
 /// The key that gives `status`.
@@ -279,27 +294,24 @@ pub fn status_name(t: &Texts, s: Option<AttendanceStatus>) -> &'static str {
 
 pub fn footer(app: &App, room: &Room) -> Vec<(String, String)> {
     let t = app.t();
-    let pairs: Vec<(&str, &str)> = if room.adding.is_some() {
-        vec![
-            (t.ins_key_letters, t.ins_do_type),
-            ("Enter", t.ins_do_add_first),
-            ("Esc", t.ins_do_close),
-        ]
-    } else {
-        vec![
-            ("↑↓", t.ins_do_choose),
-            ("P", t.ins_att_present),
-            ("L", t.ins_att_late),
-            ("E", t.ins_att_excused),
-            ("A", t.ins_att_absent),
-            ("+", t.ins_do_add_person),
-            ("Esc", t.ins_do_close),
-        ]
-    };
+    let pair = |k: &str, w: &str| (k.to_string(), w.to_string());
+    if room.adding.is_some() {
+        return vec![
+            pair(t.ins_key_letters, t.ins_do_type),
+            pair("Enter", t.ins_do_add_first),
+            pair("Esc", t.ins_do_close),
+        ];
+    }
+    let mut pairs = vec![pair("↑↓", t.ins_do_choose)];
+    for (_, status) in MARKS {
+        pairs.push(pair(
+            &key_shown(app.lang, status),
+            status_name(t, Some(status)),
+        ));
+    }
+    pairs.push(pair("+", t.ins_do_add_person));
+    pairs.push(pair("Esc", t.ins_do_close));
     pairs
-        .into_iter()
-        .map(|(k, w)| (k.to_string(), w.to_string()))
-        .collect()
 }
 
 /// The counts line at the top of the room.
@@ -364,4 +376,29 @@ pub fn draw_list(app: &App, room: &Room, frame: &mut Frame, list: Rect) {
             descending: false,
         },
     );
+}
+
+#[cfg(test)]
+mod keys {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn numbers_and_initials_both_mark_and_vietnamese_shows_numbers() {
+        use AttendanceStatus::*;
+        for (keys, status) in [
+            ("1pP", Present),
+            ("2lL", Late),
+            ("3eE", Excused),
+            ("4aA", Absent),
+        ] {
+            for c in keys.chars() {
+                assert_eq!(status_key(c), Some(status), "{c}");
+            }
+        }
+        assert_eq!(status_key('5'), None);
+        assert_eq!(status_key('0'), None);
+        assert_eq!(key_shown(Lang::Vi, Absent), "4");
+        assert_eq!(key_shown(Lang::En, Absent), "A");
+    }
 }
