@@ -273,6 +273,7 @@ texts! {
     cmd_export_wrote: "Đã ghi {rows} dòng vào {file}", "Wrote {rows} {rows|row|rows} to {file}";
     cmd_bundle_wrote: "Đã ghi gói dữ liệu của nhà văn hóa {site} vào {file}: {residents} người, {records} bản ghi, {erased} người đã xóa theo yêu cầu", "Wrote the bundle of site {site} to {file}: {residents} {residents|resident|residents}, {records} {records|record|records}, {erased} {erased|erased resident|erased residents}";
     cmd_merge_checking: "Đang kiểm tra {n} tệp…", "Checking {n} {n|file|files}…";
+    cmd_merge_own_site: "{file}: gói này mang mã của chính nơi này ({site}). Nếu nó không do chính máy này ghi ra, thì hai máy đang dùng chung một mã: hãy cho mỗi nơi một mã riêng ([site] id trong kiosk.toml)", "{file}: this bundle has this site's own id ({site}). If this computer did not write it, two kiosks share one id: give each its own ([site] id in kiosk.toml)";
     cmd_merge_empty_folder: "không có tệp .kiosk nào trong thư mục {dir}", "there is no .kiosk file in the folder {dir}";
     cmd_merge_no_match: "không có tệp nào khớp với {pattern}", "no file matches {pattern}";
     cmd_merge_progress: "Đang gộp: xong {done}/{total} gói…", "Merging: {done} of {total} done…";
@@ -465,7 +466,7 @@ texts! {
     rep_per_site: "Theo nhà văn hóa", "Per cultural house";
     rep_indicators: "Chỉ tiêu theo tổ dân phố (mục tiêu {target}%)", "Indicators per residential group (target {target}%)";
     rep_group: "Tổ {n}: {residents} người, {households} hộ", "Group {n}: {residents} {residents|resident|residents}, {households} {households|household|households}";
-    rep_all_groups: "Cả phường: {residents} người, {households} hộ", "All groups: {residents} {residents|resident|residents}, {households} {households|household|households}";
+    rep_all_groups: "Tất cả các tổ: {residents} người, {households} hộ", "All groups: {residents} {residents|resident|residents}, {households} {households|household|households}";
     rep_indicator_line: "{name}: {reached}/{households} hộ ({share}%) {verdict}", "{name}: {reached}/{households} {households|household|households} ({share}%) {verdict}";
     rep_met: "đạt", "met";
     rep_not_met: "chưa đạt", "not met";

@@ -414,3 +414,20 @@ fn out_never_overwrites_the_kiosks_own_files() {
     assert_eq!(std::fs::read(a.join("kiosk.toml")).unwrap(), settings);
     assert_eq!(db_bytes(&a), before);
 }
+
+/// A bundle with this kiosk's own site id is merged (it brings lost records
+/// back), with a word that two kiosks may have been given the same id.
+#[test]
+fn a_bundle_of_this_very_site_is_merged_with_a_word_of_warning() {
+    let root = tempfile::tempdir().unwrap();
+    let a = kiosk(root.path(), "vh-a", true);
+    let twin = kiosk(root.path().join("twin").as_path(), "vh-a", false);
+    let bundle = root.path().join("a.kiosk");
+    stdout(&run(&a, &["bundle", "--out", bundle.to_str().unwrap()]));
+    let out = stdout(&run(&twin, &["merge", bundle.to_str().unwrap()]));
+    assert!(
+        out.contains("gói này mang mã của chính nơi này (vh-a)"),
+        "{out}"
+    );
+    assert!(out.contains("4 người mới"), "{out}");
+}

@@ -55,6 +55,13 @@ pub fn run(cli: &Cli, files: &[PathBuf]) -> Result<ExitCode, CliError> {
     };
     for (b, n) in checked.iter().zip(&merged) {
         let (file, site) = (b.path.display(), &b.site_id);
+        // A bundle of this very site is right for bringing lost records
+        // back, but it is also what two kiosks given the same site id
+        // look like: say so while it is still easy to mend.
+        if *site == cfg.site_id {
+            let args: [(&str, &dyn std::fmt::Display); 2] = [("file", &file), ("site", site)];
+            println!("{}", fill(t.cmd_merge_own_site, &args));
+        }
         if n.is_empty() {
             let args: [(&str, &dyn std::fmt::Display); 2] = [("file", &file), ("site", site)];
             println!("{}", fill(t.cmd_merge_nothing_new, &args));
