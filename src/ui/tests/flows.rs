@@ -36,6 +36,17 @@ fn sign_in(h: &mut Harness, query: &str) {
     assert!(matches!(h.app.screen, Screen::Home), "{:?}", h.app.screen);
 }
 
+/// Enter through the test module's three pages to its quiz, ticking the
+/// practice page done on the way.
+fn through_pages(h: &mut Harness) {
+    for _ in 0..3 {
+        h.enter();
+        if h.sees("[ ] Làm xong") {
+            h.enter();
+        }
+    }
+}
+
 fn db(h: &Harness) -> rusqlite::Connection {
     rusqlite::Connection::open(h.store.path()).unwrap()
 }
@@ -334,12 +345,7 @@ fn a_quiz_resumes_on_the_same_question_with_the_same_choice_order() {
     let id = add(&h, "Đỗ Thị Én", 1955, 6);
     sign_in(&mut h, "en");
     h.enter();
-    for _ in 0..3 {
-        h.enter();
-        if h.sees("[ ] Làm xong") {
-            h.enter();
-        }
-    }
+    through_pages(&mut h);
     answer_by_keys(&mut h, true);
     h.enter();
     answer_by_keys(&mut h, false);
@@ -429,12 +435,7 @@ fn leaving_a_quiz_asks_first() {
     add(&h, "Ngô Văn Khải", 1951, 8);
     sign_in(&mut h, "khai");
     h.enter();
-    for _ in 0..3 {
-        h.enter();
-        if h.sees("[ ] Làm xong") {
-            h.enter();
-        }
-    }
+    through_pages(&mut h);
     assert!(h.sees("Câu 1/4"));
     h.key(KeyCode::Esc);
     assert!(h.sees("Dừng bài kiểm tra?"), "{}", h.screen());
@@ -744,14 +745,6 @@ fn a_quiz_left_unfinished_carries_on_whichever_way_it_is_reopened() {
     add(&h, "Lê Thị Mận", 1952, 4);
     sign_in(&mut h, "man");
     h.enter();
-    let through_pages = |h: &mut Harness| {
-        for _ in 0..3 {
-            h.enter();
-            if h.sees("[ ] Làm xong") {
-                h.enter();
-            }
-        }
-    };
     through_pages(&mut h);
     answer_by_keys(&mut h, true);
     h.enter();
