@@ -804,6 +804,8 @@ texts! {
     ins_indicators_title: "Chỉ tiêu đã xác minh", "Verified indicators";
     ins_indicators_for: "Của {name}: Enter để đổi đạt / chưa đạt", "For {name}: Enter switches reached / not yet";
     ins_confirm_title: "Xin xác nhận", "Please confirm";
+    ins_forget_who: "{name} (tổ {group}, sinh năm {year}, {household})", "{name} (group {group}, born {year}, {household})";
+    ins_forget_who_no_year: "{name} (tổ {group}, {household})", "{name} (group {group}, {household})";
     ins_confirm_forget: "Xóa mọi thông tin cá nhân của {name}? Không thể hoàn tác.", "Erase all personal details of {name}? This cannot be undone.";
     ins_confirm_close_class: "Kết thúc buổi học hôm nay?", "Close today's class?";
     ins_confirm_leave: "Rời kiosk và về màn hình dòng lệnh? Người học sẽ không dùng được máy này cho đến khi mở lại.", "Leave the kiosk for the command line? Learners cannot use this seat until it is started again.";

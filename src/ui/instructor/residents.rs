@@ -193,6 +193,7 @@ fn chosen(app: &App) -> Option<ResidentSummary> {
 pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
     let chosen = chosen(app);
     let indicators = app.settings.instructor.indicators.clone();
+    let app_lang = app.lang;
     let Some(d) = desk(app) else {
         return Vec::new();
     };
@@ -249,9 +250,31 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
         }
         KeyCode::F(8) => {
             if let Some(r) = chosen {
+                // Namesakes are common: the question names the group, the
+                // year and the household too, since it cannot be undone.
+                let t = crate::i18n::texts(app_lang);
+                let who = match r.birth_year {
+                    Some(year) => crate::i18n::fill(
+                        t.ins_forget_who,
+                        &[
+                            ("name", &r.full_name),
+                            ("group", &r.group_no),
+                            ("year", &year),
+                            ("household", &r.household),
+                        ],
+                    ),
+                    None => crate::i18n::fill(
+                        t.ins_forget_who_no_year,
+                        &[
+                            ("name", &r.full_name),
+                            ("group", &r.group_no),
+                            ("household", &r.household),
+                        ],
+                    ),
+                };
                 d.modal = Some(Modal::Confirm(Confirm::Forget {
                     id: r.id,
-                    name: r.full_name,
+                    name: who,
                 }));
             }
             Vec::new()

@@ -363,6 +363,12 @@ fn footer_keys_by_touch() {
         "{}",
         h.screen()
     );
+    // It cannot be undone, so the question tells namesakes apart.
+    assert!(
+        h.sees("Lê Thị Lan (tổ 2, sinh năm 1960, Số 7)?"),
+        "{}",
+        h.screen()
+    );
     h.key(KeyCode::Esc);
     assert_eq!(modal(&h), None);
 
