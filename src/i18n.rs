@@ -804,8 +804,9 @@ texts! {
     ins_indicators_title: "Chỉ tiêu đã xác minh", "Verified indicators";
     ins_indicators_for: "Của {name}: Enter để đổi đạt / chưa đạt", "For {name}: Enter switches reached / not yet";
     ins_confirm_title: "Xin xác nhận", "Please confirm";
-    ins_forget_who: "{name} (tổ {group}, sinh năm {year}, {household})", "{name} (group {group}, born {year}, {household})";
-    ins_forget_who_no_year: "{name} (tổ {group}, {household})", "{name} (group {group}, {household})";
+    ins_known: "Đã có người đăng ký: {who}. Nếu đúng là người đó, bấm Esc. Nếu là người khác, bấm Enter lần nữa để vẫn đăng ký.", "Already registered: {who}. If it is the same person, press Esc. If it is someone else, press Enter again to register them anyway.";
+    ins_who_line: "{name} (tổ {group}, sinh năm {year}, {household})", "{name} (group {group}, born {year}, {household})";
+    ins_who_line_no_year: "{name} (tổ {group}, {household})", "{name} (group {group}, {household})";
     ins_confirm_forget: "Xóa mọi thông tin cá nhân của {name}? Không thể hoàn tác.", "Erase all personal details of {name}? This cannot be undone.";
     ins_confirm_close_class: "Kết thúc buổi học hôm nay?", "Close today's class?";
     ins_confirm_leave: "Rời kiosk và về màn hình dòng lệnh? Người học sẽ không dùng được máy này cho đến khi mở lại.", "Leave the kiosk for the command line? Learners cannot use this seat until it is started again.";

@@ -51,6 +51,9 @@ pub enum Effect {
     SaveResident {
         id: Option<String>,
         person: NewResident,
+        /// The form, reopened when someone alike is registered already
+        /// and it was not said to be someone else (`even_if_known`).
+        form: Box<super::forms::ResidentForm>,
     },
     Forget(String),
     /// A line for `kiosk.log` (logging in and out, leaving the kiosk).
@@ -91,6 +94,11 @@ pub enum Reply {
     },
     /// A change was saved; reload the view on show.
     Saved,
+    /// Not saved: `known` has the same name, year of birth and group.
+    Known {
+        form: Box<super::forms::ResidentForm>,
+        known: Box<crate::store::Resident>,
+    },
     /// Something could not be done; the words say what.
     Failed(String),
 }
@@ -195,7 +203,19 @@ pub fn execute(store: &Store, log: &Log, effect: Effect) -> Vec<Msg> {
             Ok(()) => msg(Reply::Saved),
             Err(e) => failed("recording an indicator", &e),
         },
-        Effect::SaveResident { id, person } => {
+        Effect::SaveResident { id, person, form } => {
+            // A new registration of someone registered already: show the
+            // form again, saying who, unless the instructor said so before.
+            if id.is_none() && !form.even_if_known {
+                match store.matching_resident(&person) {
+                    Ok(Some(known)) => {
+                        let known = Box::new(known);
+                        return msg(Reply::Known { form, known });
+                    }
+                    Ok(None) => {}
+                    Err(e) => return failed("saving a resident", &e),
+                }
+            }
             let r = match &id {
                 Some(id) => store.update_resident(id, &person),
                 None => store.add_resident(&person).map(|_| ()),
@@ -312,6 +332,11 @@ fn on_data(d: &mut Desk, reply: Reply, reload: AppEffect) -> Vec<AppEffect> {
         Reply::Saved => {
             d.note = Some(Note::Saved);
             return vec![reload];
+        }
+        Reply::Known { mut form, known } => {
+            form.even_if_known = true;
+            form.known = Some(*known);
+            d.modal = Some(super::Modal::Resident(*form));
         }
         Reply::Failed(why) => d.note = Some(Note::Trouble(why)),
         Reply::PinSet(_) | Reply::Pin(_) | Reply::PinOk | Reply::NoPin => {}

@@ -68,6 +68,10 @@ pub struct ResidentForm {
     /// New residents only: they agreed after hearing what is stored.
     pub consent: bool,
     pub error: Option<String>,
+    /// Someone alike is registered already (shown on the form); saving
+    /// again registers this person anyway.
+    pub known: Option<crate::store::Resident>,
+    pub even_if_known: bool,
 }
 
 impl ResidentForm {
@@ -198,6 +202,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
                         let fx = Effect::SaveResident {
                             id: f.id.clone(),
                             person,
+                            form: Box::new(f.clone()),
                         };
                         d.modal = None;
                         return vec![AppEffect::Instructor(fx)];

@@ -261,6 +261,15 @@ fn resident_specs(app: &App, f: &ResidentForm) -> (&'static str, Vec<Spec>) {
             Some(Hit::Consent),
         ));
     }
+    if let Some(k) = &f.known {
+        let who =
+            super::residents::who_line(t, &k.full_name, k.group_no, k.birth_year, &k.household);
+        specs.push(Spec::Text(
+            fill(t.ins_known, &[("who", &who)]),
+            Look::Plain(Tone::Bad),
+            None,
+        ));
+    }
     if let Some(e) = &f.error {
         specs.push(Spec::Text(e.clone(), Look::Plain(Tone::Bad), None));
     }

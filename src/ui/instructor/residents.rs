@@ -190,6 +190,36 @@ fn chosen(app: &App) -> Option<ResidentSummary> {
     d.residents.as_ref()?.iter().find(|r| r.id == id).cloned()
 }
 
+/// "Lê Thị Lan (tổ 2, sinh năm 1960, Số 7)": enough to tell namesakes
+/// apart before something is done to one of them.
+pub fn who_line(
+    t: &crate::i18n::Texts,
+    name: &str,
+    group: i64,
+    year: Option<i32>,
+    household: &str,
+) -> String {
+    match year {
+        Some(year) => crate::i18n::fill(
+            t.ins_who_line,
+            &[
+                ("name", &name),
+                ("group", &group),
+                ("year", &year),
+                ("household", &household),
+            ],
+        ),
+        None => crate::i18n::fill(
+            t.ins_who_line_no_year,
+            &[
+                ("name", &name),
+                ("group", &group),
+                ("household", &household),
+            ],
+        ),
+    }
+}
+
 pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
     let chosen = chosen(app);
     let indicators = app.settings.instructor.indicators.clone();
@@ -253,25 +283,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
                 // Namesakes are common: the question names the group, the
                 // year and the household too, since it cannot be undone.
                 let t = crate::i18n::texts(app_lang);
-                let who = match r.birth_year {
-                    Some(year) => crate::i18n::fill(
-                        t.ins_forget_who,
-                        &[
-                            ("name", &r.full_name),
-                            ("group", &r.group_no),
-                            ("year", &year),
-                            ("household", &r.household),
-                        ],
-                    ),
-                    None => crate::i18n::fill(
-                        t.ins_forget_who_no_year,
-                        &[
-                            ("name", &r.full_name),
-                            ("group", &r.group_no),
-                            ("household", &r.household),
-                        ],
-                    ),
-                };
+                let who = who_line(t, &r.full_name, r.group_no, r.birth_year, &r.household);
                 d.modal = Some(Modal::Confirm(Confirm::Forget {
                     id: r.id,
                     name: who,

@@ -563,3 +563,28 @@ fn opening_a_second_class_says_the_first_one_ends() {
     assert_eq!(class.topic, "Ví điện tử");
     assert_eq!(class.ended_at, None);
 }
+
+/// Registering someone who is registered already (same name, year and
+/// group) shows who, and saves only when Enter is pressed again.
+#[test]
+fn registering_someone_known_shows_who_first() {
+    let mut h = classroom();
+    log_in(&mut h);
+    h.key(KeyCode::F(3));
+    h.key(KeyCode::F(7));
+    for v in ["Le Thi Lan", "1960", "2", "Số 7 mới", ""] {
+        h.typ(v);
+        h.enter();
+    }
+    h.key(KeyCode::Char(' '));
+    h.enter();
+    assert!(
+        h.sees("Đã có người đăng ký: Lê Thị Lan (tổ 2, sinh năm 1960, Số 7)"),
+        "{}",
+        h.screen()
+    );
+    assert_eq!(h.store.find_residents("le thi lan", 5).unwrap().len(), 1);
+    h.enter();
+    assert!(the_desk(&h).modal.is_none(), "{:?}", the_desk(&h).modal);
+    assert_eq!(h.store.find_residents("le thi lan", 5).unwrap().len(), 2);
+}
