@@ -47,6 +47,16 @@ fn through_pages(h: &mut Harness) {
     }
 }
 
+/// Types `values` into the registration form's five boxes by touch, then
+/// presses Continue.
+fn fill_form(h: &mut Harness, values: [&str; 5]) {
+    for (i, v) in values.iter().enumerate() {
+        h.click(Target::Field(i));
+        h.typ(v);
+    }
+    h.click(Target::Next);
+}
+
 fn db(h: &Harness) -> rusqlite::Connection {
     rusqlite::Connection::open(h.store.path()).unwrap()
 }
@@ -146,14 +156,7 @@ fn register_with_consent() {
     // Again, and accept.
     h.enter();
     h.click(Target::Register);
-    for (i, v) in ["Nguyễn Thị Hằng", "1956", "5", "Số 12 ngõ 5", ""]
-        .iter()
-        .enumerate()
-    {
-        h.click(Target::Field(i));
-        h.typ(v);
-    }
-    h.click(Target::Next);
+    fill_form(&mut h, ["Nguyễn Thị Hằng", "1956", "5", "Số 12 ngõ 5", ""]);
     // Consent is an active choice: Enter alone says how to choose.
     h.enter();
     assert!(h.sees("Hãy chọn một nút"), "{}", h.screen());
@@ -777,14 +780,7 @@ fn a_long_consent_page_is_read_then_answered_by_keys() {
     h.send(Msg::Resize(60, 16));
     h.click(Target::Start);
     h.click(Target::Register);
-    for (i, v) in ["Trịnh Văn Tám", "1950", "2", "Số 8 ngõ 2", ""]
-        .iter()
-        .enumerate()
-    {
-        h.click(Target::Field(i));
-        h.typ(v);
-    }
-    h.click(Target::Next);
+    fill_form(&mut h, ["Trịnh Văn Tám", "1950", "2", "Số 8 ngõ 2", ""]);
     assert!(
         matches!(h.app.screen, Screen::Consent(_)),
         "{:?}",
@@ -808,14 +804,7 @@ fn registering_again_asks_whether_it_is_the_same_person() {
     let known = add(&h, "Nguyễn Thị Hà", 1961, 1);
     let register = |h: &mut Harness| {
         h.app.go(Screen::Register(Default::default()));
-        for (i, v) in ["Nguyen Thi Ha", "1961", "1", "Số 2 ngõ 63", ""]
-            .iter()
-            .enumerate()
-        {
-            h.click(Target::Field(i));
-            h.typ(v);
-        }
-        h.click(Target::Next);
+        fill_form(h, ["Nguyen Thi Ha", "1961", "1", "Số 2 ngõ 63", ""]);
         h.click(Target::Accept);
     };
     register(&mut h);
