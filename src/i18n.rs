@@ -711,7 +711,8 @@ texts! {
     ins_do_indicators: "chỉ tiêu", "indicators";
     ins_do_register: "đăng ký mới", "register someone";
     ins_do_forget: "xóa người này", "forget this person";
-    ins_do_type: "gõ chữ", "type";
+    ins_do_type: "gõ vào ô", "type in the box";
+    ins_room_add_hint: "Gõ vài chữ trong tên người cần thêm.", "Type part of the name of the person to add.";
     ins_do_field: "ô khác", "other field";
     ins_do_next_save: "ô tiếp theo / lưu", "next field / save";
     ins_do_close: "đóng", "close";
@@ -723,6 +724,7 @@ texts! {
     ins_key_letters: "Chữ", "Letters";
     ins_signer_default: "Người hướng dẫn", "Instructor";
     ins_saved: "Đã lưu.", "Saved.";
+    ins_erased: "Đã xóa thông tin cá nhân của người này.", "This person's personal details are erased.";
     ins_need_class: "Hãy mở buổi học trước (F7).", "Open a class first (F7).";
     ins_trouble: "Chưa làm được: {why}", "Could not do that: {why}";
     ins_loading: "Đang tải…", "Loading…";

@@ -94,6 +94,8 @@ pub enum Reply {
     },
     /// A change was saved; reload the view on show.
     Saved,
+    /// A resident was erased; reload the view on show.
+    Erased,
     /// Not saved: `known` has the same name, year of birth and group.
     Known {
         form: Box<super::forms::ResidentForm>,
@@ -228,7 +230,7 @@ pub fn execute(store: &Store, log: &Log, effect: Effect) -> Vec<Msg> {
         Effect::Forget(id) => match store.forget_resident(&id) {
             Ok(()) => {
                 log.write(&format!("instructor forgot resident {id}"));
-                msg(Reply::Saved)
+                msg(Reply::Erased)
             }
             Err(e) => failed("forgetting a resident", &e),
         },
@@ -331,6 +333,10 @@ fn on_data(d: &mut Desk, reply: Reply, reload: AppEffect) -> Vec<AppEffect> {
         Reply::Room { class_id, marks } => super::room::loaded(d, class_id, marks),
         Reply::Saved => {
             d.note = Some(Note::Saved);
+            return vec![reload];
+        }
+        Reply::Erased => {
+            d.note = Some(Note::Erased);
             return vec![reload];
         }
         Reply::Known { mut form, known } => {

@@ -530,7 +530,14 @@ fn room_layout(app: &App, d: &Desk, room: &Room, area: Rect) -> Laid {
                 hit: None,
             });
             let matches = room::adding_matches(d, room);
-            if matches.is_empty() {
+            if text.trim().is_empty() {
+                // Nothing typed yet: say what to type, not "nobody found".
+                specs.push(Spec::Text(
+                    t.ins_room_add_hint.to_string(),
+                    Look::Plain(Tone::Muted),
+                    None,
+                ));
+            } else if matches.is_empty() {
                 specs.push(Spec::Text(
                     t.ins_residents_no_match.to_string(),
                     Look::Plain(Tone::Muted),

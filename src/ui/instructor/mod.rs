@@ -141,6 +141,8 @@ impl Tab {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Note {
     Saved,
+    /// A resident's personal details were erased.
+    Erased,
     Trouble(String),
     NeedClass,
 }
@@ -604,6 +606,7 @@ fn draw_note(app: &App, d: &Desk, frame: &mut Frame, area: Rect) {
     let (text, tone) = match &d.note {
         None => return,
         Some(Note::Saved) => (t.ins_saved.to_string(), super::layout::Tone::Good),
+        Some(Note::Erased) => (t.ins_erased.to_string(), super::layout::Tone::Good),
         Some(Note::NeedClass) => (t.ins_need_class.to_string(), super::layout::Tone::Warning),
         Some(Note::Trouble(why)) => (
             crate::i18n::fill(t.ins_trouble, &[("why", why)]),

@@ -242,7 +242,15 @@ fn a_room_is_marked_with_one_key_per_person() {
     assert_eq!(room.rows.len(), 3);
     h.typ("pl");
     // Add Đức, who came without using a seat.
-    h.typ("+duc");
+    h.typ("+");
+    // Nothing typed yet: it says what to type, not "nobody found".
+    assert!(
+        h.sees("Gõ vài chữ trong tên người cần thêm."),
+        "{}",
+        h.screen()
+    );
+    assert!(!h.sees("Không thấy ai"), "{}", h.screen());
+    h.typ("duc");
     h.enter();
     h.key(KeyCode::Up);
     h.key(KeyCode::Char('a'));
@@ -332,6 +340,12 @@ fn register_correct_indicate_and_forget_a_resident() {
     assert!(h.sees("Không thể hoàn tác"), "{}", h.screen());
     h.key(KeyCode::Char('2'));
     assert!(h.store.resident(&yen[0].id).unwrap().unwrap().forgotten);
+    assert_eq!(the_desk(&h).note, Some(Note::Erased));
+    assert!(
+        h.sees("Đã xóa thông tin cá nhân của người này."),
+        "{}",
+        h.screen()
+    );
 }
 
 #[test]
