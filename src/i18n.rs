@@ -729,7 +729,7 @@ texts! {
     ins_trouble: "Chưa làm được: {why}", "Could not do that: {why}";
     ins_loading: "Đang tải…", "Loading…";
     ins_class_open: "Buổi học: {topic} · {instructor} · bắt đầu {time}", "Class: {topic} · {instructor} · since {time}";
-    ins_class_closed: "Buổi học \"{topic}\" đã kết thúc lúc {time}. F7 để mở buổi mới.", "The class \"{topic}\" closed at {time}. F7 opens a new one.";
+    ins_class_closed: "Buổi học “{topic}” đã kết thúc lúc {time}. F7 để mở buổi mới.", "The class “{topic}” closed at {time}. F7 opens a new one.";
     ins_class_none: "Hôm nay chưa mở buổi học. Bấm F7 để mở.", "No class is open today. Press F7 to open one.";
     ins_today_counts: "Ngày {day}: {came} người đã đến, {here} người đang học, {help} người cần giúp", "{day}: {came} came, {here} at a seat now, {help} {help|needs|need} help";
     ins_today_nobody: "Hôm nay chưa có ai đăng nhập.", "Nobody has signed in today yet.";

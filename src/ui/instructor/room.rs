@@ -228,6 +228,11 @@ pub fn add_match(app: &mut App, i: usize, signer: String) -> Vec<AppEffect> {
         .position(|r| r.resident_id == id)
         .unwrap_or(0);
     room.cursor = i;
+    // Someone in the room already keeps their mark (a "late" is not turned
+    // into "present" by finding them again); the cursor is on them.
+    if room.rows[i].status.is_some() {
+        return Vec::new();
+    }
     mark(room, i, AttendanceStatus::Present, signer)
 }
 

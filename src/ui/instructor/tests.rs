@@ -602,3 +602,32 @@ fn registering_someone_known_shows_who_first() {
     assert!(the_desk(&h).modal.is_none(), "{:?}", the_desk(&h).modal);
     assert_eq!(h.store.find_residents("le thi lan", 5).unwrap().len(), 2);
 }
+
+/// Finding someone again in the room's add box keeps the mark they have.
+#[test]
+fn adding_someone_already_marked_keeps_their_mark() {
+    let mut h = classroom();
+    log_in(&mut h);
+    h.key(KeyCode::F(7));
+    h.typ("Zalo");
+    h.enter();
+    h.typ("Cô Hoa");
+    h.enter();
+    h.key(KeyCode::F(6));
+    let Some(Modal::Room(room)) = &the_desk(&h).modal else {
+        panic!("{:?}", the_desk(&h).modal)
+    };
+    let first = room.rows[0].clone();
+    h.typ("l"); // late
+    h.typ("+");
+    h.typ(&crate::text::fold(&first.name));
+    h.enter();
+    let class = the_desk(&h).today.as_ref().unwrap().class.clone().unwrap();
+    let marks = h.store.attendance(&class.id).unwrap();
+    let theirs: Vec<_> = marks
+        .iter()
+        .filter(|m| m.full_name == first.name)
+        .map(|m| m.status)
+        .collect();
+    assert_eq!(theirs, [AttendanceStatus::Late], "{marks:?}");
+}
