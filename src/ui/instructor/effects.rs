@@ -255,6 +255,17 @@ pub fn load(app: &App, tab: Tab) -> AppEffect {
     })
 }
 
+/// After a change, the Residents search runs again, so that a person just
+/// registered, corrected or erased shows in its results as they now are.
+fn search_again(d: &Desk) -> Option<AppEffect> {
+    (!d.search.trim().is_empty()).then(|| {
+        AppEffect::Instructor(Effect::Search {
+            query: d.search.clone(),
+            for_box: SearchBox::Residents,
+        })
+    })
+}
+
 /// Handles a reply inside `update`.
 pub fn reply(app: &mut App, reply: Reply) -> Vec<AppEffect> {
     let reload = |app: &App| {
@@ -333,11 +344,11 @@ fn on_data(d: &mut Desk, reply: Reply, reload: AppEffect) -> Vec<AppEffect> {
         Reply::Room { class_id, marks } => super::room::loaded(d, class_id, marks),
         Reply::Saved => {
             d.note = Some(Note::Saved);
-            return vec![reload];
+            return std::iter::once(reload).chain(search_again(d)).collect();
         }
         Reply::Erased => {
             d.note = Some(Note::Erased);
-            return vec![reload];
+            return std::iter::once(reload).chain(search_again(d)).collect();
         }
         Reply::Known { mut form, known } => {
             form.even_if_known = true;

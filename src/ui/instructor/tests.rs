@@ -631,3 +631,23 @@ fn adding_someone_already_marked_keeps_their_mark() {
         .collect();
     assert_eq!(theirs, [AttendanceStatus::Late], "{marks:?}");
 }
+
+/// Someone registered while a search is on shows in its results at once.
+#[test]
+fn the_search_is_run_again_after_a_registration() {
+    let mut h = classroom();
+    log_in(&mut h);
+    h.key(KeyCode::F(3));
+    h.typ("le thi");
+    assert_eq!(the_desk(&h).found.as_ref().map(Vec::len), Some(1));
+    h.key(KeyCode::F(7));
+    for v in ["Lê Thị Mai", "1970", "2", "Số 9", ""] {
+        h.typ(v);
+        h.enter();
+    }
+    h.key(KeyCode::Char(' '));
+    h.enter();
+    assert!(the_desk(&h).modal.is_none(), "{:?}", the_desk(&h).modal);
+    assert_eq!(the_desk(&h).found.as_ref().map(Vec::len), Some(2));
+    assert!(h.sees("Lê Thị Mai"), "{}", h.screen());
+}
