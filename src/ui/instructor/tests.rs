@@ -25,6 +25,32 @@ fn person(name: &str, year: i32, group: i64, household: &str) -> NewResident {
 
 /// A class in progress: four residents, three of them at seats, one stuck
 /// after failing the first quiz twice, verified indicators.
+/// Fills in the open-class form now on screen: `topic`, by "Cô Hoa".
+fn fill_class(h: &mut Harness, topic: &str) {
+    h.typ(topic);
+    h.enter();
+    h.typ("Cô Hoa");
+    h.enter();
+}
+
+/// Opens a class on `topic` from Today (F7).
+fn open_class(h: &mut Harness, topic: &str) {
+    h.key(KeyCode::F(7));
+    fill_class(h, topic);
+}
+
+/// Registers someone from the Residents view (F7): the five boxes, the
+/// spoken consent ticked, then Save.
+fn register(h: &mut Harness, values: [&str; 5]) {
+    h.key(KeyCode::F(7));
+    for v in values {
+        h.typ(v);
+        h.enter();
+    }
+    h.key(KeyCode::Char(' '));
+    h.enter();
+}
+
 pub(super) fn classroom() -> Harness {
     let h = Harness::new();
     let s = &h.store;
@@ -228,11 +254,7 @@ fn a_room_is_marked_with_one_key_per_person() {
     // No class yet: attendance asks for one first.
     h.key(KeyCode::F(6));
     assert_eq!(the_desk(&h).note, Some(Note::NeedClass));
-    h.key(KeyCode::F(7));
-    h.typ("VNeID mức 2");
-    h.enter();
-    h.typ("Cô Hoa");
-    h.enter();
+    open_class(&mut h, "VNeID mức 2");
     let class = the_desk(&h).today.as_ref().unwrap().class.clone().unwrap();
     assert_eq!(class.topic, "VNeID mức 2");
     h.key(KeyCode::F(6));
@@ -410,10 +432,7 @@ fn every_view_renders_at_80x24_and_160x48() {
             h.key(KeyCode::F(2));
             h.key(KeyCode::F(7));
             assert!(h.screen().contains(t.ins_open_class_title));
-            h.typ("Zalo");
-            h.enter();
-            h.typ("Cô Hoa");
-            h.enter();
+            fill_class(&mut h, "Zalo");
             h.key(KeyCode::F(6));
             let screen = h.screen();
             assert!(
@@ -463,11 +482,7 @@ fn tiny_and_huge_windows_do_not_panic() {
 /// Opens today's class and its attendance room from any view.
 pub(super) fn open_room(h: &mut Harness) {
     h.key(KeyCode::F(2));
-    h.key(KeyCode::F(7));
-    h.typ("Zalo");
-    h.enter();
-    h.typ("Cô Hoa");
-    h.enter();
+    open_class(h, "Zalo");
     h.key(KeyCode::F(6));
     assert!(
         matches!(the_desk(h).modal, Some(Modal::Room(_))),
@@ -560,10 +575,7 @@ fn opening_a_second_class_says_the_first_one_ends() {
     log_in(&mut h);
     h.key(KeyCode::F(7));
     assert!(!h.sees("đang mở sẽ kết thúc"), "{}", h.screen());
-    h.typ("VNeID mức 2");
-    h.enter();
-    h.typ("Cô Hoa");
-    h.enter();
+    fill_class(&mut h, "VNeID mức 2");
     h.key(KeyCode::F(7));
     assert!(
         h.sees("Buổi học “VNeID mức 2” đang mở sẽ kết thúc khi mở buổi này."),
@@ -585,13 +597,7 @@ fn registering_someone_known_shows_who_first() {
     let mut h = classroom();
     log_in(&mut h);
     h.key(KeyCode::F(3));
-    h.key(KeyCode::F(7));
-    for v in ["Le Thi Lan", "1960", "2", "Số 7 mới", ""] {
-        h.typ(v);
-        h.enter();
-    }
-    h.key(KeyCode::Char(' '));
-    h.enter();
+    register(&mut h, ["Le Thi Lan", "1960", "2", "Số 7 mới", ""]);
     assert!(
         h.sees("Đã có người đăng ký: Lê Thị Lan (tổ 2, sinh năm 1960, Số 7)"),
         "{}",
@@ -608,12 +614,7 @@ fn registering_someone_known_shows_who_first() {
 fn adding_someone_already_marked_keeps_their_mark() {
     let mut h = classroom();
     log_in(&mut h);
-    h.key(KeyCode::F(7));
-    h.typ("Zalo");
-    h.enter();
-    h.typ("Cô Hoa");
-    h.enter();
-    h.key(KeyCode::F(6));
+    open_room(&mut h);
     let Some(Modal::Room(room)) = &the_desk(&h).modal else {
         panic!("{:?}", the_desk(&h).modal)
     };
@@ -640,13 +641,7 @@ fn the_search_is_run_again_after_a_registration() {
     h.key(KeyCode::F(3));
     h.typ("le thi");
     assert_eq!(the_desk(&h).found.as_ref().map(Vec::len), Some(1));
-    h.key(KeyCode::F(7));
-    for v in ["Lê Thị Mai", "1970", "2", "Số 9", ""] {
-        h.typ(v);
-        h.enter();
-    }
-    h.key(KeyCode::Char(' '));
-    h.enter();
+    register(&mut h, ["Lê Thị Mai", "1970", "2", "Số 9", ""]);
     assert!(the_desk(&h).modal.is_none(), "{:?}", the_desk(&h).modal);
     assert_eq!(the_desk(&h).found.as_ref().map(Vec::len), Some(2));
     assert!(h.sees("Lê Thị Mai"), "{}", h.screen());
