@@ -403,15 +403,7 @@ impl Config {
             problem,
             lang,
         };
-        let base = path
-            .parent()
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|| PathBuf::from("."));
-        let base = if base.as_os_str().is_empty() {
-            PathBuf::from(".")
-        } else {
-            base
-        };
+        let base = crate::durable::folder_of(path).to_path_buf();
         let resolve = |p: &Path| {
             if p.is_absolute() {
                 p.to_path_buf()

@@ -339,7 +339,7 @@ fn is_utf8(locale: &str) -> bool {
 
 fn missing_database(t: &'static Texts, db: &Path) -> Finding {
     let path = db.display();
-    match probe_writable(db.parent().unwrap_or(Path::new("."))) {
+    match probe_writable(crate::durable::folder_of(db)) {
         Ok(()) => Finding::ok(t.doc_t_database, fill(t.doc_db_new, &[("path", &path)])),
         Err(e) => Finding::problem(
             t.doc_t_database,
@@ -377,10 +377,7 @@ pub fn integrity(t: &'static Texts, db: &Path, issues: &[String]) -> Finding {
 fn probe_writable(dir: &Path) -> std::io::Result<()> {
     let mut at = dir;
     while !at.exists() {
-        at = match at.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
-        };
+        at = crate::durable::folder_of(at);
         if at == Path::new(".") {
             break;
         }

@@ -593,7 +593,9 @@ impl Store {
         if bundle.schema >= LATEST {
             return Ok(absolute(&bundle.path));
         }
-        let dir = tempfile_dir(self.path());
+        // A migrated copy of an old bundle goes next to the database (same
+        // disk, known to be writable).
+        let dir = crate::durable::folder_of(self.path()).to_path_buf();
         let copy = dir.join(format!(
             ".kiosk-merge-{}-{}-{}.db",
             std::process::id(),
@@ -688,15 +690,6 @@ fn corrupt(path: &Path, e: rusqlite::Error) -> MergeError {
     MergeError::Corrupt {
         path: path.to_path_buf(),
         detail: Damage::file(&e.to_string()),
-    }
-}
-
-/// Where a migrated copy of an old bundle goes: next to the database (same
-/// disk, known to be writable).
-fn tempfile_dir(db: &Path) -> PathBuf {
-    match db.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
     }
 }
 
