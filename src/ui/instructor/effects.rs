@@ -342,12 +342,12 @@ fn on_data(d: &mut Desk, reply: Reply, reload: AppEffect) -> Vec<AppEffect> {
             for_box: SearchBox::Room,
         } => super::room::found(d, &query, ids),
         Reply::Room { class_id, marks } => super::room::loaded(d, class_id, marks),
-        Reply::Saved => {
-            d.note = Some(Note::Saved);
-            return std::iter::once(reload).chain(search_again(d)).collect();
-        }
-        Reply::Erased => {
-            d.note = Some(Note::Erased);
+        Reply::Saved | Reply::Erased => {
+            d.note = Some(if reply == Reply::Erased {
+                Note::Erased
+            } else {
+                Note::Saved
+            });
             return std::iter::once(reload).chain(search_again(d)).collect();
         }
         Reply::Known { mut form, known } => {
