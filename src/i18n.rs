@@ -769,6 +769,8 @@ texts! {
     ins_search: "Tìm:", "Search:";
     ins_residents_count: "{n} người", "{n} {n|person|people}";
     ins_residents_found: "tìm thấy {n} người", "{n} found";
+    ins_residents_legend: "Xong: bài đã xong · Cao: điểm cao nhất · Gần: điểm gần nhất · Dự: buổi đã dự", "Done: modules done · Best, Last: best, latest score · Came: classes attended";
+    ins_residents_legend_wide: "Sinh: năm sinh · Xong: bài đã xong · Cao: điểm cao nhất · Gần: điểm gần nhất · Lần: số lần kiểm tra · Dự: buổi đã dự", "Born: birth year · Done: modules done · Best, Last: best, latest score · Tries: quizzes · Came: classes attended";
     ins_residents_none: "Chưa có người dân nào. Bấm F7 để đăng ký.", "No residents yet. Press F7 to register someone.";
     ins_residents_no_match: "Không thấy ai có tên này. Thử gõ ít chữ hơn.", "Nobody by that name. Try typing less of it.";
     ins_never: "chưa đến", "never";

@@ -51,15 +51,12 @@ pub fn rows(app: &App) -> Vec<TableRow> {
     };
     let t = app.t();
     let total = app.settings.instructor.indicators.len();
-    let wide = app.size.0 >= 120;
     let mut rows: Vec<TableRow> = shown(app)
         .into_iter()
         .map(|r| {
-            let indicators = if wide {
-                r.indicators.join(", ")
-            } else {
-                format!("{}/{}", r.indicators.len(), total)
-            };
+            // A count, at every width: the ids are English slugs, and the
+            // names are too long to list; F6 shows them one by one.
+            let indicators = format!("{}/{}", r.indicators.len(), total);
             let score = |s: Option<u8>| s.map(|s| format!("{s}%")).unwrap_or_else(|| "–".into());
             let num = |v: Option<u8>| v.map_or(Key::None, |v| Key::Num(f64::from(v)));
             TableRow {
@@ -132,6 +129,24 @@ pub fn view(app: &App, d: &Desk, frame: &mut Frame, body: Rect) {
         Paragraph::new(line).style(theme.base()),
         Rect::new(body.x, body.y, body.width, 1.min(body.height)),
     );
+    // The short headers, in words, on the line between the search and the
+    // table: the longest legend that fits, or none on a very narrow screen.
+    let wide = body.width >= 120;
+    let legends = if wide {
+        [t.ins_residents_legend_wide, t.ins_residents_legend]
+    } else {
+        [t.ins_residents_legend, t.ins_residents_legend]
+    };
+    if body.height > 2
+        && let Some(legend) = legends
+            .into_iter()
+            .find(|l| Line::from(*l).width() <= usize::from(body.width))
+    {
+        frame.render_widget(
+            Paragraph::new(legend).style(theme.tone(Tone::Muted)),
+            Rect::new(body.x, body.y + 1, body.width, 1),
+        );
+    }
     let area = table_area(body);
     let headers = [
         t.ins_col_name,
@@ -145,7 +160,6 @@ pub fn view(app: &App, d: &Desk, frame: &mut Frame, body: Rect) {
         t.ins_col_last_seen,
         t.ins_col_indicators,
     ];
-    let wide = body.width >= 120;
     let widths = [
         Constraint::Fill(2),
         Constraint::Length(3),
@@ -156,7 +170,7 @@ pub fn view(app: &App, d: &Desk, frame: &mut Frame, body: Rect) {
         Constraint::Length(if wide { 5 } else { 0 }),
         Constraint::Length(4),
         Constraint::Length(10),
-        Constraint::Fill(if wide { 3 } else { 1 }),
+        Constraint::Length(10),
     ];
     let empty = if d.search.trim().is_empty() {
         t.ins_residents_none

@@ -185,3 +185,27 @@ fn dates_on_screen_are_day_month_year_everywhere() {
     }
     assert!(has_iso_date("Ngày 2026-11-30: 3") && !has_iso_date("30/11/2026"));
 }
+
+/// The Residents view's short headers ("Cao", "Dự") are explained in words
+/// above the table at both sizes and in both languages, and indicators
+/// are a count, never the English ids of the settings.
+#[test]
+fn residents_headers_are_explained_and_indicators_counted() {
+    for size in SIZES {
+        for lang in LANGS {
+            let mut h = at(size, lang, classroom());
+            h.key(KeyCode::F(3));
+            let screen = h.screen();
+            let t = crate::i18n::texts(lang);
+            let legend = if size.0 >= 120 {
+                t.ins_residents_legend_wide
+            } else {
+                t.ins_residents_legend
+            };
+            assert!(screen.contains(legend), "{size:?} {lang:?}\n{screen}");
+            let hang = line_with(&screen, "Nguyễn Thị Hằng");
+            assert!(hang.contains("1/"), "{size:?} {lang:?}: {hang}");
+            assert!(!hang.contains("smartphone"), "{size:?} {lang:?}: {hang}");
+        }
+    }
+}
