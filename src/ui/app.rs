@@ -426,7 +426,7 @@ impl App {
     /// When the runtime must wake up next (monotonic ms), if ever.
     pub fn next_deadline(&self) -> Option<i64> {
         if let Screen::Instructor(_) = self.screen {
-            return Some(instructor::deadline(self));
+            return Some(instructor::next_deadline(self));
         }
         if !self.idle_applies() {
             return None;

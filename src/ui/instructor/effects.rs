@@ -279,6 +279,7 @@ pub fn reply(app: &mut App, reply: Reply) -> Vec<AppEffect> {
         load(app, tab)
     };
     let reload = reload(app);
+    let now = app.now;
     let Some(s) = state(app) else {
         return Vec::new();
     };
@@ -301,6 +302,7 @@ pub fn reply(app: &mut App, reply: Reply) -> Vec<AppEffect> {
                 column: super::today::HELP_COLUMN,
                 descending: true,
             };
+            desk.today_due = now + super::TODAY_REFRESH_MS;
             s.stage = Stage::Desk(desk);
             vec![reload]
         }

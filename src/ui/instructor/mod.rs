@@ -166,6 +166,9 @@ pub struct Desk {
     pub found: Option<Vec<String>>,
     pub modal: Option<Modal>,
     pub note: Option<Note>,
+    /// When the Today view reads the room again (monotonic ms): learners
+    /// sign in, move on and get stuck at other seats while it is watched.
+    pub today_due: i64,
 }
 
 impl Desk {
@@ -216,7 +219,32 @@ pub fn tick(app: &mut App) -> Vec<AppEffect> {
         close(app);
         return vec![AppEffect::Instructor(Effect::LoggedOutIdle)];
     }
-    Vec::new()
+    let now = app.now;
+    match desk(app) {
+        Some(d) if today_due(d).is_some_and(|due| now >= due) => {
+            d.today_due = now + TODAY_REFRESH_MS;
+            vec![effects::load(app, Tab::Today)]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// How often the Today view reads the room again while it is on show.
+pub const TODAY_REFRESH_MS: i64 = 10_000;
+
+/// When the Today view is next read again: only while it is on show with
+/// no form over it, so that nothing moves under a form being filled in.
+fn today_due(d: &Desk) -> Option<i64> {
+    (d.tab() == Tab::Today && d.modal.is_none()).then_some(d.today_due)
+}
+
+/// The instructor mode's next wake-up: its idle logout, or the Today
+/// view's next reading, whichever comes first.
+pub fn next_deadline(app: &App) -> i64 {
+    let idle = deadline(app);
+    today::view_desk(app)
+        .and_then(today_due)
+        .map_or(idle, |due| due.min(idle))
 }
 
 fn state(app: &mut App) -> Option<&mut Instructor> {
@@ -341,10 +369,12 @@ fn sorted(app: &mut App, tab: Tab) -> Vec<AppEffect> {
 
 /// Shows view `i` and reloads its figures.
 pub(crate) fn switch(app: &mut App, i: usize) -> Vec<AppEffect> {
+    let now = app.now;
     let Some(d) = desk(app) else {
         return Vec::new();
     };
     d.tab = i.min(3);
+    d.today_due = now + TODAY_REFRESH_MS;
     let tab = d.tab();
     vec![effects::load(app, tab)]
 }

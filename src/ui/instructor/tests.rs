@@ -188,7 +188,9 @@ fn idle_instructor_mode_logs_itself_out() {
     h.send(Msg::Tick(1_000));
     log_in(&mut h);
     let idle = h.app.settings.instructor.idle_ms;
-    assert_eq!(h.app.next_deadline(), Some(1_000 + idle));
+    // Reading the room again is not a key press: the clock still runs.
+    assert!(idle > TODAY_REFRESH_MS);
+    assert_eq!(h.app.next_deadline(), Some(1_000 + TODAY_REFRESH_MS));
     h.send(Msg::Tick(1_000 + idle - 1));
     assert!(stage(&h).is_some());
     h.send(Msg::Tick(1_000 + idle));
@@ -197,6 +199,36 @@ fn idle_instructor_mode_logs_itself_out() {
         h.effects.last(),
         Some(&AppEffect::Instructor(Effect::LoggedOutIdle))
     );
+}
+
+/// Someone who signs in at another seat shows on Today by itself, without
+/// a key press; while a form is open, or on another view, nothing is read.
+#[test]
+fn today_reads_the_room_again_while_watched() {
+    let mut h = classroom();
+    h.send(Msg::Tick(1_000));
+    log_in(&mut h);
+    let duc = h
+        .store
+        .find_residents("duc", 5)
+        .unwrap()
+        .into_iter()
+        .next()
+        .unwrap();
+    h.store.start_seat_session(&duc.id).unwrap();
+    h.send(Msg::Tick(1_000 + TODAY_REFRESH_MS - 1));
+    assert!(!h.sees("Phạm Văn Đức"), "{}", h.screen());
+    h.send(Msg::Tick(1_000 + TODAY_REFRESH_MS));
+    assert!(h.sees("Phạm Văn Đức"), "{}", h.screen());
+    let idle_at = |h: &Harness| h.app.last_input + h.app.settings.instructor.idle_ms;
+    // A form over Today: the next wake-up is the idle logout only.
+    h.key(KeyCode::F(7));
+    assert_eq!(h.app.next_deadline(), Some(idle_at(&h)));
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::F(3));
+    assert_eq!(h.app.next_deadline(), Some(idle_at(&h)));
+    h.key(KeyCode::F(2));
+    assert_eq!(h.app.next_deadline(), Some(h.app.now + TODAY_REFRESH_MS));
 }
 
 #[test]
