@@ -457,7 +457,7 @@ pub fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<AppEffect> {
 /// The part of the body the view's table takes (for clicks).
 fn table_area(app: &App, tab: Tab, body: Rect) -> Rect {
     match tab {
-        Tab::Today => today::table_area(body),
+        Tab::Today => today::table_area(app, body),
         Tab::Residents => residents::table_area(body),
         Tab::Modules => modules::table_area(app, body),
         Tab::Groups => groups::table_area(app, body),

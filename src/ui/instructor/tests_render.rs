@@ -209,3 +209,56 @@ fn residents_headers_are_explained_and_indicators_counted() {
         }
     }
 }
+
+/// On Today, the chosen learner's page and trouble are written in full
+/// under the table (its columns cut long module titles), and the day's
+/// counts wrap instead of being cut on a narrow screen.
+#[test]
+fn today_spells_out_the_chosen_learner_and_never_cuts_the_counts() {
+    for size in [(80, 24), (60, 20), (160, 48)] {
+        for lang in LANGS {
+            let mut h = at(size, lang, classroom());
+            let d = super::tests::the_desk(&h);
+            let first = super::today::rows(&h.app)[d.cursor[0]].id.clone();
+            let l = d.today.as_ref().unwrap().learners.iter();
+            let l = l.clone().find(|l| l.resident_id == first).unwrap();
+            let activity = super::today::activity_text(&h.app, &l.activity);
+            let trouble = super::today::help_text(&h.app, l);
+            assert!(!trouble.is_empty(), "the one needing help is chosen first");
+            let flat = h.screen().split_whitespace().collect::<Vec<_>>().join(" ");
+            for whole in [&activity, &trouble] {
+                assert!(
+                    flat.contains(whole.as_str()),
+                    "{size:?} {lang:?} {whole}\n{}",
+                    h.screen()
+                );
+            }
+            let today = d.today.as_ref().unwrap();
+            let counts = fill(
+                crate::i18n::texts(lang).ins_today_counts,
+                &[
+                    ("day", &super::table::day(&today.day)),
+                    ("came", &today.learners.len()),
+                    (
+                        "here",
+                        &today.learners.iter().filter(|l| l.signed_in).count(),
+                    ),
+                    (
+                        "help",
+                        &today.learners.iter().filter(|l| l.needs_help()).count(),
+                    ),
+                ],
+            );
+            assert!(
+                flat.contains(&counts),
+                "{size:?} {lang:?} {counts}\n{}",
+                h.screen()
+            );
+            // Moving down follows with the next learner's line.
+            h.key(KeyCode::Down);
+            let d = super::tests::the_desk(&h);
+            let second = super::today::rows(&h.app)[d.cursor[0]].id.clone();
+            assert_ne!(first, second);
+        }
+    }
+}

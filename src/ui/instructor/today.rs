@@ -14,7 +14,7 @@ use super::{Desk, Note, desk};
 use crate::i18n::{Texts, fill};
 use crate::store::instructor::{Activity, HelpReason, TodayLearner};
 use crate::ui::app::{App, Effect as AppEffect};
-use crate::ui::layout::Tone;
+use crate::ui::layout::{Tone, wrap};
 
 pub const COLUMNS: usize = 6;
 /// Sorting by "needs help" (most reasons first) is how the view opens.
@@ -147,25 +147,15 @@ pub(crate) fn view_desk(app: &App) -> Option<&Desk> {
     }
 }
 
-/// The table sits under two lines about the class and the counts.
-pub fn table_area(body: Rect) -> Rect {
-    Rect::new(
-        body.x,
-        body.y + 3.min(body.height),
-        body.width,
-        body.height.saturating_sub(3),
-    )
-}
-
-pub fn view(app: &App, d: &Desk, frame: &mut Frame, body: Rect) {
+/// The lines above the table: the class, then the day's counts, each
+/// wrapped to the width (a narrow screen must not cut the counts off).
+fn top_lines(app: &App, body: Rect) -> Vec<(String, Tone)> {
     let t = app.t();
-    let theme = app.settings.theme;
-    let Some(today) = &d.today else {
-        frame.render_widget(Paragraph::new(t.ins_loading).style(theme.base()), body);
-        return;
+    let Some(today) = view_desk(app).and_then(|d| d.today.as_ref()) else {
+        return Vec::new();
     };
     let class = match &today.class {
-        Some(c) if c.ended_at.is_none() => Span::styled(
+        Some(c) if c.ended_at.is_none() => (
             fill(
                 t.ins_class_open,
                 &[
@@ -174,9 +164,9 @@ pub fn view(app: &App, d: &Desk, frame: &mut Frame, body: Rect) {
                     ("time", &table::clock(c.started_at)),
                 ],
             ),
-            theme.tone(Tone::Good),
+            Tone::Good,
         ),
-        Some(c) => Span::styled(
+        Some(c) => (
             fill(
                 t.ins_class_closed,
                 &[
@@ -184,9 +174,9 @@ pub fn view(app: &App, d: &Desk, frame: &mut Frame, body: Rect) {
                     ("time", &table::clock(c.ended_at.unwrap_or(c.started_at))),
                 ],
             ),
-            theme.tone(Tone::Normal),
+            Tone::Normal,
         ),
-        None => Span::styled(t.ins_class_none, theme.tone(Tone::Warning)),
+        None => (t.ins_class_none.to_string(), Tone::Warning),
     };
     let here = today.learners.iter().filter(|l| l.signed_in).count();
     let help = today.learners.iter().filter(|l| l.needs_help()).count();
@@ -199,15 +189,76 @@ pub fn view(app: &App, d: &Desk, frame: &mut Frame, body: Rect) {
             ("help", &help),
         ],
     );
-    let lines = vec![
-        Line::from(class),
-        Line::from(Span::styled(counts, theme.tone(Tone::Strong))),
-    ];
+    [class, (counts, Tone::Strong)]
+        .into_iter()
+        .flat_map(|(text, tone)| {
+            wrap(&text, usize::from(body.width))
+                .into_iter()
+                .map(move |l| (l, tone))
+        })
+        .collect()
+}
+
+/// Lines under the table for the chosen learner, in full: the table's
+/// columns cut long module names on a narrow screen.
+const DETAIL_LINES: u16 = 2;
+
+/// The table: under the top lines and a blank line, over the chosen
+/// learner's details when the screen has room for them.
+pub fn table_area(app: &App, body: Rect) -> Rect {
+    let top = (top_lines(app, body).len() as u16 + 1).min(body.height);
+    let detail = if body.height >= 12 { DETAIL_LINES } else { 0 };
+    Rect::new(
+        body.x,
+        body.y + top,
+        body.width,
+        body.height.saturating_sub(top + detail),
+    )
+}
+
+/// "Lê Văn Quý: Trang 1/10 · Làm quen với điện thoại · Cần giúp: …".
+fn detail(app: &App, d: &Desk) -> Option<(String, Tone)> {
+    let id = rows(app).get(d.cursor[0])?.id.clone();
+    let l = d
+        .today
+        .as_ref()?
+        .learners
+        .iter()
+        .find(|l| l.resident_id == id)?;
+    let mut text = format!("{}: {}", l.full_name, activity_text(app, &l.activity));
+    if l.needs_help() {
+        text.push_str(&format!(
+            " · {}: {}",
+            app.t().ins_col_help,
+            help_text(app, l)
+        ));
+    }
+    Some((
+        text,
+        if l.needs_help() {
+            Tone::Warning
+        } else {
+            Tone::Normal
+        },
+    ))
+}
+
+pub fn view(app: &App, d: &Desk, frame: &mut Frame, body: Rect) {
+    let t = app.t();
+    let theme = app.settings.theme;
+    if d.today.is_none() {
+        frame.render_widget(Paragraph::new(t.ins_loading).style(theme.base()), body);
+        return;
+    }
+    let top: Vec<Line> = top_lines(app, body)
+        .into_iter()
+        .map(|(text, tone)| Line::from(Span::styled(text, theme.tone(tone))))
+        .collect();
+    let area = table_area(app, body);
     frame.render_widget(
-        Paragraph::new(lines).style(theme.base()),
-        Rect::new(body.x, body.y, body.width, 2.min(body.height)),
+        Paragraph::new(top).style(theme.base()),
+        Rect::new(body.x, body.y, body.width, area.y - body.y),
     );
-    let area = table_area(body);
     let rows = rows(app);
     let headers = [
         t.ins_col_name,
@@ -226,7 +277,7 @@ pub fn view(app: &App, d: &Desk, frame: &mut Frame, body: Rect) {
         Constraint::Fill(3),
         Constraint::Fill(2),
     ];
-    table::draw_or_say(
+    let shown = table::draw_or_say(
         app,
         frame,
         area,
@@ -236,6 +287,24 @@ pub fn view(app: &App, d: &Desk, frame: &mut Frame, body: Rect) {
         d.cursor[0],
         d.sort[0],
     );
+    let below = Rect::new(
+        body.x,
+        area.y + area.height,
+        body.width,
+        (body.y + body.height).saturating_sub(area.y + area.height),
+    );
+    if shown
+        && below.height > 0
+        && let Some((text, tone)) = detail(app, d)
+    {
+        let mut lines = wrap(&text, usize::from(body.width));
+        lines.truncate(usize::from(below.height));
+        let lines: Vec<Line> = lines
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, theme.tone(tone))))
+            .collect();
+        frame.render_widget(Paragraph::new(lines).style(theme.base()), below);
+    }
 }
 
 pub fn footer_keys(t: &Texts, add: &mut dyn FnMut(&str, &str)) {
