@@ -271,6 +271,10 @@ texts! {
     cmd_site_unknown: "--site {site}: ở đây không có dữ liệu của nhà văn hóa đó (các nhà văn hóa có dữ liệu: {sites})", "--site {site}: no records from that site here (sites: {sites})";
     cmd_bad_lang: "--lang {value}: hãy viết vi hoặc en", "--lang {value}: write vi or en";
     cmd_export_wrote: "Đã ghi {rows} dòng vào {file}", "Wrote {rows} {rows|row|rows} to {file}";
+    cmd_export_empty: "Lưu ý: không có dòng nào khớp với điều kiện đã chọn ({filters}). Hãy xem lại số tổ, mã nhà văn hóa hoặc ngày", "Note: no rows match what was asked ({filters}). Check the group number, the site id or the dates";
+    cmd_export_all: "mọi người dân, mọi ngày", "every resident, every day";
+    cmd_indicators_from: "Lưu ý: chỉ tiêu là tình trạng tính đến hết ngày --to, nên --from {from} không làm đổi kết quả", "Note: indicators are the state at the end of --to, so --from {from} does not change them";
+    cmd_export_no_lessons: "Lưu ý: {error}; bài học sẽ ghi bằng mã, không có số trang", "Note: {error}; modules are shown by id, without page totals";
     cmd_bundle_wrote: "Đã ghi gói dữ liệu của nhà văn hóa {site} vào {file}: {residents} người, {records} bản ghi, {erased} người đã xóa theo yêu cầu", "Wrote the bundle of site {site} to {file}: {residents} {residents|resident|residents}, {records} {records|record|records}, {erased} {erased|erased resident|erased residents}";
     cmd_merge_checking: "Đang kiểm tra {n} tệp…", "Checking {n} {n|file|files}…";
     cmd_merge_own_site: "{file}: gói này mang mã của chính nơi này ({site}). Nếu nó không do chính máy này ghi ra, thì hai máy đang dùng chung một mã: hãy cho mỗi nơi một mã riêng ([site] id trong kiosk.toml)", "{file}: this bundle has this site's own id ({site}). If this computer did not write it, two kiosks share one id: give each its own ([site] id in kiosk.toml)";

@@ -291,6 +291,47 @@ fn progress_and_indicators_read_back() {
     assert_eq!(rows[2].last().unwrap(), "vh-a");
 }
 
+/// What is asked but changes nothing, or finds nothing, is said: `--from`
+/// on indicators (a state at the end of `--to`) and a group nobody is in.
+/// Both still write their file and exit 0.
+#[test]
+fn an_export_says_when_a_flag_changes_nothing_or_nothing_matches() {
+    let dir = kiosk();
+    let out = dir.path().join("chi-tieu.csv");
+    let said = export(dir.path(), "indicators", &out, &[]);
+    ok(&said);
+    let err = String::from_utf8_lossy(&said.stderr);
+    assert!(
+        err.contains("--from 2026-03-01") && err.contains("--to"),
+        "{err}"
+    );
+    assert_eq!(read_csv(&out).len(), 3);
+
+    let said = run(
+        dir.path(),
+        &["export", "indicators", "--out", out.to_str().unwrap()],
+    );
+    ok(&said);
+    assert_eq!(
+        String::from_utf8_lossy(&said.stderr),
+        "",
+        "no --from, no note"
+    );
+
+    let out = dir.path().join("to-9.csv");
+    let said = export(dir.path(), "attendance", &out, &["--group", "9"]);
+    ok(&said);
+    let err = String::from_utf8_lossy(&said.stderr);
+    assert!(
+        err.contains("no rows match") && err.contains("--group 9 --from 2026-03-01"),
+        "{err}"
+    );
+    assert_eq!(read_csv(&out).len(), 1, "the header row only");
+    let said = export(dir.path(), "attendance", &out, &["--group", "3"]);
+    ok(&said);
+    assert_eq!(String::from_utf8_lossy(&said.stderr), "");
+}
+
 fn code_and_line(out: &Output) -> (Option<i32>, String) {
     let err = String::from_utf8_lossy(&out.stderr).trim().to_string();
     (out.status.code(), err)

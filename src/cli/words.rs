@@ -202,6 +202,8 @@ fn arg_help(t: &'static CliTexts, path: &str, id: &str) -> Option<&'static str> 
         ("residents import", "file") => t.arg_roster,
         ("residents import", "skip_bad") => t.arg_skip_bad,
         ("residents forget", "id") => t.arg_resident_id,
+        ("export indicators", "from") => t.arg_indicators_from,
+        ("export indicators", "to") => t.arg_indicators_to,
         (_, "group") => t.arg_only_group,
         (_, "from") => t.arg_from,
         (_, "to") => t.arg_to,

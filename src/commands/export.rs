@@ -97,7 +97,7 @@ fn curriculum(cfg: &Config) -> Option<Curriculum> {
         Err(e) => {
             let t = crate::i18n::texts(cfg.language);
             let e = e.describe(t);
-            eprintln!("kiosk: warning: {e}; modules are shown by id, without page totals");
+            eprintln!("kiosk: {}", fill(t.cmd_export_no_lessons, &[("error", &e)]));
             None
         }
     }
@@ -146,6 +146,10 @@ pub fn run(cli: &Cli, what: &ExportWhat) -> Result<ExitCode, CliError> {
             })
         }
         ExportWhat::Indicators(_) => {
+            // Said, not refused: the same flags work on every export.
+            if let Some(f) = &args.range.from {
+                eprintln!("kiosk: {}", fill(t.cmd_indicators_from, &[("from", f)]));
+            }
             let sheet = Indicators::new(lang, &cfg.indicators, cfg.target_percent);
             let ids: Vec<String> = cfg.indicators.iter().map(|i| i.id.clone()).collect();
             let groups = store.export_indicators(&filter, &ids).map_err(failed)?;
@@ -164,5 +168,31 @@ pub fn run(cli: &Cli, what: &ExportWhat) -> Result<ExitCode, CliError> {
             &[("rows", &rows), ("file", &args.out.display())]
         )
     );
+    // An empty sheet is a true answer, but most often a typo in a number.
+    if rows == 0 {
+        eprintln!(
+            "kiosk: {}",
+            fill(t.cmd_export_empty, &[("filters", &asked(t, args))])
+        );
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The filters as they were typed ("--group 9 --from 2026-03-01").
+fn asked(t: &Texts, args: &ExportArgs) -> String {
+    let given = [
+        ("--group", args.group.map(|g| g.to_string())),
+        ("--site", args.site.clone()),
+        ("--from", args.range.from.clone()),
+        ("--to", args.range.to.clone()),
+    ];
+    let said: Vec<String> = given
+        .into_iter()
+        .filter_map(|(flag, v)| v.map(|v| format!("{flag} {v}")))
+        .collect();
+    if said.is_empty() {
+        t.cmd_export_all.to_string()
+    } else {
+        said.join(" ")
+    }
 }

@@ -44,6 +44,8 @@ texts! {
     arg_backup_out: "Ghi vào tệp này (mặc định: một tệp mang ngày hôm nay trong thư mục sao lưu)", "Where to write it (default: a dated file in the backup folder)";
     arg_from: "Từ ngày này, viết năm-tháng-ngày (tính cả ngày này)", "First day, YYYY-MM-DD (inclusive)";
     arg_to: "Đến ngày này, viết năm-tháng-ngày (tính cả ngày này)", "Last day, YYYY-MM-DD (inclusive)";
+    arg_indicators_from: "Không dùng cho chỉ tiêu: chỉ tiêu là tình trạng tính đến --to", "Not used here: indicators are the state at the end of --to";
+    arg_indicators_to: "Tình trạng tính đến hết ngày này, viết năm-tháng-ngày (mặc định: hôm nay)", "The state at the end of this day, YYYY-MM-DD (default: today)";
     arg_site: "Chỉ nhà văn hóa có mã này", "Only the cultural house with this id";
     arg_json: "In dạng JSON (cho chương trình khác đọc) thay vì chữ", "Print JSON (for other programs) instead of text";
     arg_bundle_out: "Tệp sẽ ghi ra", "The file to write";
