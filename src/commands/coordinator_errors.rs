@@ -112,6 +112,21 @@ pub fn merge(e: MergeError, cfg: &Config, done: &str) -> CliError {
             let detail = match detail {
                 Damage::File(words) => fill(t.cmd_damage_file, &[("detail", &words)]),
                 Damage::Orphans { table } => fill(t.cmd_damage_orphans, &[("table", &table)]),
+                Damage::BadSite { site } => {
+                    fill(t.cmd_damage_bad_site, &[("site", &format!("{site:?}"))])
+                }
+                Damage::ForeignRecord {
+                    table,
+                    site,
+                    record_site,
+                } => fill(
+                    t.cmd_damage_foreign,
+                    &[
+                        ("site", &format!("{site:?}")),
+                        ("table", &table),
+                        ("record_site", &format!("{record_site:?}")),
+                    ],
+                ),
                 Damage::Label { version, stated } => {
                     let stated = stated.map_or_else(|| "—".to_string(), |s| s.to_string());
                     fill(
@@ -181,6 +196,15 @@ mod tests {
             }),
             "vh-a.kiosk bị hỏng (bản ghi trong bảng attendance nói tới những dòng không có trong gói). \
              Chưa thay đổi gì: hãy tạo lại gói tại nhà văn hóa"
+        );
+        assert_eq!(
+            said(Damage::ForeignRecord {
+                table: "step_views".into(),
+                site: "vh-a".into(),
+                record_site: "vh-b".into(),
+            }),
+            "vh-a.kiosk bị hỏng (gói ghi là của nhà văn hóa \"vh-a\" nhưng trong bảng step_views có \
+             bản ghi của nhà văn hóa \"vh-b\"). Chưa thay đổi gì: hãy tạo lại gói tại nhà văn hóa"
         );
     }
 }

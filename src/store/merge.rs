@@ -109,6 +109,16 @@ pub enum Damage {
     Orphans { table: String },
     /// The schema version does not match the version the bundle states.
     Label { version: i64, stated: Option<i64> },
+    /// The site it names is not a site id (lowercase letters, digits,
+    /// dashes), so it cannot be the label of a kiosk's bundle.
+    BadSite { site: String },
+    /// A record in `table` was made at another site than the one the
+    /// bundle names: a bundle only ever carries its own site's records.
+    ForeignRecord {
+        table: String,
+        site: String,
+        record_site: String,
+    },
 }
 
 impl Damage {
@@ -134,6 +144,15 @@ impl std::fmt::Display for Damage {
                 f,
                 "its schema version {version} does not match its label {}",
                 stated.map_or_else(|| "(none)".to_string(), |s| s.to_string())
+            ),
+            Damage::BadSite { site } => write!(f, "it names the site {site:?}, not a site id"),
+            Damage::ForeignRecord {
+                table,
+                site,
+                record_site,
+            } => write!(
+                f,
+                "it is labelled site {site:?} but holds a record of site {record_site:?} in {table}"
             ),
         }
     }
@@ -931,6 +950,34 @@ pub fn check_bundle(path: &Path) -> Result<CheckedBundle, MergeError> {
         });
     }
     let site_id = meta("bundle_site")?.ok_or_else(|| not_bundle(NotBundle::NoSite))?;
+    let damaged = |detail| MergeError::Corrupt {
+        path: path.to_path_buf(),
+        detail,
+    };
+    if !crate::config::is_slug(&site_id) {
+        return Err(damaged(Damage::BadSite { site: site_id }));
+    }
+    // A bundle carries its own site's records only (residents may come
+    // from elsewhere: people take part at more than one house). A record
+    // labelled with another site was altered or mixed in by hand, and
+    // would be merged as if that site had sent it.
+    for table in record_tables(&conn, "main").map_err(|e| corrupt(path, e))? {
+        let other: Option<String> = conn
+            .query_row(
+                &format!("SELECT site_id FROM \"{table}\" WHERE site_id <> ?1 LIMIT 1"),
+                [&site_id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| corrupt(path, e))?;
+        if let Some(record_site) = other {
+            return Err(damaged(Damage::ForeignRecord {
+                table,
+                site: site_id,
+                record_site,
+            }));
+        }
+    }
     Ok(CheckedBundle {
         path: path.to_path_buf(),
         site_id,
@@ -1323,6 +1370,31 @@ mod tests {
         let err = check_bundle(&broken).unwrap_err();
         assert!(matches!(err, MergeError::Corrupt { .. }), "{err}");
         assert!(err.to_string().contains("refer to rows"), "{err}");
+        assert_eq!(dump(&ward), before);
+
+        // A bundle altered by hand: a step view relabelled as another
+        // site's, or a label that is not a site id at all.
+        let altered = d.join("altered.bundle");
+        for (sql, expect) in [
+            (
+                "UPDATE step_views SET site_id = 'vh-b' WHERE rowid = (SELECT min(rowid) FROM step_views)",
+                "holds a record of site \"vh-b\" in step_views",
+            ),
+            (
+                "UPDATE meta SET value = 'VH A' WHERE key = 'bundle_site'",
+                "not a site id",
+            ),
+        ] {
+            std::fs::copy(&good, &altered).unwrap();
+            Connection::open(&altered)
+                .unwrap()
+                .execute(sql, [])
+                .unwrap();
+            let err = check_bundle(&altered).unwrap_err();
+            assert!(matches!(err, MergeError::Corrupt { .. }), "{err}");
+            assert!(err.to_string().contains(expect), "{err}");
+        }
+        assert!(check_bundle(&good).is_ok());
         assert_eq!(dump(&ward), before);
 
         // Another kiosk that was given this kiosk's site id: its resident
