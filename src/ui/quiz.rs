@@ -239,7 +239,14 @@ pub fn page(app: &App, s: &Quiz) -> Page {
         ));
         body.push(Block::strong(q.prompt.get(app.lang)));
         let chosen = chosen_written(&g.response);
-        for (pos, &w) in shown.iter().enumerate() {
+        // An ordering question's choices, numbered as they stood on screen,
+        // would read as steps; the two orders below say it all.
+        let listed = if q.kind == QuestionKind::Order {
+            &shown[..0]
+        } else {
+            &shown[..]
+        };
+        for (pos, &w) in listed.iter().enumerate() {
             let right = is_right_choice(q, w);
             let mine = chosen.contains(&w);
             let (mark, tone) = match (q.kind, right, mine) {
@@ -360,15 +367,14 @@ fn chosen_written(r: &Response) -> Vec<usize> {
 }
 
 /// "The right answer: …" in words. Choices are listed in the order they
-/// were on screen, with their numbers, so they can be found again.
+/// were on screen, with their numbers, so they can be found again; the
+/// steps of an ordering question in their right order, with arrows.
 fn correct_answer(app: &App, q: &Question, labels: &[String], shown: &[usize]) -> String {
     let t = app.t();
     let list: Vec<String> = match q.kind {
-        QuestionKind::Order => labels
-            .iter()
-            .enumerate()
-            .map(|(i, l)| format!("{}. {l}", i + 1))
-            .collect(),
+        // The steps in their order, joined by arrows: a number in front of
+        // each would clash with the numbers the choices had on screen.
+        QuestionKind::Order => labels.to_vec(),
         QuestionKind::TrueFalse => (0..labels.len())
             .filter(|w| is_right_choice(q, *w))
             .map(|w| labels[w].clone())

@@ -832,3 +832,47 @@ fn registering_again_asks_whether_it_is_the_same_person() {
     assert!(h.sees("Xin chào, Nguyen Thi Ha"), "{}", h.screen());
     assert_eq!(count(&h, "SELECT count(*) FROM residents"), 2);
 }
+
+/// After an ordering question answered wrongly, the right order reads as
+/// steps joined by arrows, and the learner's own order under it; the
+/// choices are not listed again with the numbers they had on screen,
+/// which would read as a third order.
+#[test]
+fn a_wrong_order_shows_the_right_steps_without_screen_numbers() {
+    let mut h = Harness::new();
+    add(&h, "Lê Thị Cúc", 1948, 2);
+    sign_in(&mut h, "cuc");
+    h.enter();
+    for _ in 0..3 {
+        h.enter();
+        if h.sees("[ ] Làm xong") {
+            h.key(KeyCode::Char(' '));
+        }
+    }
+    while on_screen(&h).0.kind != QuestionKind::Order {
+        answer_by_keys(&mut h, true);
+        h.enter();
+    }
+    let (q, shown, _) = on_screen(&h);
+    answer_by_keys(&mut h, false);
+    let labels: Vec<String> = q
+        .choices
+        .iter()
+        .map(|c| c.get(h.app.lang).to_string())
+        .collect();
+    let right = format!("Đáp án đúng: {}", labels.join(" → "));
+    // The screen's words, frames aside, as one line.
+    let flat = h
+        .screen()
+        .replace(['║', '│', '┃'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(flat.contains(&right), "{right}\n{}", h.screen());
+    let mine: Vec<&str> = labels.iter().rev().map(String::as_str).collect();
+    assert!(flat.contains(&mine.join(" → ")), "{}", h.screen());
+    for (pos, w) in shown.iter().enumerate() {
+        let numbered = format!("{}. {}", pos + 1, labels[*w]);
+        assert!(!flat.contains(&numbered), "{numbered}\n{}", h.screen());
+    }
+}
