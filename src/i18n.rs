@@ -70,6 +70,10 @@ texts! {
     decimal_point: ",", ".";
     modules_loaded: "Đã nạp {count} bài học", "{count} {count|lesson|lessons} loaded";
     screen_failed: "màn hình ngừng chạy: {error}", "the screen stopped working: {error}";
+    start_no_signals: "không theo dõi được tín hiệu dừng của hệ thống: {error}", "cannot watch for the system's stop signals: {error}";
+    start_no_full_screen: "không mở được toàn màn hình trong cửa sổ này: {error}", "cannot use this terminal full-screen: {error}";
+    start_no_keyboard: "không đọc được bàn phím: {error}", "cannot read the keyboard: {error}";
+    start_backup_failed: "Lưu ý: sao lưu hằng ngày không làm được: {error}. Kiosk vẫn mở; hãy chạy `kiosk doctor` để xem vì sao", "Note: the daily backup failed: {error}. The kiosk opens anyway; run `kiosk doctor` to see why";
 
     // --- command line: `kiosk residents|backup|doctor|seed` (src/commands/) ---
     // Shared: a store refusal or failure, said in the configured language.

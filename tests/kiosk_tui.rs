@@ -480,6 +480,11 @@ fn a_refused_database_is_a_plain_message_and_the_terminal_is_untouched() {
     let out = k.output_after_exit();
     assert!(out.contains("kiosk:"), "{out}");
     assert!(out.contains("kiosk.db"), "names the file: {out}");
+    // In the kiosk's language (Vietnamese here), as every command says it.
+    assert!(
+        out.contains("không phải dữ liệu của kiosk"),
+        "in Vietnamese: {out}"
+    );
     assert!(
         !out.contains("\x1b[?1049h"),
         "never entered full screen: {out:?}"

@@ -54,23 +54,26 @@ use theme::Theme;
 /// broken module is skipped and named on stderr and in `kiosk.log`), then
 /// runs the full-screen loop until SIGTERM/SIGHUP or instructor mode quits.
 pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
-    let store = Store::open(cfg).map_err(|e| CliError::Failed(e.to_string()))?;
+    // The same words as every command for a damaged or newer database.
+    let store = Store::open(cfg).map_err(|e| crate::commands::store_error::explain(e, cfg))?;
+    let t = crate::i18n::texts(cfg.language);
+    let said = |text: &str, e: &dyn std::fmt::Display| crate::i18n::fill(text, &[("error", e)]);
+    let os = |text: &str, e: std::io::Error| said(text, &crate::i18n::os_error(t, &e));
     let log = Log::next_to(store.path());
     log.write(&format!("kiosk starting at seat {}", cfg.seat));
     if let Err(e) = crate::store::backup::backup_if_stale(cfg, &store) {
         // A missing backup must not keep learners out; say so loudly.
-        eprintln!("kiosk: warning: the daily backup failed: {e}");
         log.write(&format!("daily backup failed: {e}"));
+        let e = crate::commands::store_error::explain(e, cfg);
+        eprintln!("kiosk: {}", said(t.start_backup_failed, &e));
     }
     let curriculum = load_lessons(cfg, &log);
 
     let (tx, rx) = mpsc::channel();
-    terminal::spawn_signals(tx.clone())
-        .map_err(|e| CliError::Failed(format!("cannot watch for signals: {e}")))?;
-    let mut guard = TerminalGuard::enter()
-        .map_err(|e| CliError::Failed(format!("cannot use this terminal full-screen: {e}")))?;
-    terminal::spawn_input(tx)
-        .map_err(|e| CliError::Failed(format!("cannot read the keyboard: {e}")))?;
+    terminal::spawn_signals(tx.clone()).map_err(|e| CliError::Failed(os(t.start_no_signals, e)))?;
+    let mut guard =
+        TerminalGuard::enter().map_err(|e| CliError::Failed(os(t.start_no_full_screen, e)))?;
+    terminal::spawn_input(tx).map_err(|e| CliError::Failed(os(t.start_no_keyboard, e)))?;
     let size = guard
         .terminal
         .size()
