@@ -299,6 +299,11 @@ texts! {
     cmd_write_failed: "ghi {path} bị lỗi: {error}", "writing {path} failed: {error}";
     cmd_format_clash: "tên tệp {path} không hợp với --format {format}: Excel sẽ không mở được tệp. Hãy đổi đuôi tên tệp, hoặc bỏ --format", "the file name {path} does not match --format {format}: Excel could not open the file. Change the file name's ending, or leave out --format";
     cmd_out_is_own_file: "{path} là tệp của chính kiosk này (dữ liệu hoặc cài đặt). Hãy ghi ra một tệp khác. Chưa ghi gì", "{path} is one of this kiosk's own files (its database or settings). Write to another file. Nothing was written";
+    cmd_out_would_replace: "{path} đã có và là {what}: ghi đè sẽ làm mất nó. Chưa ghi gì. Hãy đặt một tên tệp khác", "{path} already exists and is {what}: writing over it would lose it. Nothing was written. Choose another file name";
+    cmd_out_holds_bundle: "gói dữ liệu của nhà văn hóa {site}", "the bundle of site {site}";
+    cmd_out_holds_database: "dữ liệu hoặc bản sao lưu của một kiosk", "a kiosk's database or backup";
+    cmd_out_holds_sqlite: "một tệp dữ liệu SQLite", "an SQLite database";
+    cmd_out_holds_other: "một tệp khác loại (không phải thứ lệnh này ghi ra)", "a file of another kind (not what this command writes)";
     cmd_cannot_replace: "không thay được tệp {path}: {error}. Nếu tệp này đang mở, ví dụ trong Excel, hãy đóng nó rồi làm lại. Tệp cũ vẫn còn nguyên", "cannot replace {path}: {error}. If it is open, for example in Excel, close it and try again. The old file is unchanged";
     cmd_too_many_rows: "{rows} dòng không vừa một trang Excel (nhiều nhất 1.048.575 dòng): hãy xuất một khoảng thời gian ngắn hơn, hoặc dùng CSV", "{rows} {rows|row does|rows do} not fit in one Excel sheet (at most 1,048,575): export a shorter period or use CSV";
     cmd_read_db_failed: "đọc dữ liệu bị lỗi: {error}", "reading the database failed: {error}";

@@ -415,6 +415,56 @@ fn out_never_overwrites_the_kiosks_own_files() {
     assert_eq!(db_bytes(&a), before);
 }
 
+/// An `--out` that already holds something else is kept: another site's
+/// bundle on the USB stick, a backup, an export. Writing the same kind
+/// again (this site's bundle, an export, a backup) replaces it as before.
+#[test]
+fn out_never_replaces_a_file_of_another_kind() {
+    let root = tempfile::tempdir().unwrap();
+    let a = kiosk(root.path(), "vh-a", true);
+    let b = kiosk(root.path().join("b").as_path(), "vh-b", true);
+    let path = |name: &str| root.path().join(name).to_str().unwrap().to_string();
+    let (b_bundle, sheet, backup) = (path("vh-b.kiosk"), path("sheet.csv"), path("copy.db"));
+    stdout(&run(&b, &["bundle", "--out", &b_bundle]));
+    stdout(&run(&a, &["export", "attendance", "--out", &sheet]));
+    stdout(&run(&a, &["backup", "--out", &backup]));
+    let kept = |p: &str| std::fs::read(p).unwrap();
+    let (b_bytes, sheet_bytes, backup_bytes) = (kept(&b_bundle), kept(&sheet), kept(&backup));
+    for (args, holds) in [
+        (
+            &["bundle", "--out", &b_bundle][..],
+            "gói dữ liệu của nhà văn hóa vh-b",
+        ),
+        (
+            &["export", "progress", "--format", "csv", "--out", &b_bundle][..],
+            "gói dữ liệu",
+        ),
+        (
+            &["export", "progress", "--format", "xlsx", "--out", &backup][..],
+            "bản sao lưu",
+        ),
+        (&["bundle", "--out", &sheet][..], "tệp khác loại"),
+        (&["backup", "--out", &sheet][..], "tệp khác loại"),
+        (&["backup", "--out", &b_bundle][..], "gói dữ liệu"),
+    ] {
+        let res = run(&a, args);
+        assert_eq!(res.status.code(), Some(2), "{args:?}");
+        let err = stderr(&res);
+        assert!(
+            err.contains(holds) && err.contains("Chưa ghi gì"),
+            "{args:?}: {err}"
+        );
+    }
+    assert_eq!(kept(&b_bundle), b_bytes);
+    assert_eq!(kept(&sheet), sheet_bytes);
+    assert_eq!(kept(&backup), backup_bytes);
+    // The same kind again goes ahead.
+    stdout(&run(&b, &["bundle", "--out", &b_bundle]));
+    stdout(&run(&a, &["export", "progress", "--out", &sheet]));
+    stdout(&run(&a, &["backup", "--out", &backup]));
+    assert_ne!(kept(&sheet), sheet_bytes);
+}
+
 /// A bundle with this kiosk's own site id is merged (it brings lost records
 /// back), with a word that two kiosks may have been given the same id.
 #[test]

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use crate::cli::Cli;
 use crate::commands::store_error::explain;
-use crate::commands::{CliError, load_config, refuse_own_file};
+use crate::commands::{CliError, Writes, load_config, refuse_out};
 use crate::i18n::{fill, texts};
 use crate::store::{Store, StoreError, backup};
 
@@ -21,7 +21,7 @@ pub fn run(cli: &Cli, out: Option<&Path>) -> Result<ExitCode, CliError> {
         )));
     }
     if let Some(out) = out {
-        refuse_own_file(&cfg, out)?;
+        refuse_out(&cfg, out, Writes::Backup)?;
     }
     let say = |e| explain(e, &cfg);
     let store = Store::open(&cfg).map_err(say)?;

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use crate::cli::Cli;
 use crate::commands::coordinator_errors::export as explain;
-use crate::commands::{CliError, load_config, refuse_own_file, store_error};
+use crate::commands::{CliError, Writes, load_config, refuse_out, store_error};
 use crate::export::Pending;
 use crate::i18n::{fill, texts};
 use crate::store::Store;
@@ -16,7 +16,7 @@ use crate::store::Store;
 pub fn run(cli: &Cli, out: &Path) -> Result<ExitCode, CliError> {
     let cfg = load_config(cli)?;
     let t = texts(cfg.language);
-    refuse_own_file(&cfg, out)?;
+    refuse_out(&cfg, out, Writes::Bundle)?;
     let (pending, file) = Pending::create(out).map_err(|e| explain(e, t))?;
     drop(file);
     let store = Store::open(&cfg).map_err(|e| store_error::explain(e, &cfg))?;

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::cli::{Cli, DateRange, ExportArgs, ExportWhat};
 use crate::commands::coordinator_errors::export as explain;
-use crate::commands::{CliError, load_config, refuse_own_file, store_error};
+use crate::commands::{CliError, Writes, load_config, refuse_out, store_error};
 use crate::config::Config;
 use crate::export::sheets::{Attendance, Indicators, Progress};
 use crate::export::{Format, Pending, write_rows};
@@ -119,7 +119,7 @@ pub fn run(cli: &Cli, what: &ExportWhat) -> Result<ExitCode, CliError> {
     })?;
     // The folder is checked (and the temporary file made) before the
     // database is opened, so a typo in --out costs nothing.
-    refuse_own_file(&cfg, &args.out)?;
+    refuse_out(&cfg, &args.out, Writes::Export)?;
     let (pending, file) = Pending::create(&args.out).map_err(|e| explain(e, t))?;
     let format = Format::choose(args.format.as_deref(), &args.out).map_err(|e| explain(e, t))?;
     let store = Store::open(&cfg).map_err(|e| store_error::explain(e, &cfg))?;

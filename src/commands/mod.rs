@@ -68,15 +68,53 @@ pub fn load_config(cli: &Cli) -> Result<Config, CliError> {
     Ok(Config::load(&cli.config)?)
 }
 
-/// Refuses an `--out` that is one of this kiosk's own files (its database
-/// or settings): writing a bundle or an export there would destroy them.
-pub fn refuse_own_file(cfg: &Config, out: &std::path::Path) -> Result<(), CliError> {
+/// What a command writes to its `--out`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Writes {
+    Export,
+    Bundle,
+    Backup,
+}
+
+/// Refuses an `--out` whose file would be lost: one of this kiosk's own
+/// files (its database or settings), or an existing file of another kind
+/// than the command makes: a database, a backup or another site's bundle
+/// under an export, an export under a bundle. Replacing the same kind
+/// (last week's export, this site's older bundle, an older backup) is the
+/// normal way to use a fixed file name, and goes ahead.
+pub fn refuse_out(cfg: &Config, out: &std::path::Path, writes: Writes) -> Result<(), CliError> {
+    use crate::store::merge::{FileKind, file_kind};
+    let t = crate::i18n::texts(cfg.language);
     if cfg.is_own_file(out) {
-        let t = crate::i18n::texts(cfg.language);
         let line = crate::i18n::fill(t.cmd_out_is_own_file, &[("path", &out.display())]);
         return Err(CliError::Usage(line));
     }
-    Ok(())
+    // A folder, or a file that cannot be read, is left to the write
+    // itself, which says what is wrong with it.
+    if !out.is_file() {
+        return Ok(());
+    }
+    let Ok(kind) = file_kind(out) else {
+        return Ok(());
+    };
+    let what = match (writes, &kind) {
+        (Writes::Export, FileKind::NotSqlite) => return Ok(()),
+        (Writes::Bundle, FileKind::Bundle { site }) if *site == cfg.site_id => return Ok(()),
+        (Writes::Backup, FileKind::KioskDatabase) => return Ok(()),
+        (_, FileKind::NotSqlite) => t.cmd_out_holds_other,
+        (_, FileKind::Bundle { .. }) => t.cmd_out_holds_bundle,
+        (_, FileKind::KioskDatabase) => t.cmd_out_holds_database,
+        (_, FileKind::OtherSqlite) => t.cmd_out_holds_sqlite,
+    };
+    let site = match &kind {
+        FileKind::Bundle { site } => site.as_str(),
+        _ => "",
+    };
+    let what = crate::i18n::fill(what, &[("site", &site)]);
+    Err(CliError::Usage(crate::i18n::fill(
+        t.cmd_out_would_replace,
+        &[("path", &out.display()), ("what", &what)],
+    )))
 }
 
 /// Runs the command `cli` names.

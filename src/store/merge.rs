@@ -864,6 +864,47 @@ fn merge_tx(
     Ok(Ok(n))
 }
 
+/// What an existing file is, so that a command about to replace it can
+/// refuse to destroy something it did not make.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileKind {
+    /// Not an SQLite file (an export, a document, an empty file).
+    NotSqlite,
+    /// A bundle of this site.
+    Bundle { site: String },
+    /// A kiosk's database or a backup of one.
+    KioskDatabase,
+    /// Some other SQLite file, or one that cannot be read.
+    OtherSqlite,
+}
+
+/// Reads what `path` (an existing file) is, without changing it.
+pub fn file_kind(path: &Path) -> std::io::Result<FileKind> {
+    let mut head = Vec::with_capacity(16);
+    std::fs::File::open(path)?.take(16).read_to_end(&mut head)?;
+    if head.as_slice() != b"SQLite format 3\0" {
+        return Ok(FileKind::NotSqlite);
+    }
+    let read = || -> rusqlite::Result<FileKind> {
+        let conn = Connection::open_with_flags(
+            read_only_uri(&absolute(path)),
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+        )?;
+        let meta = |key: &str| -> rusqlite::Result<Option<String>> {
+            conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+                .optional()
+        };
+        Ok(match (meta("app")?.as_deref(), meta("kind")?.as_deref()) {
+            (Some(APP_MARKER), Some(BUNDLE_KIND)) => FileKind::Bundle {
+                site: meta("bundle_site")?.unwrap_or_default(),
+            },
+            (Some(APP_MARKER), _) => FileKind::KioskDatabase,
+            _ => FileKind::OtherSqlite,
+        })
+    };
+    Ok(read().unwrap_or(FileKind::OtherSqlite))
+}
+
 /// Checks that `path` is a bundle this kiosk can merge, without changing
 /// it: an SQLite file, undamaged, marked as a bundle, not from a newer kiosk.
 pub fn check_bundle(path: &Path) -> Result<CheckedBundle, MergeError> {
