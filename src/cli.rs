@@ -297,7 +297,12 @@ pub enum ResidentsCommand {
         skip_bad: bool,
     },
     /// Erase a resident's personal data (kept erased after merges).
-    Forget { id: String },
+    Forget {
+        id: String,
+        /// Erase without asking first (for scripts).
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 #[derive(Debug, Clone, Args)]

@@ -94,6 +94,9 @@ texts! {
     res_count: "{n} người", "{n} {n|resident|residents}";
     res_nobody_found: "Không có ai tên có chữ “{text}”.", "Nobody's name contains “{text}”.";
     res_no_such_id: "không có người dân nào mã \"{id}\" (xem mã bằng lệnh kiosk residents find TÊN)", "there is no resident with id \"{id}\" (see ids with kiosk residents find NAME)";
+    res_forget_ask: "Sẽ xóa vĩnh viễn họ tên, năm sinh, địa chỉ và số điện thoại của {who}, mã {id}. Không lấy lại được.\nGõ có rồi bấm Enter để xóa, hoặc chỉ bấm Enter để thôi: ", "This erases the name, birth year, household and phone of {who}, id {id}, for good.\nType yes and press Enter to erase, or just press Enter to keep them: ";
+    res_forget_kept: "Chưa xóa gì: {id} vẫn còn nguyên.", "Nothing was erased: {id} is kept.";
+    res_forget_no_answer: "chưa xóa {id}: lệnh này hỏi lại trước khi xóa, mà không có ai trả lời. Trong tệp lệnh, thêm --yes", "{id} was not erased: this command asks first, and nobody answered. In a script, add --yes";
     res_already_forgotten: "{id} đã được xóa từ trước.", "{id} was already forgotten.";
     res_forgot: "Đã xóa {id}: họ tên, năm sinh, địa chỉ và số điện thoại không còn nữa. Kết quả học vẫn giữ, nhưng không có tên.", "Forgot {id}: name, birth year, household and phone are erased. Learning records stay, without a name.";
     res_added: "Đã thêm {id}: {name} (tổ {group}, sinh năm {year}).", "Added {id}: {name} (group {group}, born {year}).";
@@ -865,6 +868,30 @@ pub fn os_error(t: &Texts, e: &std::io::Error) -> String {
         K::NotADirectory => t.os_not_folder.to_string(),
         K::InvalidData => t.os_not_text.to_string(),
         _ => fill(t.os_other, &[("detail", e)]),
+    }
+}
+
+/// "Lê Thị Lan (tổ 2, sinh năm 1960, Số 7)": enough to tell namesakes
+/// apart before something is done to one of them.
+pub fn who_line(t: &Texts, name: &str, group: i64, year: Option<i32>, household: &str) -> String {
+    match year {
+        Some(year) => fill(
+            t.ins_who_line,
+            &[
+                ("name", &name),
+                ("group", &group),
+                ("year", &year),
+                ("household", &household),
+            ],
+        ),
+        None => fill(
+            t.ins_who_line_no_year,
+            &[
+                ("name", &name),
+                ("group", &group),
+                ("household", &household),
+            ],
+        ),
     }
 }
 

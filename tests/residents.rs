@@ -45,6 +45,27 @@ impl Site {
             .unwrap()
     }
 
+    /// Runs with `input` on standard input, as if typed.
+    fn answering(&self, args: &[&str], input: &str) -> Output {
+        use std::io::Write;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_kiosk"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .env_remove("KIOSK_SEAT")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    }
+
     /// Runs and expects success; returns stdout.
     fn ok(&self, args: &[&str]) -> String {
         let out = self.kiosk(args);
@@ -235,8 +256,20 @@ fn forget_erases_and_hides_a_resident() {
     let site = Site::english();
     let id = site.add("Vũ Thị Lan", "4", "1951");
     site.add("Vũ Văn Lân", "4", "1950");
-    let out = site.ok(&["residents", "forget", &id]);
-    assert!(out.contains("Forgot"), "{out}");
+    // Nobody to answer (a script without --yes): refused, kept.
+    let out = site.kiosk(&["residents", "forget", &id]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("add --yes"), "{}", stderr(&out));
+    // The question names who it is; any answer but yes keeps them.
+    let out = site.answering(&["residents", "forget", &id], "no\n");
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("Vũ Thị Lan (group 4, born 1951"), "{said}");
+    assert!(said.contains("Nothing was erased"), "{said}");
+    assert_eq!(site.json(&["residents", "list", "--json"]).len(), 2);
+    let out = site.answering(&["residents", "forget", &id], "yes\n");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Forgot"));
     assert_eq!(
         names(&site.json(&["residents", "find", "vu", "--json"])),
         ["Vũ Văn Lân"]
@@ -376,9 +409,11 @@ fn residents_speaks_vietnamese_by_default() {
         stderr(&out)
     );
 
-    let out = site.ok(&["residents", "forget", "vh-phuc-xa-2"]);
-    assert!(out.starts_with("Đã xóa vh-phuc-xa-2:"), "{out}");
-    let out = site.ok(&["residents", "forget", "vh-phuc-xa-2"]);
+    // "có" (or "co", accents optional) erases.
+    let out = site.answering(&["residents", "forget", "vh-phuc-xa-2"], "co\n");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("\nĐã xóa vh-phuc-xa-2:"), "{said}");
+    let out = site.ok(&["residents", "forget", "vh-phuc-xa-2", "--yes"]);
     assert_eq!(out.trim(), "vh-phuc-xa-2 đã được xóa từ trước.");
     let out = site.kiosk(&["residents", "forget", "vh-phuc-xa-99"]);
     assert_eq!(out.status.code(), Some(2));

@@ -202,6 +202,7 @@ fn arg_help(t: &'static CliTexts, path: &str, id: &str) -> Option<&'static str> 
         ("residents import", "file") => t.arg_roster,
         ("residents import", "skip_bad") => t.arg_skip_bad,
         ("residents forget", "id") => t.arg_resident_id,
+        ("residents forget", "yes") => t.arg_forget_yes,
         ("export indicators", "from") => t.arg_indicators_from,
         ("export indicators", "to") => t.arg_indicators_to,
         (_, "group") => t.arg_only_group,

@@ -79,7 +79,7 @@ pub fn run(cli: &Cli, cmd: &ResidentsCommand) -> Result<ExitCode, CliError> {
         ResidentsCommand::Import { file, skip_bad } => {
             import(&store, t, file, *skip_bad).map_err(|e| e.into_cli(&cfg))
         }
-        ResidentsCommand::Forget { id } => {
+        ResidentsCommand::Forget { id, yes } => {
             let before = store
                 .resident(id)
                 .map_err(say)?
@@ -87,13 +87,47 @@ pub fn run(cli: &Cli, cmd: &ResidentsCommand) -> Result<ExitCode, CliError> {
                 .ok_or_else(|| CliError::Usage(fill(t.res_no_such_id, &[("id", id)])))?;
             if before.forgotten {
                 println!("{}", fill(t.res_already_forgotten, &[("id", id)]));
-            } else {
-                store.forget_resident(id).map_err(say)?;
-                println!("{}", fill(t.res_forgot, &[("id", id)]));
+                return Ok(ExitCode::SUCCESS);
             }
+            // It cannot be undone, and spreads to every site with the next
+            // bundles: who it is gets said, and confirmed, first.
+            if !yes && !confirm_forget(t, &before)? {
+                println!("{}", fill(t.res_forget_kept, &[("id", id)]));
+                return Ok(ExitCode::FAILURE);
+            }
+            store.forget_resident(id).map_err(say)?;
+            println!("{}", fill(t.res_forgot, &[("id", id)]));
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Names the resident and reads one answer from standard input: "có"
+/// (accents optional) or "yes" erases; anything else keeps them. No answer
+/// at all (a script with nothing on its input) is a usage mistake.
+fn confirm_forget(t: &Texts, r: &Resident) -> Result<bool, CliError> {
+    use std::io::{BufRead, Write};
+    let who = crate::i18n::who_line(t, &r.full_name, r.group_no, r.birth_year, &r.household);
+    print!(
+        "{}",
+        fill(t.res_forget_ask, &[("who", &who), ("id", &r.id)])
+    );
+    let _ = std::io::stdout().flush();
+    let mut answer = String::new();
+    let read = std::io::stdin().lock().read_line(&mut answer).unwrap_or(0);
+    if read == 0 {
+        println!();
+        return Err(CliError::Usage(fill(
+            t.res_forget_no_answer,
+            &[("id", &r.id)],
+        )));
+    }
+    // Typed at a terminal, the answer ends the line; piped in, it does not.
+    if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        println!();
+    }
+    let answer = crate::text::fold(answer.trim());
+    Ok(matches!(answer.as_str(), "co" | "c" | "yes" | "y"))
 }
 
 fn add(store: &Store, t: &Texts, r: &NewResident) -> Result<ExitCode, StoreError> {

@@ -64,6 +64,7 @@ texts! {
     arg_find_text: "Một phần của tên cần tìm", "Any part of the name";
     arg_roster: "Tệp CSV danh sách người dân", "The roster's CSV file";
     arg_skip_bad: "Nhập các dòng đúng kể cả khi có dòng sai", "Import the good rows even when some rows are bad";
+    arg_forget_yes: "Xóa ngay, không hỏi lại (dùng trong tệp lệnh)", "Erase without asking first (for scripts)";
     arg_resident_id: "Mã của người dân (xem bằng lệnh residents find)", "The resident's id (see residents find)";
     arg_format: "csv hoặc xlsx (mặc định: theo đuôi tên tệp)", "csv or xlsx (default: from the file name)";
     arg_lang: "Tiêu đề cột bằng tiếng nào: vi hoặc en (mặc định: vi)", "Column headers in vi or en (default: vi)";

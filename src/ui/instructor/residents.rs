@@ -204,35 +204,7 @@ fn chosen(app: &App) -> Option<ResidentSummary> {
     d.residents.as_ref()?.iter().find(|r| r.id == id).cloned()
 }
 
-/// "Lê Thị Lan (tổ 2, sinh năm 1960, Số 7)": enough to tell namesakes
-/// apart before something is done to one of them.
-pub fn who_line(
-    t: &crate::i18n::Texts,
-    name: &str,
-    group: i64,
-    year: Option<i32>,
-    household: &str,
-) -> String {
-    match year {
-        Some(year) => crate::i18n::fill(
-            t.ins_who_line,
-            &[
-                ("name", &name),
-                ("group", &group),
-                ("year", &year),
-                ("household", &household),
-            ],
-        ),
-        None => crate::i18n::fill(
-            t.ins_who_line_no_year,
-            &[
-                ("name", &name),
-                ("group", &group),
-                ("household", &household),
-            ],
-        ),
-    }
-}
+pub use crate::i18n::who_line;
 
 pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
     let chosen = chosen(app);
