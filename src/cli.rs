@@ -261,13 +261,19 @@ pub enum Command {
     Doctor,
 }
 
+/// Residential groups are numbered from 1: `--group 0` or `-1` is a typo
+/// that would otherwise find nobody, so it is a mistake (exit 2).
+fn group_number() -> clap::builder::RangedI64ValueParser<i64> {
+    clap::value_parser!(i64).range(1..)
+}
+
 #[derive(Debug, Subcommand)]
 pub enum ResidentsCommand {
     /// Register a resident.
     Add {
         #[arg(long)]
         name: String,
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", value_parser = group_number())]
         group: i64,
         #[arg(long = "birth-year", value_name = "YYYY")]
         birth_year: i64,
@@ -278,7 +284,7 @@ pub enum ResidentsCommand {
     },
     /// List residents.
     List {
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", value_parser = group_number())]
         group: Option<i64>,
         #[arg(long)]
         json: bool,
@@ -320,7 +326,7 @@ pub struct ExportArgs {
     #[command(flatten)]
     pub range: DateRange,
     /// Only this residential group.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = group_number())]
     pub group: Option<i64>,
     /// Only this site.
     #[arg(long, value_name = "SITE")]

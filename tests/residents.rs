@@ -350,7 +350,7 @@ fn residents_speaks_vietnamese_by_default() {
         (
             "0",
             "1950",
-            "kiosk: --group: tổ 0 không có: số tổ từ 1 trở lên",
+            "kiosk: --group <SỐ> cần số tổ dân phố, từ 1 trở lên, không phải \"0\"",
         ),
         (
             "1",

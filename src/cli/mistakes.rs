@@ -42,6 +42,7 @@ fn what(err: &clap::Error, t: &CliTexts) -> String {
             fill(t.err_missing, &[("args", &format!("<{}>", t.command_word))])
         }
         ErrorKind::ValueValidation if not_a_number(err) => with_arg(t.err_need_number),
+        ErrorKind::ValueValidation if arg.starts_with("--group") => with_arg(t.err_need_group),
         ErrorKind::InvalidValue if value.is_empty() => with_arg(t.err_need_value),
         ErrorKind::ValueValidation
         | ErrorKind::InvalidValue
@@ -140,6 +141,14 @@ mod tests {
             (
                 &["seed", "--residents", "-5"],
                 "--residents <SỐ> không nhận \"-5\". Gõ kiosk seed --help để xem cách dùng.",
+            ),
+            (
+                &["export", "attendance", "--group", "0", "--out", "a.csv"],
+                "--group <SỐ> cần số tổ dân phố, từ 1 trở lên, không phải \"0\". Gõ kiosk export attendance --help để xem cách dùng.",
+            ),
+            (
+                &["residents", "list", "--group", "-2"],
+                "--group <SỐ> cần số tổ dân phố, từ 1 trở lên, không phải \"-2\". Gõ kiosk residents list --help để xem cách dùng.",
             ),
             (
                 &["--config", "vi.toml", "bundle"],

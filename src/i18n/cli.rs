@@ -94,6 +94,7 @@ texts! {
     err_did_you_mean: "có phải ý bạn là {what}?", "did you mean {what}?";
     err_missing: "cần ghi thêm {args}", "{args} must be given";
     err_bad_value: "{arg} không nhận \"{value}\"", "\"{value}\" is not a value {arg} takes";
+    err_need_group: "{arg} cần số tổ dân phố, từ 1 trở lên, không phải \"{value}\"", "{arg} takes a residential group number, 1 or more, not \"{value}\"";
     err_need_number: "{arg} cần một số, không phải \"{value}\"", "{arg} takes a number, not \"{value}\"";
     err_need_value: "sau {arg} cần ghi một giá trị", "a value must follow {arg}";
     err_twice: "{arg} chỉ được ghi một lần", "{arg} can be given only once";
