@@ -473,7 +473,12 @@ texts! {
 
     // --- coordinator: `kiosk report` (src/commands/report.rs) ---
     rep_title: "Báo cáo học tập và chỉ tiêu", "Learning and campaign report";
-    rep_period: "Từ {from} đến {to}", "From {from} to {to}";
+    rep_period: "Từ {from} đến hết {to}", "From {from} to {to} inclusive";
+    rep_period_from: "Từ {from} đến nay", "From {from} to now";
+    rep_period_to: "Từ đầu đến hết {to}", "Everything up to {to} inclusive";
+    rep_period_all: "Toàn bộ thời gian", "All dates";
+    rep_residents_by: "Người dân đã đăng ký (đến hết {to})", "Residents registered (by {to})";
+    rep_indicators_by: "Chỉ tiêu theo tổ dân phố, tính đến hết {to} (mục tiêu {target}%)", "Indicators per residential group at the end of {to} (target {target}%)";
     rep_sites: "Nhà văn hóa: {sites}", "Cultural houses: {sites}";
     rep_no_sites: "(chưa có dữ liệu)", "(no data yet)";
     rep_residents: "Người dân đã đăng ký", "Residents registered";

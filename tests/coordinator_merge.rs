@@ -119,7 +119,18 @@ fn two_sites_bundle_merge_and_report() {
         &ward,
         &["report", "--from", "2026-03-01", "--to", "2026-03-31"],
     ));
-    assert!(text.contains("Từ 2026-03-01 đến 2026-03-31"), "{text}");
+    // Days as people read them; residents and indicators "by" the last day.
+    assert!(text.contains("Từ 01/03/2026 đến hết 31/03/2026"), "{text}");
+    assert!(
+        text.contains("Người dân đã đăng ký (đến hết 31/03/2026) .."),
+        "{text}"
+    );
+    assert!(
+        text.contains("tính đến hết 31/03/2026 (mục tiêu 70%)"),
+        "{text}"
+    );
+    let all = stdout(&run(&ward, &["report"]));
+    assert!(all.lines().nth(1) == Some("Toàn bộ thời gian"), "{all}");
     assert!(text.contains("Nhà văn hóa: vh-a, vh-b"), "{text}");
     assert!(text.contains("Tổ 3: 4 người, 1 hộ"), "{text}");
     assert!(

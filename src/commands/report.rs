@@ -112,18 +112,43 @@ fn build(cfg: &Config, filter: &Filter, s: Summary) -> Report {
     }
 }
 
-fn figure_lines(t: &Texts, f: &Figures) -> Vec<(&'static str, i64)> {
+/// The figures' labels; residents are counted up to the end of the
+/// period, not only those registered in it, and the label says so.
+fn figure_lines(t: &Texts, r: &Report, f: &Figures) -> Vec<(String, i64)> {
+    let residents = match &r.to {
+        Some(to) => fill(t.rep_residents_by, &[("to", &shown_day(to))]),
+        None => t.rep_residents.to_string(),
+    };
     vec![
-        (t.rep_residents, f.residents),
-        (t.rep_active, f.active_learners),
-        (t.rep_seat_sessions, f.seat_sessions),
-        (t.rep_class_sessions, f.class_sessions),
-        (t.rep_modules_completed, f.modules_completed),
+        (residents, f.residents),
+        (t.rep_active.to_string(), f.active_learners),
+        (t.rep_seat_sessions.to_string(), f.seat_sessions),
+        (t.rep_class_sessions.to_string(), f.class_sessions),
+        (t.rep_modules_completed.to_string(), f.modules_completed),
     ]
 }
 
+/// A day as people read it on screen (30/11/2026); `--json` keeps ISO.
+fn shown_day(iso: &str) -> String {
+    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map(|d| d.format("%d/%m/%Y").to_string())
+        .unwrap_or_else(|_| iso.to_string())
+}
+
+/// The period in words, whichever ends of it were given.
+fn period(t: &Texts, r: &Report) -> String {
+    let from = r.from.as_deref().map(shown_day);
+    let to = r.to.as_deref().map(shown_day);
+    match (from, to) {
+        (Some(from), Some(to)) => fill(t.rep_period, &[("from", &from), ("to", &to)]),
+        (Some(from), None) => fill(t.rep_period_from, &[("from", &from)]),
+        (None, Some(to)) => fill(t.rep_period_to, &[("to", &to)]),
+        (None, None) => t.rep_period_all.to_string(),
+    }
+}
+
 /// Label, dots to a common width, then the number: easy to read across.
-fn push_figures(out: &mut String, indent: &str, lines: &[(&str, i64)]) {
+fn push_figures(out: &mut String, indent: &str, lines: &[(String, i64)]) {
     let width = lines.iter().map(|(l, _)| l.width()).max().unwrap_or(0);
     for (label, n) in lines {
         let pad = width - label.width();
@@ -153,9 +178,7 @@ fn text(t: &Texts, r: &Report) -> String {
     let mut out = String::new();
     out.push_str(t.rep_title);
     out.push('\n');
-    let from = r.from.as_deref().unwrap_or("…");
-    let to = r.to.as_deref().unwrap_or("…");
-    out.push_str(&fill(t.rep_period, &[("from", &from), ("to", &to)]));
+    out.push_str(&period(t, r));
     out.push('\n');
     let sites: Vec<&str> = r.sites.iter().map(|s| s.site_id.as_str()).collect();
     let sites = if sites.is_empty() {
@@ -165,18 +188,24 @@ fn text(t: &Texts, r: &Report) -> String {
     };
     out.push_str(&fill(t.rep_sites, &[("sites", &sites)]));
     out.push_str("\n\n");
-    push_figures(&mut out, "", &figure_lines(t, &r.total));
+    push_figures(&mut out, "", &figure_lines(t, r, &r.total));
     if r.sites.len() > 1 {
         out.push('\n');
         out.push_str(t.rep_per_site);
         out.push('\n');
         for s in &r.sites {
             out.push_str(&format!("  {}\n", s.site_id));
-            push_figures(&mut out, "    ", &figure_lines(t, &s.figures));
+            push_figures(&mut out, "    ", &figure_lines(t, r, &s.figures));
         }
     }
     out.push('\n');
-    out.push_str(&fill(t.rep_indicators, &[("target", &r.target_percent)]));
+    out.push_str(&match &r.to {
+        Some(to) => fill(
+            t.rep_indicators_by,
+            &[("to", &shown_day(to)), ("target", &r.target_percent)],
+        ),
+        None => fill(t.rep_indicators, &[("target", &r.target_percent)]),
+    });
     out.push('\n');
     if r.groups.is_empty() {
         out.push_str("  ");
