@@ -115,16 +115,12 @@ pub fn merge(e: MergeError, cfg: &Config, done: &str) -> CliError {
                 Damage::BadSite { site } => {
                     fill(t.cmd_damage_bad_site, &[("site", &format!("{site:?}"))])
                 }
-                Damage::ForeignRecord {
-                    table,
-                    site,
-                    record_site,
-                } => fill(
+                Damage::ForeignRecord(foreign) => fill(
                     t.cmd_damage_foreign,
                     &[
-                        ("site", &format!("{site:?}")),
-                        ("table", &table),
-                        ("record_site", &format!("{record_site:?}")),
+                        ("site", &format!("{:?}", foreign.site)),
+                        ("table", &foreign.table),
+                        ("record_site", &format!("{:?}", foreign.record_site)),
                     ],
                 ),
                 Damage::Label { version, stated } => {
@@ -198,11 +194,13 @@ mod tests {
              Chưa thay đổi gì: hãy tạo lại gói tại nhà văn hóa"
         );
         assert_eq!(
-            said(Damage::ForeignRecord {
-                table: "step_views".into(),
-                site: "vh-a".into(),
-                record_site: "vh-b".into(),
-            }),
+            said(Damage::ForeignRecord(Box::new(
+                crate::store::merge::Foreign {
+                    table: "step_views".into(),
+                    site: "vh-a".into(),
+                    record_site: "vh-b".into(),
+                }
+            ))),
             "vh-a.kiosk bị hỏng (gói ghi là của nhà văn hóa \"vh-a\" nhưng trong bảng step_views có \
              bản ghi của nhà văn hóa \"vh-b\"). Chưa thay đổi gì: hãy tạo lại gói tại nhà văn hóa"
         );

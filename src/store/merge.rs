@@ -114,11 +114,16 @@ pub enum Damage {
     BadSite { site: String },
     /// A record in `table` was made at another site than the one the
     /// bundle names: a bundle only ever carries its own site's records.
-    ForeignRecord {
-        table: String,
-        site: String,
-        record_site: String,
-    },
+    /// (Boxed: a refusal travels inside every merge result.)
+    ForeignRecord(Box<Foreign>),
+}
+
+/// A record of `record_site` in `table` of a bundle labelled `site`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Foreign {
+    pub table: String,
+    pub site: String,
+    pub record_site: String,
 }
 
 impl Damage {
@@ -146,14 +151,17 @@ impl std::fmt::Display for Damage {
                 stated.map_or_else(|| "(none)".to_string(), |s| s.to_string())
             ),
             Damage::BadSite { site } => write!(f, "it names the site {site:?}, not a site id"),
-            Damage::ForeignRecord {
-                table,
-                site,
-                record_site,
-            } => write!(
-                f,
-                "it is labelled site {site:?} but holds a record of site {record_site:?} in {table}"
-            ),
+            Damage::ForeignRecord(foreign) => {
+                let Foreign {
+                    table,
+                    site,
+                    record_site,
+                } = foreign.as_ref();
+                write!(
+                    f,
+                    "it is labelled site {site:?} but holds a record of site {record_site:?} in {table}"
+                )
+            }
         }
     }
 }
@@ -1012,11 +1020,11 @@ pub fn check_bundle(path: &Path) -> Result<CheckedBundle, MergeError> {
             .optional()
             .map_err(|e| corrupt(path, e))?;
         if let Some(record_site) = other {
-            return Err(damaged(Damage::ForeignRecord {
+            return Err(damaged(Damage::ForeignRecord(Box::new(Foreign {
                 table,
                 site: site_id,
                 record_site,
-            }));
+            }))));
         }
     }
     Ok(CheckedBundle {
