@@ -574,7 +574,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     out
 }
 
-fn split_at_width(s: &str, width: usize) -> (String, String) {
+pub(crate) fn split_at_width(s: &str, width: usize) -> (String, String) {
     let mut w = 0;
     for (i, c) in s.char_indices() {
         let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);

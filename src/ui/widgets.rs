@@ -387,11 +387,19 @@ pub fn draw_button(buf: &mut Buffer, theme: Theme, r: Rect, b: &Button, focused:
         };
         frame_box(buf, clip, r, &set, style);
     }
-    let label = if r.height >= 3 {
-        b.label.clone()
+    // A label wider than its button is cut with "…" inside the frame,
+    // never drawn over it (a cut word still reads as cut).
+    let (room, framed) = if r.height >= 3 {
+        (r.width.saturating_sub(2), false)
     } else {
-        format!("[ {} ]", b.label)
+        (r.width.saturating_sub(4), true)
     };
+    let mut text = b.label.clone();
+    if text.width() > usize::from(room) {
+        let (head, _) = super::layout::split_at_width(&text, usize::from(room.saturating_sub(1)));
+        text = format!("{}…", head.trim_end());
+    }
+    let label = if framed { format!("[ {text} ]") } else { text };
     let w = label.width() as u16;
     let x = r.x + r.width.saturating_sub(w) / 2;
     let y = r.y + r.height / 2;
@@ -485,6 +493,12 @@ pub fn confirm_dialog(app: &App, what: &Confirm, focus: usize) -> Dialog {
             t.leave_form_no,
             t.leave_form_yes,
         ),
+        Confirm::Decline => (
+            t.decline_title,
+            t.decline_text.to_string(),
+            t.decline_no,
+            t.decline_yes,
+        ),
         Confirm::SignOut => (
             t.sign_out_title,
             t.sign_out_text.to_string(),
@@ -500,5 +514,39 @@ pub fn confirm_dialog(app: &App, what: &Confirm, focus: usize) -> Dialog {
             Button::new(Target::Yes, format!("2  {yes}")),
         ],
         focus,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::layout::{Button, Target};
+
+    fn row(buf: &Buffer, y: u16) -> String {
+        (0..buf.area.width)
+            .map(|x| buf[(x, y)].symbol().to_string())
+            .collect()
+    }
+
+    /// A label wider than its button is cut with "…" inside the frame: the
+    /// frame stays whole, so a button never runs into its neighbour.
+    #[test]
+    fn a_long_label_is_cut_inside_its_frame() {
+        let theme = crate::ui::theme::Theme::from_env();
+        for (height, ends) in [(3u16, ('│', '│')), (1, ('[', ']'))] {
+            let area = Rect::new(0, 0, 14, height);
+            let mut buf = Buffer::empty(area);
+            let b = Button::new(Target::Yes, "1  Không, tôi là người khác");
+            draw_button(&mut buf, theme, area, &b, false);
+            let mid = row(&buf, height / 2);
+            let mid = mid.trim();
+            assert!(mid.starts_with(ends.0) && mid.ends_with(ends.1), "{mid:?}");
+            assert!(mid.contains('…'), "{mid:?}");
+        }
+        let area = Rect::new(0, 0, 20, 3);
+        let mut buf = Buffer::empty(area);
+        let fits = Button::new(Target::No, "Đọc lại");
+        draw_button(&mut buf, theme, area, &fits, false);
+        assert!(!row(&buf, 1).contains('…'), "a label that fits is whole");
     }
 }
