@@ -527,10 +527,12 @@ texts! {
     do_stop_reading: "dừng đọc", "stop reading";
     key_language: "L", "L";
     key_help: "F1/?", "F1/?";
+    key_help_typing: "F1", "F1";
     do_help: "trợ giúp", "help";
     help_title: "Trợ giúp", "Help";
-    help_next: "Enter hoặc →: tiếp tục, chọn điều đang sáng.", "Enter or →: continue, choose what is lit up.";
+    help_next: "Enter hoặc →: tiếp tục, chọn mục đang sáng.", "Enter or →: continue, choose what is lit up.";
     help_back: "← hoặc Backspace: quay lại trang trước.", "← or Backspace: go back one page.";
+    help_back_typing: "←: quay lại trang trước. Backspace: xóa chữ vừa gõ.", "←: go back one page. Backspace: delete the last letter typed.";
     help_move: "↑ và ↓: di chuyển lên, xuống.", "↑ and ↓: move up and down.";
     help_pick: "Phím số 1, 2, 3…: chọn câu có số đó.", "Number keys 1, 2, 3…: choose that line.";
     help_toggle: "Space (phím dài nhất): đánh dấu hoặc bỏ dấu.", "Space (the longest key): tick or untick.";
@@ -551,7 +553,7 @@ texts! {
     key_enter: "Enter", "Enter";
     do_press_lit: "chọn nút đang sáng", "press the lit button";
     key_dialog_no: "Esc/←", "Esc/←";
-    do_answer_no: "không, quay lại", "no, go back";
+    do_answer_no: "đóng, không làm gì", "close, change nothing";
     key_back_esc: "← Esc", "← Esc";
     do_leave_quiz: "dừng bài kiểm tra (có hỏi lại)", "stop the quiz (asks first)";
     do_sign_out: "đăng xuất (có hỏi lại)", "sign out (asks first)";
@@ -583,6 +585,7 @@ texts! {
     who_register: "Đăng ký", "Register";
     who_group: "tổ {n}", "group {n}";
     who_born: "sinh năm {year}", "born {year}";
+    who_registered: "đăng ký ngày {day}", "registered {day}";
     this_is_you_title: "Có phải bạn không?", "Is this you?";
     this_is_you_question: "Đây có đúng là bạn không?", "Is this really you?";
     this_is_you_no: "Không phải", "No";
@@ -665,10 +668,14 @@ texts! {
     quiz_your_order: "Bạn đã xếp:", "Your order:";
     quiz_next_question: "Câu tiếp theo", "Next question";
     quiz_see_result: "Xem kết quả", "See the result";
-    known_title: "Bạn đã đăng ký rồi chăng?", "Are you registered already?";
+    known_title: "Có phải bạn đã đăng ký rồi?", "Are you registered already?";
     known_text: "Đã có người đăng ký:\n\n{person}\n\nĐó có phải là bạn không?", "Someone is registered already:\n\n{person}\n\nIs that you?";
-    known_no: "Không, tôi là người khác", "No, I am someone else";
+    known_no: "Tôi là người khác", "I am someone else";
     known_yes: "Đúng, là tôi", "Yes, it is me";
+    decline_title: "Không đồng ý?", "Decline?";
+    decline_text: "Nếu không đồng ý, máy sẽ không lưu gì về bạn, và những ô bạn đã điền sẽ bị xóa. Bạn vẫn có thể hỏi người hướng dẫn.", "If you decline, nothing about you is saved, and the boxes you filled in are cleared. You can still ask the instructor.";
+    decline_no: "Đọc lại", "Read it again";
+    decline_yes: "Không đồng ý", "Decline";
     leave_form_title: "Bỏ những gì đã điền?", "Drop what you typed?";
     leave_form_text: "Nếu quay lại bây giờ, tên và các ô bạn đã điền sẽ bị xóa.", "If you go back now, your name and the other boxes you filled in are cleared.";
     leave_form_no: "Điền tiếp", "Keep filling in";

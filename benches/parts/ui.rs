@@ -62,6 +62,8 @@ fn signed_in_app() -> App {
             name: "Nguyễn Thị Hằng".into(),
             birth_year: Some(1956),
             group: 5,
+            registered_at: 0,
+            twin: false,
         },
         session_id: "s".into(),
         progress: Default::default(),

@@ -77,6 +77,11 @@ pub struct Person {
     pub name: String,
     pub birth_year: Option<i32>,
     pub group: i64,
+    /// When they registered (UTC ms): shown only to tell apart two people
+    /// whose name, group and birth year are all the same.
+    pub registered_at: i64,
+    /// Another match has the same name, group and birth year.
+    pub twin: bool,
 }
 
 /// A new resident's details, checked by the register screen.
@@ -270,6 +275,8 @@ pub enum Confirm {
     LeaveForm {
         home: bool,
     },
+    /// "I do not agree" on the consent page: everything typed is dropped.
+    Decline,
     /// Someone with the same name, birth year and group is registered
     /// already: probably the learner, who did not find their name.
     AlreadyRegistered {
@@ -991,6 +998,11 @@ fn confirmed(app: &mut App, what: Confirm) -> Vec<Effect> {
             });
             Vec::new()
         }
+        Confirm::Decline => {
+            app.go(Screen::Welcome);
+            app.notice = Some(Notice::NotSaved);
+            Vec::new()
+        }
         Confirm::SignOut => {
             let mut fx = Vec::new();
             if let Some(l) = app.learner.take() {
@@ -1158,7 +1170,15 @@ pub fn footer(app: &App, keys: Keys) -> Vec<(String, String)> {
     if !keys.typing {
         add(t.key_language, t.switch_language);
     }
-    add(t.key_help, t.do_help);
+    // In a text box "?" is a character like any other: only F1 helps.
+    add(
+        if keys.typing {
+            t.key_help_typing
+        } else {
+            t.key_help
+        },
+        t.do_help,
+    );
     out
 }
 

@@ -5,7 +5,7 @@
 //! when the screen opens, so a stray Enter only says how to choose.
 
 use super::app::{
-    Action, App, BackTo, CONSENT_VERSION, Effect, Keys, NewPerson, Notice, Screen, footer,
+    Action, App, BackTo, CONSENT_VERSION, Confirm, Effect, Keys, NewPerson, Overlay, Screen, footer,
 };
 use super::layout::{Block, Button, Page, Target, Tone};
 use super::register::Register;
@@ -61,9 +61,13 @@ pub fn on(app: &mut App, action: Action) -> Vec<Effect> {
             consent_version: CONSENT_VERSION.to_string(),
             even_if_known: false,
         }],
+        // Declining drops the whole form: asked first, like every step
+        // that cannot be undone (a stray ↓↓ Enter lands here easily).
         (Some(Target::Decline), _) | (_, Action::Home) => {
-            app.go(Screen::Welcome);
-            app.notice = Some(Notice::NotSaved);
+            app.overlay = Some(Overlay::Confirm {
+                what: Confirm::Decline,
+                focus: 0,
+            });
             Vec::new()
         }
         (Some(Target::Back), _) | (_, Action::Back) => {

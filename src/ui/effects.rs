@@ -17,6 +17,8 @@ fn person(r: Resident) -> Person {
         name: r.full_name,
         birth_year: r.birth_year,
         group: r.group_no,
+        registered_at: r.created_at,
+        twin: false,
     }
 }
 

@@ -11,6 +11,8 @@ pub fn dialog(app: &App) -> Dialog {
         Screen::Result(_) => (t.help_next, Some(t.help_back_home)),
         Screen::Home => (t.help_next, Some(t.help_back_sign_out)),
         Screen::Welcome => (t.help_next, None),
+        // Backspace deletes a letter there, never goes back.
+        Screen::Who(_) | Screen::Register(_) => (t.help_next, Some(t.help_back_typing)),
         _ => (t.help_next, Some(t.help_back)),
     };
     let mut lines = vec![next];

@@ -36,6 +36,15 @@ pub fn one_line(app: &App, p: &Person) -> String {
     if let Some(y) = p.birth_year {
         s.push_str(&format!(" · {}", fill(t.who_born, &[("year", &y)])));
     }
+    // Two people alike in all three: the day each registered is the one
+    // harmless fact that tells them apart (no address before sign-in).
+    if p.twin {
+        use chrono::TimeZone;
+        if let Some(day) = chrono::Local.timestamp_millis_opt(p.registered_at).single() {
+            let day = day.format("%d/%m/%Y").to_string();
+            s.push_str(&format!(" · {}", fill(t.who_registered, &[("day", &day)])));
+        }
+    }
     s
 }
 
@@ -67,6 +76,14 @@ pub fn page(app: &App, s: &Who) -> Page {
             tone: Tone::Strong,
         });
     } else if !s.people.is_empty() {
+        // "More match" goes above the list: below it, on a small screen,
+        // it would be out of sight, and nobody would know to type more.
+        if s.more {
+            body.push(Block::Text {
+                text: t.who_more.to_string(),
+                tone: Tone::Strong,
+            });
+        }
         body.push(Block::text(t.who_pick));
         for (i, p) in s.people.iter().enumerate() {
             body.push(Block::row(
@@ -74,12 +91,6 @@ pub fn page(app: &App, s: &Who) -> Page {
                 format!("{}. ", i + 1),
                 one_line(app, p),
             ));
-        }
-        if s.more {
-            body.push(Block::Text {
-                text: t.who_more.to_string(),
-                tone: Tone::Strong,
-            });
         }
     }
     body.push(Block::text(t.who_new_here));
@@ -166,8 +177,11 @@ pub fn on(app: &mut App, action: Action) -> Vec<Effect> {
             let Some(s) = state(app) else {
                 return Vec::new();
             };
+            // An empty box stays put: a held Backspace must not carry the
+            // learner back to the welcome page, where the next letter
+            // typed would act as a key (L switches the language).
             if s.query.pop().is_none() {
-                return back(app);
+                return Vec::new();
             }
             let fx = search(s);
             app.focus = Some(0);
@@ -217,6 +231,16 @@ pub fn found(app: &mut App, query: String, mut people: Vec<Person>) -> Vec<Effec
         // The store is asked for one more than fits, to know there are more.
         s.more = people.len() > MAX_MATCHES;
         people.truncate(MAX_MATCHES);
+        let alike = |a: &Person, b: &Person| {
+            a.id != b.id && a.name == b.name && a.group == b.group && a.birth_year == b.birth_year
+        };
+        let twins: Vec<bool> = people
+            .iter()
+            .map(|p| people.iter().any(|q| alike(p, q)))
+            .collect();
+        for (p, twin) in people.iter_mut().zip(twins) {
+            p.twin = twin;
+        }
         s.people = people;
         s.searched = Some(query);
     }

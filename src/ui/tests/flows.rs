@@ -147,8 +147,29 @@ fn register_with_consent() {
     h.key(KeyCode::Left);
     assert!(h.sees("Nguyễn Thị Hằng"), "{}", h.screen());
     h.click(Target::Next);
-    // Declining saves nothing and says so.
+    // Declining asks first (a stray ↓↓ Enter lands on it), and the safe
+    // answer, Enter, keeps the page and the form.
     h.click(Target::Decline);
+    assert!(h.sees("Không đồng ý?"), "{}", h.screen());
+    h.enter();
+    assert!(
+        matches!(h.app.screen, Screen::Consent(_)),
+        "{:?}",
+        h.app.screen
+    );
+    h.key(KeyCode::Esc);
+    assert!(h.sees("Không đồng ý?"), "Esc asks too: {}", h.screen());
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Left);
+    assert!(
+        h.sees("Nguyễn Thị Hằng"),
+        "the form is intact: {}",
+        h.screen()
+    );
+    h.click(Target::Next);
+    // Declining for sure saves nothing and says so.
+    h.click(Target::Decline);
+    h.key(KeyCode::Char('2'));
     assert!(matches!(h.app.screen, Screen::Welcome));
     assert!(h.sees("Chưa lưu gì cả"), "{}", h.screen());
     assert_eq!(count(&h, "SELECT count(*) FROM residents"), 0);
@@ -680,11 +701,13 @@ fn more_matches_than_fit_ask_for_more_of_the_name() {
     for (i, g) in given.iter().enumerate() {
         add(&h, &format!("Nguyễn Thị {g}"), 1950 + i as i32, 1);
     }
-    h.send(Msg::Resize(100, 40));
+    // At the usual 80×24 the notice is in sight, above the list (below
+    // it, it was off the screen).
     h.enter();
     h.typ("nguyen");
-    assert!(h.sees("9. "), "{}", h.screen());
     assert!(h.sees("Còn người khác có tên như vậy"), "{}", h.screen());
+    h.send(Msg::Resize(100, 40));
+    assert!(h.sees("9. "), "{}", h.screen());
     let Screen::Who(w) = &h.app.screen else {
         panic!("{:?}", h.app.screen)
     };
@@ -808,7 +831,7 @@ fn registering_again_asks_whether_it_is_the_same_person() {
         h.click(Target::Accept);
     };
     register(&mut h);
-    assert!(h.sees("Bạn đã đăng ký rồi chăng?"), "{}", h.screen());
+    assert!(h.sees("Có phải bạn đã đăng ký rồi?"), "{}", h.screen());
     assert!(
         h.sees("Nguyễn Thị Hà · tổ 1 · sinh năm 1961"),
         "{}",
@@ -875,4 +898,84 @@ fn a_wrong_order_shows_the_right_steps_without_screen_numbers() {
         let numbered = format!("{}. {}", pos + 1, labels[*w]);
         assert!(!flat.contains(&numbered), "{numbered}\n{}", h.screen());
     }
+}
+
+/// Backspace in an empty name box stays on the page: a held key must not
+/// carry the learner back to the welcome page, where the next letter they
+/// type acts as a key ("L" switches the language).
+#[test]
+fn backspace_in_an_empty_name_box_stays_put() {
+    let mut h = Harness::new();
+    h.enter();
+    h.typ("ab");
+    for _ in 0..5 {
+        h.key(KeyCode::Backspace);
+    }
+    assert!(matches!(h.app.screen, Screen::Who(_)), "{:?}", h.app.screen);
+    h.typ("L");
+    assert_eq!(h.app.lang, crate::i18n::Lang::Vi);
+    assert!(h.sees("L"), "{}", h.screen());
+    // ← still goes back, as the footer says.
+    h.key(KeyCode::Left);
+    assert!(
+        matches!(h.app.screen, Screen::Welcome),
+        "{:?}",
+        h.app.screen
+    );
+}
+
+/// Two residents alike in name, group and birth year are told apart by the
+/// day each registered, in the list and in "Is this you?"; a name with no
+/// twin shows no date.
+#[test]
+fn namesakes_alike_in_everything_show_the_day_they_registered() {
+    let mut h = Harness::new();
+    let first = add(&h, "Phạm Kim Cúc", 1969, 1);
+    add(&h, "Phạm Kim Cúc", 1969, 1);
+    add(&h, "Phạm Kim Cường", 1969, 1);
+    rusqlite::Connection::open(h.store.path())
+        .unwrap()
+        .execute(
+            "UPDATE residents SET created_at = 1767225600000 WHERE id = ?1",
+            [&first],
+        )
+        .unwrap();
+    h.enter();
+    h.typ("pham kim c");
+    let day = {
+        use chrono::TimeZone;
+        chrono::Local
+            .timestamp_millis_opt(1767225600000)
+            .unwrap()
+            .format("%d/%m/%Y")
+            .to_string()
+    };
+    let line = format!("Phạm Kim Cúc · tổ 1 · sinh năm 1969 · đăng ký ngày {day}");
+    assert!(h.sees(&line), "{line}\n{}", h.screen());
+    assert_eq!(
+        h.screen().matches("đăng ký ngày").count(),
+        2,
+        "{}",
+        h.screen()
+    );
+    let screen = h.screen();
+    let cuong = screen.lines().find(|l| l.contains("Cường")).unwrap();
+    assert!(!cuong.contains("đăng ký"), "no twin, no date: {cuong}");
+    let Screen::Who(w) = &h.app.screen else {
+        panic!("{:?}", h.app.screen)
+    };
+    let pos = w.people.iter().position(|p| p.id == first).unwrap();
+    h.key(KeyCode::Char(char::from(b'1' + pos as u8)));
+    let Some(crate::ui::app::Overlay::Confirm {
+        what: crate::ui::app::Confirm::ThisIsMe(p),
+        ..
+    }) = &h.app.overlay
+    else {
+        panic!("{:?}", h.app.overlay)
+    };
+    let asked = crate::ui::who::describe(&h.app, p);
+    assert!(
+        asked.contains(&line),
+        "the question names the day too: {asked}"
+    );
 }

@@ -56,6 +56,8 @@ fn person() -> Person {
         name: "Nguyễn Thị Hằng".into(),
         birth_year: Some(1956),
         group: 5,
+        registered_at: 0,
+        twin: false,
     }
 }
 
