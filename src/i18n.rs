@@ -505,7 +505,7 @@ texts! {
     notice_trouble: "Máy chưa lưu được. Xin mời người hướng dẫn đến giúp.", "The kiosk could not save this. Please ask the instructor for help.";
     notice_choose_first: "Hãy chọn một câu trả lời trước, rồi bấm Trả lời.", "Choose an answer first, then press Answer.";
     notice_choose_all: "Hãy xếp hết các bước trước: bấm số của từng bước theo thứ tự.", "Put every step in order first: press the number of each step in turn.";
-    notice_fix_fields: "Có ô cần sửa. Xem dòng chữ đỏ dưới ô đó.", "Some boxes need a fix. See the red words under them.";
+    notice_fix_fields: "Có ô cần sửa. Xem dòng báo lỗi ngay dưới ô đó.", "Some boxes need a fix. See the message just under each of them.";
     notice_not_saved: "Chưa lưu gì cả. Bạn có thể hỏi người hướng dẫn bất cứ lúc nào.", "Nothing was saved. You can ask the instructor at any time.";
     notice_locked: "Bài này chưa mở. Hãy học xong bài “{module}” trước.", "This lesson is not open yet. Finish “{module}” first.";
     key_next: "Enter/→", "Enter/→";

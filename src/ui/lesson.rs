@@ -128,10 +128,11 @@ pub fn page(app: &App, s: &Lesson) -> Page {
         pinned: if step.practice.is_some() { 2 } else { 0 },
     };
     // "Continue" has the focus on every page. On a "try it on your phone"
-    // page one Enter or → means "done, next page" (the footer says so);
-    // Space or a touch on the box ticks it without moving on.
+    // page Space or a touch on the box ticks it without moving on; the
+    // footer says "done, next page" only once it is ticked, since Enter
+    // alone ticks nothing.
     page.default_focus = page.button_focus(&Target::Next);
-    if step.practice.is_some()
+    if s.practiced
         && let Some(next) = page.footer.first_mut()
     {
         *next = (t.key_next.to_string(), t.practice_next_word.to_string());
@@ -188,14 +189,8 @@ pub fn on(app: &mut App, action: Action) -> Vec<Effect> {
                 go_home(app)
             }
         }
-        // Enter on the focused box: done AND on to the next page, in one.
-        (Some(Target::Practice), Action::Activate) => {
-            if s.step + 1 < steps {
-                open(app, s.module, s.step + 1)
-            } else {
-                quiz::start(app, s.module)
-            }
-        }
+        // Enter on the lit box ticks it, as Enter chooses whatever is lit
+        // everywhere else; "continue" then has the focus.
         (Some(Target::Practice), _) | (_, Action::Toggle) if has_practice => {
             // Keep the page where it is while the focus moves to "continue".
             app.scroll = app.laid(&super::app::page(app)).offset;

@@ -240,15 +240,28 @@ fn a_lesson_by_keys_records_each_page_and_resumes_after_a_restart() {
     assert!(h.sees("Cẩn thận") && h.sees("Không đưa mật khẩu cho ai."));
     h.key(KeyCode::Right);
     assert!(h.sees("Bước 2/3"));
-    // A practice page: Space ticks the box and stays; one Enter means
-    // "done, next page" (and the footer says so).
+    // A practice page: Space ticks the box and stays; Enter goes on. The
+    // footer says "done, next page" only once the box is ticked (Enter
+    // alone ticks nothing, so it must not claim to).
     assert!(h.sees("[ ] Làm xong thì bấm Space"), "{}", h.screen());
-    assert!(h.sees("đã làm xong, sang trang sau"), "{}", h.screen());
+    assert!(!h.sees("đã làm xong, sang trang sau"), "{}", h.screen());
+    assert!(h.sees("Enter/→ tiếp tục"), "{}", h.screen());
     h.key(KeyCode::Char(' '));
     assert!(h.sees("[✓] Đã làm xong"), "{}", h.screen());
+    assert!(h.sees("đã làm xong, sang trang sau"), "{}", h.screen());
     assert!(h.sees("Bước 2/3"));
     h.key(KeyCode::Char(' '));
     assert!(h.sees("[ ] Làm xong"), "Space unticks: {}", h.screen());
+    // Enter on the lit box ticks it, as Enter chooses what is lit.
+    for _ in 0..4 {
+        if h.app.target_of(&crate::ui::app::Action::Activate) == Some(Target::Practice) {
+            break;
+        }
+        h.key(KeyCode::Up);
+    }
+    h.enter();
+    assert!(h.sees("[✓] Đã làm xong"), "{}", h.screen());
+    assert!(h.sees("Bước 2/3"), "{}", h.screen());
     h.enter();
     assert!(h.sees("Bước 3/3"), "one Enter goes on: {}", h.screen());
     // Back goes to the previous page, and that is recorded too.
