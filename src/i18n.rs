@@ -562,6 +562,7 @@ texts! {
     help_back_sign_out: "←: đăng xuất. Máy hỏi lại trước.", "←: sign out. The kiosk asks first.";
     help_next_quiz: "Enter: chọn câu đang sáng. →: trả lời (sau khi đã chọn).", "Enter: choose the lit line. →: answer (once you have chosen).";
     quiz_leave: "Dừng", "Stop";
+    do_read_on: "đọc tiếp phần dưới", "read on below";
     practice_next_word: "đã làm xong, sang trang sau", "done, next page";
     reg_err_digits: "Ô này chỉ nhận chữ số 0–9.", "This box takes only the digits 0–9.";
     // Idle countdown.

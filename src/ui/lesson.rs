@@ -132,12 +132,29 @@ pub fn page(app: &App, s: &Lesson) -> Page {
     // footer says "done, next page" only once it is ticked, since Enter
     // alone ticks nothing.
     page.default_focus = page.button_focus(&Target::Next);
-    if s.practiced
-        && let Some(next) = page.footer.first_mut()
-    {
-        *next = (t.key_next.to_string(), t.practice_next_word.to_string());
+    let word = if read_on(app, &page) {
+        Some(t.do_read_on)
+    } else if s.practiced {
+        Some(t.practice_next_word)
+    } else {
+        None
+    };
+    if let (Some(word), Some(next)) = (word, page.footer.first_mut()) {
+        *next = (t.key_next.to_string(), word.to_string());
     }
     page
+}
+
+/// Enter on this page would read on (text below the fold) rather than
+/// go to the next page.
+fn read_on(app: &App, page: &Page) -> bool {
+    let laid = app.laid(page);
+    laid.offset < laid.max_offset()
+}
+
+/// Whether the lesson page on screen has text below what is shown.
+fn unread(app: &App) -> bool {
+    read_on(app, &super::app::page(app))
 }
 
 /// The page's words, for reading aloud.
@@ -175,6 +192,17 @@ pub fn on(app: &mut App, action: Action) -> Vec<Effect> {
         .and_then(|m| m.steps.get(s.step))
         .is_some_and(|st| st.practice.is_some());
     match (app.target_of(&action), action) {
+        // Enter or → on a page not yet read to its end reads on first:
+        // a warning cut off at the bottom must not be skipped by the key
+        // that means "continue" (the footer then says "read on"). A click
+        // on the button still goes on at once.
+        (Some(Target::Next), Action::Activate | Action::Continue) if unread(app) => {
+            let laid = app.laid(&super::app::page(app));
+            let step = laid.body.height.saturating_sub(1).max(1);
+            app.scroll = (laid.offset + step).min(laid.max_offset());
+            app.follow = false;
+            Vec::new()
+        }
         (Some(Target::Next), _) => {
             if s.step + 1 < steps {
                 open(app, s.module, s.step + 1)

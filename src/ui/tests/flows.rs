@@ -992,3 +992,29 @@ fn namesakes_alike_in_everything_show_the_day_they_registered() {
         "the question names the day too: {asked}"
     );
 }
+
+/// On a page longer than the screen, Enter (or →) first reads on to the
+/// end, and the footer says so; only then does it go to the next page. A
+/// warning cut off at the bottom is never skipped by "continue".
+#[test]
+fn enter_reads_a_long_page_to_its_end_before_going_on() {
+    let mut h = Harness::new();
+    add(&h, "Trần Văn Bình", 1950, 3);
+    sign_in(&mut h, "binh");
+    h.enter();
+    h.send(Msg::Resize(50, 15));
+    assert!(h.sees("Bước 1/3"), "{}", h.screen());
+    assert!(h.sees("đọc tiếp phần dưới"), "{}", h.screen());
+    let mut presses = 0;
+    while h.sees("Bước 1/3") {
+        assert!(presses < 10, "never went on: {}", h.screen());
+        let reading_on = h.sees("đọc tiếp phần dưới");
+        h.enter();
+        presses += 1;
+        if reading_on {
+            assert!(h.sees("Bước 1/3"), "read on, not away: {}", h.screen());
+        }
+    }
+    assert!(presses >= 2, "the page was cut, so Enter read on first");
+    assert!(h.sees("Bước 2/3"), "{}", h.screen());
+}
