@@ -289,6 +289,7 @@ texts! {
     cmd_merge_no_match: "không có tệp nào khớp với {pattern}", "no file matches {pattern}";
     cmd_merge_progress: "Đang gộp: xong {done}/{total} gói…", "Merging: {done} of {total} done…";
     cmd_merge_nothing_new: "{file}: nhà văn hóa {site}: đã gộp từ trước, không có gì mới", "{file}: site {site}: already merged, nothing new";
+    cmd_merge_all_here: "{file}: nhà văn hóa {site}: không có gì mới, mọi bản ghi trong gói đã có ở đây", "{file}: site {site}: nothing new, every record in it is here already";
     cmd_merge_counts: "{file}: nhà văn hóa {site}: {added} người mới, sửa {updated} người, xóa {erased} người, {records} bản ghi mới, đóng {ended} buổi", "{file}: site {site}: {added} new {added|resident|residents}, {updated} updated, {erased} erased, {records} new {records|record|records}, {ended} {ended|session|sessions} ended";
     cmd_merge_already: " (đã gộp xong: {files})", " (already merged: {files})";
     cmd_merge_not_yet: " (chưa gộp, hãy gộp lại sau khi bỏ tệp bị từ chối ra: {files})", " (not merged; merge them again without the refused file: {files})";

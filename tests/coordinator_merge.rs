@@ -389,6 +389,55 @@ fn a_record_of_another_site_is_refused_by_name() {
         .collect::<Result<_, _>>()
         .unwrap();
     assert_eq!(sites, ["vh-a"]);
+    // vh-c merged on its own; given again after the refused bundle it is
+    // counted with the merged ones, never as "still to merge".
+    stdout(&run(&ward, &["merge", bc.to_str().unwrap()]));
+    let out = run(
+        &ward,
+        &["merge", bb.to_str().unwrap(), bc.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.ends_with(&format!(" (đã gộp xong: {})", bc.display())),
+        "{err}"
+    );
+}
+
+/// An older bundle of a site whose newer bundle was merged first has
+/// nothing new; it is said so, not that it was merged before (it was not).
+#[test]
+fn an_older_bundle_after_a_newer_one_has_nothing_new_and_says_why() {
+    let root = tempfile::tempdir().unwrap();
+    let r = root.path();
+    let a = kiosk(r, "vh-a", true);
+    let ward = kiosk(r, "phuong", false);
+    let (old, new) = (r.join("old.kiosk"), r.join("new.kiosk"));
+    stdout(&run(&a, &["bundle", "--out", old.to_str().unwrap()]));
+    stdout(&run(
+        &a,
+        &[
+            "residents",
+            "add",
+            "--name",
+            "Đỗ Văn Mới",
+            "--group",
+            "2",
+            "--birth-year",
+            "1950",
+        ],
+    ));
+    stdout(&run(&a, &["bundle", "--out", new.to_str().unwrap()]));
+    let out = stdout(&run(&ward, &["merge", new.to_str().unwrap()]));
+    assert!(out.contains("người mới"), "{out}");
+    let out = stdout(&run(&ward, &["merge", old.to_str().unwrap()]));
+    assert!(
+        out.contains("không có gì mới, mọi bản ghi trong gói đã có ở đây"),
+        "{out}"
+    );
+    assert!(!out.contains("đã gộp từ trước"), "{out}");
+    let out = stdout(&run(&ward, &["merge", old.to_str().unwrap()]));
+    assert!(out.contains("đã gộp từ trước, không có gì mới"), "{out}");
 }
 
 /// An `--out` that names the kiosk's own database (or its write-ahead log)

@@ -49,9 +49,13 @@ pub fn run(cli: &Cli, files: &[PathBuf]) -> Result<ExitCode, CliError> {
         ));
     });
     progress.done();
-    let (merged, error) = match result {
-        Ok(merged) => (merged, None),
-        Err(PartialMerge { merged, error }) => (merged, Some(error)),
+    let (merged, error, known) = match result {
+        Ok(merged) => (merged, None, Vec::new()),
+        Err(PartialMerge {
+            merged,
+            error,
+            known,
+        }) => (merged, Some(error), known),
     };
     for (b, n) in checked.iter().zip(&merged) {
         let (file, site) = (b.path.display(), &b.site_id);
@@ -63,8 +67,17 @@ pub fn run(cli: &Cli, files: &[PathBuf]) -> Result<ExitCode, CliError> {
             println!("{}", fill(t.cmd_merge_own_site, &args));
         }
         if n.is_empty() {
+            // Passed over as merged before, or read through and every
+            // record found here already (an older bundle of a site whose
+            // newer one came first): both change nothing, but only the
+            // first was merged "before".
             let args: [(&str, &dyn std::fmt::Display); 2] = [("file", &file), ("site", site)];
-            println!("{}", fill(t.cmd_merge_nothing_new, &args));
+            let said = if n.known {
+                t.cmd_merge_nothing_new
+            } else {
+                t.cmd_merge_all_here
+            };
+            println!("{}", fill(said, &args));
         } else {
             println!(
                 "{}",
@@ -95,15 +108,24 @@ pub fn run(cli: &Cli, files: &[PathBuf]) -> Result<ExitCode, CliError> {
             .collect();
         names.join(", ")
     };
-    let mut done = String::new();
-    if !merged.is_empty() {
-        done = fill(
-            t.cmd_merge_already,
-            &[("files", &names(&checked[..merged.len()]))],
-        );
+    // After the refused one, a bundle merged on an earlier day is not
+    // "still to merge": it counts with the merged ones.
+    let refused = merged.len();
+    let known_at = |i: usize| known.get(i).copied().unwrap_or(false);
+    let (mut done_list, mut after) = (checked[..refused].to_vec(), Vec::new());
+    for (i, b) in checked.iter().enumerate().skip(refused + 1) {
+        if known_at(i) {
+            done_list.push(b.clone());
+        } else {
+            after.push(b.clone());
+        }
     }
-    if let Some(after) = checked.get(merged.len() + 1..).filter(|a| !a.is_empty()) {
-        done.push_str(&fill(t.cmd_merge_not_yet, &[("files", &names(after))]));
+    let mut done = String::new();
+    if !done_list.is_empty() {
+        done = fill(t.cmd_merge_already, &[("files", &names(&done_list))]);
+    }
+    if !after.is_empty() {
+        done.push_str(&fill(t.cmd_merge_not_yet, &[("files", &names(&after))]));
     }
     Err(explain(e, &cfg, &done))
 }

@@ -216,6 +216,9 @@ pub struct CheckedBundle {
 pub struct PartialMerge {
     pub merged: Vec<MergeCounts>,
     pub error: MergeError,
+    /// For every bundle given, in order: merged into this database before
+    /// (so not "still to merge" even when it comes after the refused one).
+    pub known: Vec<bool>,
 }
 
 /// Checks every file before anything is merged (see [`check_bundle`]), two
@@ -262,11 +265,17 @@ pub struct MergeCounts {
     pub forgotten_added: u64,
     pub records_added: u64,
     pub sessions_ended: u64,
+    /// Merged into this database before, so passed over this time.
+    pub known: bool,
 }
 
 impl MergeCounts {
+    /// Nothing changed (whether passed over or read and found known).
     pub fn is_empty(&self) -> bool {
-        *self == MergeCounts::default()
+        MergeCounts {
+            known: false,
+            ..self.clone()
+        } == MergeCounts::default()
     }
 }
 
@@ -354,7 +363,10 @@ fn in_order(known: &[bool], fresh: Vec<MergeCounts>) -> Vec<MergeCounts> {
     let mut out = Vec::with_capacity(known.len());
     for &k in known {
         if k {
-            out.push(MergeCounts::default());
+            out.push(MergeCounts {
+                known: true,
+                ..MergeCounts::default()
+            });
         } else if let Some(c) = fresh.next() {
             out.push(c);
         } else {
@@ -506,6 +518,7 @@ impl Store {
             known.push(ledger::known(conn, b).map_err(|e| PartialMerge {
                 merged: Vec::new(),
                 error: MergeError::Store(StoreError::sqlite(self.path(), e)),
+                known: Vec::new(),
             })?);
         }
         let fresh: Vec<CheckedBundle> = bundles
@@ -539,10 +552,15 @@ impl Store {
             })
         };
         match (failed, synced) {
-            (Some(error), _) => Err(PartialMerge { merged, error }),
+            (Some(error), _) => Err(PartialMerge {
+                merged,
+                error,
+                known,
+            }),
             (None, Err(e)) => Err(PartialMerge {
                 merged: Vec::new(),
                 error: e.into(),
+                known,
             }),
             (None, Ok(_)) => Ok(merged),
         }
