@@ -18,6 +18,7 @@ pub mod config;
 pub mod durable;
 pub mod export;
 pub mod i18n;
+pub mod leftovers;
 pub mod lessons;
 pub mod store;
 pub mod text;

@@ -196,6 +196,10 @@ impl Pending {
         if !dir.is_dir() {
             return Err(ExportError::NoFolder(dir));
         }
+        // Temporary files of an earlier export to this name that was
+        // killed outright (Ctrl+C is handled: see `leftovers`).
+        let prefix = format!(".{}.", name.to_string_lossy());
+        crate::leftovers::sweep(&dir, &prefix, ".tmp");
         let stamp = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_nanos())
@@ -213,6 +217,7 @@ impl Pending {
                 path: dir.clone(),
                 source,
             })?;
+        crate::leftovers::register(&temp);
         Ok((
             Pending {
                 target: target.to_path_buf(),
@@ -249,6 +254,7 @@ impl Pending {
             false => io(source),
         })?;
         self.committed = true;
+        crate::leftovers::unregister(&self.temp);
         // The rename itself is durable once the folder is synced; the file
         // is already whole, so a failure here is not the export's.
         let _ = crate::durable::sync_dir(crate::durable::folder_of(&self.target));
@@ -260,6 +266,7 @@ impl Drop for Pending {
     fn drop(&mut self) {
         if !self.committed {
             let _ = std::fs::remove_file(&self.temp);
+            crate::leftovers::unregister(&self.temp);
         }
     }
 }

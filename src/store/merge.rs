@@ -641,6 +641,7 @@ impl Store {
         // A migrated copy of an old bundle goes next to the database (same
         // disk, known to be writable).
         let dir = crate::durable::folder_of(self.path()).to_path_buf();
+        crate::leftovers::sweep(&dir, ".kiosk-merge-", ".db");
         let copy = dir.join(format!(
             ".kiosk-merge-{}-{}-{}.db",
             std::process::id(),
@@ -651,6 +652,7 @@ impl Store {
             path: bundle.path.clone(),
             source,
         })?;
+        crate::leftovers::register(&copy);
         copies.push(RemoveOnDrop(copy.clone()));
         let conn = Connection::open(&copy).map_err(|e| corrupt(&bundle.path, e))?;
         super::open::migrate(&conn, LATEST).map_err(|e| corrupt(&bundle.path, e))?;
@@ -743,6 +745,7 @@ struct RemoveOnDrop(PathBuf);
 impl Drop for RemoveOnDrop {
     fn drop(&mut self) {
         let _ = std::fs::remove_file(&self.0);
+        crate::leftovers::unregister(&self.0);
     }
 }
 
