@@ -51,11 +51,14 @@ pub fn run(cli: &Cli, files: &[PathBuf]) -> Result<ExitCode, CliError> {
     progress.done();
     let (merged, error, known) = match result {
         Ok(merged) => (merged, None, Vec::new()),
-        Err(PartialMerge {
-            merged,
-            error,
-            known,
-        }) => (merged, Some(error), known),
+        Err(partial) => {
+            let PartialMerge {
+                merged,
+                error,
+                known,
+            } = *partial;
+            (merged, Some(error), known)
+        }
     };
     for (b, n) in checked.iter().zip(&merged) {
         let (file, site) = (b.path.display(), &b.site_id);

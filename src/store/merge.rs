@@ -211,7 +211,8 @@ pub struct CheckedBundle {
 }
 
 /// A merge of several bundles that stopped at one: the bundles before it
-/// are merged (and durable), `error` says why this one was not.
+/// are merged (and durable), `error` says why this one was not. Returned
+/// boxed: it holds two lists and an error, and travels in every result.
 #[derive(Debug)]
 pub struct PartialMerge {
     pub merged: Vec<MergeCounts>,
@@ -489,7 +490,7 @@ impl Store {
     pub fn merge_bundles(
         &self,
         bundles: &[CheckedBundle],
-    ) -> Result<Vec<MergeCounts>, PartialMerge> {
+    ) -> Result<Vec<MergeCounts>, Box<PartialMerge>> {
         self.merge_bundles_reporting(bundles, |_| {})
     }
 
@@ -500,7 +501,7 @@ impl Store {
         &self,
         bundles: &[CheckedBundle],
         mut merged_so_far: impl FnMut(usize),
-    ) -> Result<Vec<MergeCounts>, PartialMerge> {
+    ) -> Result<Vec<MergeCounts>, Box<PartialMerge>> {
         let conn = self.conn();
         // A merge touches index pages all over a large database; the
         // default 2 MiB page cache would reread them from disk for every
@@ -515,10 +516,12 @@ impl Store {
         // merged in order, several to a transaction.
         let mut known = Vec::with_capacity(bundles.len());
         for b in bundles {
-            known.push(ledger::known(conn, b).map_err(|e| PartialMerge {
-                merged: Vec::new(),
-                error: MergeError::Store(StoreError::sqlite(self.path(), e)),
-                known: Vec::new(),
+            known.push(ledger::known(conn, b).map_err(|e| {
+                Box::new(PartialMerge {
+                    merged: Vec::new(),
+                    error: MergeError::Store(StoreError::sqlite(self.path(), e)),
+                    known: Vec::new(),
+                })
             })?);
         }
         let fresh: Vec<CheckedBundle> = bundles
@@ -552,16 +555,16 @@ impl Store {
             })
         };
         match (failed, synced) {
-            (Some(error), _) => Err(PartialMerge {
+            (Some(error), _) => Err(Box::new(PartialMerge {
                 merged,
                 error,
                 known,
-            }),
-            (None, Err(e)) => Err(PartialMerge {
+            })),
+            (None, Err(e)) => Err(Box::new(PartialMerge {
                 merged: Vec::new(),
                 error: e.into(),
                 known,
-            }),
+            })),
             (None, Ok(_)) => Ok(merged),
         }
     }
