@@ -1,6 +1,9 @@
 //! Text handling shared by every part of the kiosk: Unicode NFC normalisation
 //! (everything we store or compare is NFC) and the folded search key that lets
-//! a senior type "nguyen thi hang" and find "Nguyễn Thị Hằng".
+//! a senior type "nguyen thi hang" and find "Nguyễn Thị Hằng"; `telex`
+//! turns the keys typed into a text box into Vietnamese letters.
+
+pub mod telex;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
