@@ -604,6 +604,10 @@ texts! {
     reg_group_hint: "Ví dụ: 5", "For example: 5";
     reg_household: "Địa chỉ nhà:", "Home address:";
     reg_household_hint: "Ví dụ: Số 12 ngõ 5 Phúc Xá", "For example: 12 Lane 5 Phúc Xá";
+    // Under the register intro and in the instructor's forms: how to type
+    // accents with no Vietnamese keyboard (src/text/telex.rs).
+    // One line even in the instructor's smallest form (54 columns).
+    telex_hint: "Gõ dấu Telex: aa → â, dd → đ, s f r x j → á à ả ã ạ", "Telex accents: aa → â, dd → đ, s f r x j → á à ả ã ạ";
     reg_phone: "Số điện thoại (không bắt buộc):", "Phone number (optional):";
     reg_phone_hint: "Ví dụ: 0912 345 678", "For example: 0912 345 678";
     reg_err_name: "Xin gõ họ và tên của bạn.", "Please type your full name.";

@@ -4,7 +4,7 @@
 //! comes first.
 
 use crate::i18n::{Texts, fill};
-use crate::text::nfc;
+use crate::text::{nfc, telex};
 
 use super::app::{
     Action, App, BackTo, Confirm, Effect, Keys, NewPerson, Notice, Overlay, Screen, footer,
@@ -79,7 +79,9 @@ fn labels(t: &Texts) -> [(&'static str, &'static str); FIELDS] {
 
 pub fn page(app: &App, s: &Register) -> Page {
     let t = app.t();
-    let mut body = vec![Block::text(t.reg_intro)];
+    // How to type accents goes right under the intro, in sight while the
+    // name is typed (a line of its own, without a blank line to spare).
+    let mut body = vec![Block::text(format!("{}\n{}", t.reg_intro, t.telex_hint))];
     for (i, (label, hint)) in labels(t).into_iter().enumerate() {
         body.push(Block::Field {
             target: Target::Field(i),
@@ -157,7 +159,12 @@ pub fn on(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Type(c) => {
             if let (Some(i), Some(s)) = (focused, state(app)) {
                 let (ok, max) = accepts(i, c);
-                if ok && s.fields[i].chars().count() < max {
+                if ok && matches!(i, NAME | HOUSEHOLD) {
+                    // Words: accents typed the Telex way (Nguyeenx → Nguyễn).
+                    if telex::type_into(&mut s.fields[i], c, max) {
+                        s.errors[i] = None;
+                    }
+                } else if ok && s.fields[i].chars().count() < max {
                     s.fields[i].push(c);
                     s.errors[i] = None;
                 } else if !ok && matches!(i, YEAR | GROUP | PHONE) {
@@ -169,7 +176,7 @@ pub fn on(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Erase => {
             if let (Some(i), Some(s)) = (focused, state(app)) {
-                s.fields[i].pop();
+                telex::erase(&mut s.fields[i]);
             }
             Vec::new()
         }

@@ -6,7 +6,7 @@
 //! at the seat can search for anyone.
 
 use crate::i18n::fill;
-use crate::text::fold;
+use crate::text::{fold, telex};
 
 use super::app::{
     Action, App, BackTo, Confirm, Effect, Keys, Notice, Overlay, Person, Screen, footer,
@@ -165,10 +165,13 @@ pub fn on(app: &mut App, action: Action) -> Vec<Effect> {
             let Some(s) = state(app) else {
                 return Vec::new();
             };
-            if c.is_control() || s.query.chars().count() >= MAX_QUERY {
+            // Telex here too, so a name is typed the same way as when it was
+            // registered; plain letters stay plain (a tone key only acts
+            // after a vowel, and no Vietnamese word ends in s f r x j), and
+            // the search ignores accents anyway.
+            if !telex::type_into(&mut s.query, c, MAX_QUERY) {
                 return Vec::new();
             }
-            s.query.push(c);
             let fx = search(s);
             app.focus = Some(0);
             fx
@@ -180,9 +183,10 @@ pub fn on(app: &mut App, action: Action) -> Vec<Effect> {
             // An empty box stays put: a held Backspace must not carry the
             // learner back to the welcome page, where the next letter
             // typed would act as a key (L switches the language).
-            if s.query.pop().is_none() {
+            if s.query.is_empty() {
                 return Vec::new();
             }
+            telex::erase(&mut s.query);
             let fx = search(s);
             app.focus = Some(0);
             fx

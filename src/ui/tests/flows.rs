@@ -1018,3 +1018,98 @@ fn enter_reads_a_long_page_to_its_end_before_going_on() {
     assert!(presses >= 2, "the page was cut, so Enter read on first");
     assert!(h.sees("Bước 2/3"), "{}", h.screen());
 }
+
+/// The form's text for field `i` now.
+fn field(h: &Harness, i: usize) -> String {
+    match &h.app.screen {
+        Screen::Register(s) => s.fields[i].clone(),
+        other => panic!("not registering: {other:?}"),
+    }
+}
+
+/// With no Vietnamese keyboard, accents are typed the Telex way, in the
+/// name and address boxes only; the database gets the accented words.
+#[test]
+fn a_name_typed_the_telex_way_is_saved_with_its_accents() {
+    let mut h = Harness::new();
+    h.click(Target::Start);
+    h.click(Target::Register);
+    assert!(h.sees("Gõ dấu Telex: aa → â, dd → đ"), "{}", h.screen());
+    h.click(Target::Field(0));
+    h.typ("Nguyeenx Thij Hoaf");
+    assert_eq!(field(&h, 0), "Nguyễn Thị Hoà");
+    assert!(h.sees("Nguyễn Thị Hoà"), "{}", h.screen());
+    // Backspace takes away the last letter as shown, marks and all.
+    h.key(KeyCode::Backspace);
+    assert_eq!(field(&h, 0), "Nguyễn Thị Ho");
+    h.typ("af");
+    assert_eq!(field(&h, 0), "Nguyễn Thị Hoà");
+    // Number boxes take digits only, as before: no Telex there.
+    h.click(Target::Field(1));
+    h.typ("19s56");
+    assert_eq!(field(&h, 1), "1956");
+    h.click(Target::Field(2));
+    h.typ("5");
+    h.click(Target::Field(3));
+    h.typ("Soos 12 ngox 5 Phucs Xas");
+    assert_eq!(field(&h, 3), "Số 12 ngõ 5 Phúc Xá");
+    h.click(Target::Next);
+    h.click(Target::Accept);
+    assert!(h.sees("Xin chào, Nguyễn Thị Hoà"), "{}", h.screen());
+    let r = h.store.find_residents("nguyen thi hoa", 5).unwrap();
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].full_name, "Nguyễn Thị Hoà");
+    assert_eq!(r[0].household, "Số 12 ngõ 5 Phúc Xá");
+}
+
+/// The name search takes Telex too, so a name is found typed the way it was
+/// registered; names typed plainly, without accents, still find people.
+#[test]
+fn the_name_search_finds_people_typed_plainly_or_the_telex_way() {
+    let mut h = Harness::new();
+    add(&h, "Phạm Thị Xuân", 1950, 1);
+    add(&h, "Cao Thị Thu", 1952, 2);
+    add(&h, "Nguyễn Thị Hoà", 1955, 3);
+    add(&h, "Trần Văn Sơn", 1949, 4);
+    h.click(Target::Start);
+    for (keys, shown, found) in [
+        ("xuan", "xuan", "Phạm Thị Xuân"),
+        ("thu", "thu", "Cao Thị Thu"),
+        ("son", "son", "Trần Văn Sơn"),
+        ("nguyen thi hoa", "nguyen thi hoa", "Nguyễn Thị Hoà"),
+        ("Xuaan", "Xuân", "Phạm Thị Xuân"),
+        ("hoaf", "hoà", "Nguyễn Thị Hoà"),
+        ("Nguyeenx Thij Hoaf", "Nguyễn Thị Hoà", "Nguyễn Thị Hoà"),
+        ("Traafn Vawn Sown", "Trần Văn Sơn", "Trần Văn Sơn"),
+    ] {
+        h.typ(keys);
+        let Screen::Who(s) = &h.app.screen else {
+            panic!("left the search: {:?}", h.app.screen)
+        };
+        assert_eq!(s.query, shown);
+        assert!(h.sees(&format!("1. {found}")), "{keys}:\n{}", h.screen());
+        for _ in shown.chars() {
+            h.key(KeyCode::Backspace);
+        }
+        assert!(matches!(&h.app.screen, Screen::Who(s) if s.query.is_empty()));
+    }
+}
+
+/// How to type accents is in sight, whole, while the name is typed, down
+/// to the smallest screen.
+#[test]
+fn the_register_form_says_how_to_type_accents() {
+    for size in [(80, 24), (60, 16)] {
+        for lang in [crate::i18n::Lang::Vi, crate::i18n::Lang::En] {
+            let mut h = Harness::new();
+            h.app.lang = lang;
+            h.send(Msg::Resize(size.0, size.1));
+            h.click(Target::Start);
+            h.click(Target::Register);
+            h.typ("Nguyeenx");
+            let hint = h.app.t().telex_hint;
+            assert!(h.sees(hint), "{size:?}\n{}", h.screen());
+            assert!(h.sees("Nguyễn"), "{size:?}\n{}", h.screen());
+        }
+    }
+}
