@@ -16,6 +16,7 @@ use super::{Desk, Effect, desk, leave_kiosk, table};
 use crate::config::Indicator;
 use crate::store::NewResident;
 use crate::store::instructor::ResidentSummary;
+use crate::text::telex;
 use crate::ui::app::{App, CONSENT_VERSION, Effect as AppEffect};
 use crate::ui::layout::{Button, Target, Tone};
 use crate::ui::widgets;
@@ -57,6 +58,10 @@ impl ClassForm {
         }
     }
 }
+
+/// The fields of [`ResidentForm`] typed as words (the others are numbers).
+const RESIDENT_NAME: usize = 0;
+const RESIDENT_HOUSEHOLD: usize = 3;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ResidentForm {
@@ -158,9 +163,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
             };
             match key.code {
                 KeyCode::Esc => d.modal = None,
-                KeyCode::Backspace => {
-                    field.pop();
-                }
+                KeyCode::Backspace => telex::erase(field),
                 KeyCode::Up | KeyCode::BackTab => f.field = 0,
                 KeyCode::Down | KeyCode::Tab => f.field = 1,
                 KeyCode::Enter if f.field == 0 => f.field = 1,
@@ -177,10 +180,9 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
                     }
                 }
                 _ => {
-                    if let Some(c) = typing(&key)
-                        && field.chars().count() < 80
-                    {
-                        field.push(c);
+                    // Topic and name are words: Telex accents.
+                    if let Some(c) = typing(&key) {
+                        telex::type_into(field, c, 80);
                     }
                 }
             }
@@ -193,9 +195,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
                 KeyCode::Up | KeyCode::BackTab => f.field = f.field.saturating_sub(1),
                 KeyCode::Down | KeyCode::Tab => f.field = (f.field + 1).min(n - 1),
                 KeyCode::Char(' ') if f.field == 5 => f.consent = !f.consent,
-                KeyCode::Backspace if f.field < 5 => {
-                    f.fields[f.field].pop();
-                }
+                KeyCode::Backspace if f.field < 5 => telex::erase(&mut f.fields[f.field]),
                 KeyCode::Enter if f.field + 1 < n => f.field += 1,
                 KeyCode::Enter => match resident_from_form(f, t) {
                     Ok(person) => {
@@ -209,14 +209,16 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
                     }
                     Err(e) => f.error = Some(e),
                 },
-                _ => {
-                    if let Some(c) = typing(&key)
-                        && f.field < 5
-                        && f.fields[f.field].chars().count() < 100
-                    {
+                _ => match typing(&key) {
+                    // Name and household address are words: Telex accents.
+                    Some(c) if matches!(f.field, RESIDENT_NAME | RESIDENT_HOUSEHOLD) => {
+                        telex::type_into(&mut f.fields[f.field], c, 100);
+                    }
+                    Some(c) if f.field < 5 && f.fields[f.field].chars().count() < 100 => {
                         f.fields[f.field].push(c);
                     }
-                }
+                    _ => {}
+                },
             }
             Vec::new()
         }

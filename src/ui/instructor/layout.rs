@@ -14,7 +14,7 @@ use unicode_width::UnicodeWidthStr;
 use super::Desk;
 use super::forms::{Confirm, Modal, ResidentForm};
 use super::room::{self, Room};
-use crate::i18n::fill;
+use crate::i18n::{Texts, fill};
 use crate::store::instructor::AttendanceStatus;
 use crate::ui::app::App;
 use crate::ui::layout::{Tone, contains, wrap};
@@ -169,6 +169,7 @@ pub fn modal(app: &App, d: &Desk, m: &Modal, area: Rect) -> Laid {
                     None,
                 ));
             }
+            specs.push(telex_hint(t));
             (
                 t.ins_open_class_title,
                 Tone::Strong,
@@ -273,12 +274,19 @@ fn resident_specs(app: &App, f: &ResidentForm) -> (&'static str, Vec<Spec>) {
     if let Some(e) = &f.error {
         specs.push(Spec::Text(e.clone(), Look::Plain(Tone::Bad), None));
     }
+    specs.push(telex_hint(t));
     let title = if f.id.is_some() {
         t.ins_correct_title
     } else {
         t.ins_register_title
     };
     (title, specs)
+}
+
+/// How to type accents, last in a form with words to type: where the
+/// screen is low it is the line that gives way, not an error.
+fn telex_hint(t: &Texts) -> Spec {
+    Spec::Text(t.telex_hint.to_string(), Look::Plain(Tone::Muted), None)
 }
 
 /// A framed box in the middle of `area` (under the tab bar).

@@ -231,13 +231,12 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
                 .modifiers
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
         {
-            if d.search.chars().count() < 40 {
-                d.search.push(c);
-            }
+            // Telex, as names are typed everywhere (plain letters stay plain).
+            crate::text::telex::type_into(&mut d.search, c, 40);
             typed(d)
         }
         KeyCode::Backspace => {
-            d.search.pop();
+            crate::text::telex::erase(&mut d.search);
             typed(d)
         }
         KeyCode::Esc if !d.search.is_empty() => {

@@ -155,11 +155,12 @@ pub fn on_key(app: &mut App, key: KeyEvent, signer: String) -> Vec<AppEffect> {
         match key.code {
             KeyCode::Esc => room.adding = None,
             KeyCode::Backspace => {
-                text.pop();
+                crate::text::telex::erase(text);
                 return search(d);
             }
             KeyCode::Char(c) if plain => {
-                text.push(c);
+                // Telex, as names are typed everywhere (plain letters stay plain).
+                crate::text::telex::type_into(text, c, usize::MAX);
                 return search(d);
             }
             _ => {}

@@ -678,3 +678,52 @@ fn the_search_is_run_again_after_a_registration() {
     assert_eq!(the_desk(&h).found.as_ref().map(Vec::len), Some(2));
     assert!(h.sees("Lê Thị Mai"), "{}", h.screen());
 }
+
+/// The form's field `i` now.
+fn resident_field(h: &Harness, i: usize) -> String {
+    match &the_desk(h).modal {
+        Some(Modal::Resident(f)) => f.fields[i].clone(),
+        other => panic!("no resident form: {other:?}"),
+    }
+}
+
+/// With no Vietnamese keyboard the instructor types accents the Telex way
+/// in the words of a form (topic, names, address); numbers stay as typed.
+#[test]
+fn forms_take_telex_accents_in_their_words() {
+    let mut h = classroom();
+    log_in(&mut h);
+    h.key(KeyCode::F(7));
+    assert!(h.sees("Gõ dấu Telex: aa → â, dd → đ"), "{}", h.screen());
+    fill_class(&mut h, "Vis ddieenj tuwr");
+    let class = the_desk(&h).today.as_ref().unwrap().class.clone().unwrap();
+    assert_eq!(class.topic, "Ví điện tử");
+    assert_eq!(class.instructor, "Cô Hoa");
+
+    h.key(KeyCode::F(3));
+    register(
+        &mut h,
+        ["Nguyeenx Thij Hoaf", "1950", "2", "Soos 9 ngox 5", ""],
+    );
+    let found = h.store.find_residents("nguyen thi hoa", 5).unwrap();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].full_name, "Nguyễn Thị Hoà");
+    assert_eq!(found[0].household, "Số 9 ngõ 5");
+    assert_eq!((found[0].birth_year, found[0].group_no), (Some(1950), 2));
+
+    // The search box takes Telex too; Enter opens her form to correct.
+    h.typ("Hoaf");
+    assert_eq!(the_desk(&h).search, "Hoà");
+    assert_eq!(the_desk(&h).found.as_ref().map(Vec::len), Some(1));
+    h.enter();
+    assert_eq!(resident_field(&h, 0), "Nguyễn Thị Hoà");
+    // Backspace takes away the last letter as shown, tone and all.
+    h.key(KeyCode::Backspace);
+    assert_eq!(resident_field(&h, 0), "Nguyễn Thị Ho");
+    h.typ("afi");
+    assert_eq!(resident_field(&h, 0), "Nguyễn Thị Hoài");
+    // The birth year is a number: letters there are not Telex.
+    h.key(KeyCode::Down);
+    h.typ("s");
+    assert_eq!(resident_field(&h, 1), "1950s");
+}

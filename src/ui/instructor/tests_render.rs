@@ -262,3 +262,32 @@ fn today_spells_out_the_chosen_learner_and_never_cuts_the_counts() {
         }
     }
 }
+
+/// How to type accents stays in sight, whole, in the forms with words to
+/// type, down to the smallest size instructor mode draws at, also under an
+/// error (which comes first).
+#[test]
+fn the_forms_say_how_to_type_accents() {
+    for size in [(60, 16), (80, 24)] {
+        for lang in LANGS {
+            let mut h = classroom();
+            h.send(Msg::Resize(size.0, size.1));
+            log_in(&mut h);
+            h.app.lang = lang;
+            let hint = h.app.t().telex_hint;
+            h.key(KeyCode::F(7));
+            assert!(h.sees(hint), "{size:?} class\n{}", h.screen());
+            h.key(KeyCode::Esc);
+            h.key(KeyCode::F(3));
+            h.key(KeyCode::F(7));
+            assert!(h.sees(hint), "{size:?} resident\n{}", h.screen());
+            h.typ("Nguyeenx Thij Hoaf");
+            for _ in 0..6 {
+                h.enter();
+            }
+            let error = h.app.t().ins_form_bad_year;
+            assert!(h.sees(error), "{size:?}\n{}", h.screen());
+            assert!(h.sees(hint), "{size:?} under an error\n{}", h.screen());
+        }
+    }
+}
