@@ -4,7 +4,7 @@
 //! Module map (each module's own docs say what it owns):
 //! - `config`: `kiosk.toml`.
 //! - `i18n`: every piece of interface text, Vietnamese and English.
-//! - `text`: NFC and the folded search key.
+//! - `text`: NFC, the folded search key, and Telex typing (`text::telex`).
 //! - `lessons`: lesson files: loading, validation, `kiosk check`.
 //! - `store`: the SQLite database; the only module with SQL in it.
 //! - `ui`: the full-screen interface, one file per screen.

@@ -18,9 +18,11 @@
 //! Tones go where the modern (new) rule puts them, as mainstream keyboards
 //! do by default: hoà, hoè, thuỷ (not hòa, hòe, thủy); other syllables are
 //! the same in both styles (quý, tuấn, nghĩa, hường, toàn). The tone moves
-//! when a later letter changes where it belongs (hofa → hoà, tusan → tuấn).
+//! when a later letter changes where it belongs (hofa → hoà, tusan → tuấn),
+//! as on phone keyboards, so a word comes out the same in any typing order.
 //! Characters that are not ASCII letters (ễ from an input method, digits,
-//! punctuation) are added as they are. The result is NFC.
+//! punctuation) are added as they are; only a plain letter typed after such
+//! a letter can still move its tone (thủ + y → thuỷ). The result is NFC.
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
