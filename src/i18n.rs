@@ -279,6 +279,7 @@ texts! {
     cmd_bad_lang: "--lang {value}: hãy viết vi hoặc en", "--lang {value}: write vi or en";
     cmd_export_wrote: "Đã ghi {rows} dòng vào {file}", "Wrote {rows} {rows|row|rows} to {file}";
     cmd_export_empty: "Lưu ý: không có dòng nào khớp với điều kiện đã chọn ({filters}). Hãy xem lại số tổ, mã nhà văn hóa hoặc ngày", "Note: no rows match what was asked ({filters}). Check the group number, the site id or the dates";
+    cmd_export_empty_db: "Lưu ý: dữ liệu ở đây chưa có bản ghi nào. Trên máy của cán bộ phường, hãy gộp các gói của nhà văn hóa trước: kiosk merge TỆP...", "Note: this database has no records yet. On the ward coordinator's computer, merge the cultural houses' bundles first: kiosk merge FILE...";
     cmd_export_all: "mọi người dân, mọi ngày", "every resident, every day";
     cmd_indicators_from: "Lưu ý: chỉ tiêu là tình trạng tính đến hết ngày --to, nên --from {from} không làm đổi kết quả", "Note: indicators are the state at the end of --to, so --from {from} does not change them";
     cmd_export_no_lessons: "Lưu ý: {error}; bài học sẽ ghi bằng mã, không có số trang", "Note: {error}; modules are shown by id, without page totals";

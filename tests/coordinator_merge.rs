@@ -541,3 +541,37 @@ fn a_bundle_of_this_very_site_is_merged_with_a_word_of_warning() {
     );
     assert!(out.contains("4 người mới"), "{out}");
 }
+
+/// On a coordinator's database with nothing merged yet, an empty export
+/// says to merge first (not to check the filters); after a merge it is
+/// quiet.
+#[test]
+fn an_export_before_any_merge_says_to_merge_first() {
+    let root = tempfile::tempdir().unwrap();
+    let r = root.path();
+    let a = kiosk(r, "vh-a", true);
+    let ward = kiosk(r, "phuong", false);
+    let sheet = r.join("sheet.csv");
+    let out = run(
+        &ward,
+        &["export", "attendance", "--out", sheet.to_str().unwrap()],
+    );
+    assert!(out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("chưa có bản ghi nào") && err.contains("kiosk merge"),
+        "{err}"
+    );
+    let bundle = r.join("a.kiosk");
+    stdout(&run(&a, &["bundle", "--out", bundle.to_str().unwrap()]));
+    stdout(&run(&ward, &["merge", bundle.to_str().unwrap()]));
+    let out = run(
+        &ward,
+        &["export", "attendance", "--out", sheet.to_str().unwrap()],
+    );
+    let err = stderr(&out);
+    assert!(
+        !err.contains("chưa có bản ghi nào") && !err.contains("không có dòng nào"),
+        "{err}"
+    );
+}

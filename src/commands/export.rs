@@ -168,12 +168,16 @@ pub fn run(cli: &Cli, what: &ExportWhat) -> Result<ExitCode, CliError> {
             &[("rows", &rows), ("file", &args.out.display())]
         )
     );
-    // An empty sheet is a true answer, but most often a typo in a number.
+    // An empty sheet is a true answer, but most often a typo in a number,
+    // or, on the coordinator's machine, bundles not merged yet.
     if rows == 0 {
-        eprintln!(
-            "kiosk: {}",
+        let nothing_here = store.sites().map(|s| s.is_empty()).unwrap_or(false);
+        let note = if nothing_here {
+            t.cmd_export_empty_db.to_string()
+        } else {
             fill(t.cmd_export_empty, &[("filters", &asked(t, args))])
-        );
+        };
+        eprintln!("kiosk: {note}");
     }
     Ok(ExitCode::SUCCESS)
 }
