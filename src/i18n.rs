@@ -271,6 +271,44 @@ texts! {
     exp_ind_share: "{name}: tỉ lệ (%)", "{name}: share (%)";
     exp_ind_target: "{name}: mục tiêu (%)", "{name}: target (%)";
 
+    // --- kiosk.log: the lines the full-screen kiosk writes next to its database ---
+    log_starting: "kiosk bắt đầu ở máy {seat}", "kiosk starting at seat {seat}";
+    log_stopped: "kiosk đã dừng", "kiosk stopped";
+    log_backup_failed: "sao lưu hằng ngày không làm được: {error}", "daily backup failed: {error}";
+    log_registered: "đã đăng ký người dân {id}", "registered resident {id}";
+    log_failed: "{what} bị lỗi: {error}", "{what} failed: {error}";
+    log_speech_failed: "đọc to: không chạy được {program}: {error}", "read aloud: cannot start {program}: {error}";
+    log_ins_failed: "người hướng dẫn: {what}: {error}", "instructor: {what}: {error}";
+    log_ins_in: "người hướng dẫn đã vào", "instructor logged in";
+    log_ins_out: "người hướng dẫn đã thoát", "instructor logged out";
+    log_ins_idle: "chế độ người hướng dẫn tự đóng vì để lâu không dùng", "instructor mode closed after being left idle";
+    log_ins_left: "người hướng dẫn rời kiosk", "instructor left the kiosk";
+    log_ins_wrong_pin: "mã PIN người hướng dẫn sai ({failures} lần liền)", "wrong instructor PIN ({failures} in a row)";
+    log_ins_forgot: "người hướng dẫn đã xóa người dân {id}", "instructor forgot resident {id}";
+    log_do_search: "tìm tên", "search";
+    log_do_register: "đăng ký", "register";
+    log_do_sign_in: "đăng nhập", "sign in";
+    log_do_load_progress: "đọc tiến độ", "load progress";
+    log_do_record_page: "ghi trang đã xem", "record page";
+    log_do_start_quiz: "bắt đầu bài kiểm tra", "start quiz";
+    log_do_record_answer: "ghi câu trả lời", "record answer";
+    log_do_finish_quiz: "ghi kết quả kiểm tra", "finish quiz";
+    log_do_end_session: "kết thúc lượt học", "end session";
+    log_do_instructor: "chế độ người hướng dẫn", "instructor";
+    log_do_speech: "đọc to", "speech";
+    log_do_quit: "thoát", "quit";
+    log_do_read_pin: "đọc mã PIN", "reading the PIN";
+    log_do_check_pin: "kiểm tra mã PIN", "checking the PIN";
+    log_do_load_view: "mở một màn hình", "loading a view";
+    log_do_load_questions: "đọc các câu hỏi", "loading questions";
+    log_do_open_class: "mở buổi học", "opening a class";
+    log_do_close_class: "kết thúc buổi học", "closing a class";
+    log_do_load_attendance: "đọc điểm danh", "loading attendance";
+    log_do_mark_attendance: "điểm danh", "marking attendance";
+    log_do_record_indicator: "ghi chỉ tiêu", "recording an indicator";
+    log_do_save_resident: "lưu thông tin người dân", "saving a resident";
+    log_do_forget_resident: "xóa thông tin người dân", "forgetting a resident";
+
     // --- coordinator: `kiosk export|bundle|merge` messages (src/commands/) ---
     cmd_bad_date: "{flag} {value}: không phải ngày có thật. Hãy viết năm-tháng-ngày, ví dụ 2026-03-01", "{flag} {value} is not a real date: write YYYY-MM-DD, for example 2026-03-01";
     cmd_to_before_from: "--to {to} trước --from {from}: khoảng thời gian này không có ngày nào", "--to {to} is before --from {from}: the period would be empty";

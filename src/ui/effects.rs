@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::i18n::{Texts, fill};
 use crate::store::{EndReason, ModuleProgress, NewResident, Resident, Resume, Store};
 
 use super::app::{Effect, EndWhy, Learner, Msg, Person};
@@ -47,7 +48,7 @@ fn sign_in(store: &Store, resident: Resident) -> crate::store::Result<Msg> {
 
 /// Does one effect; the messages to feed back into `update`.
 pub fn execute(store: &Store, log: &Log, effect: Effect) -> Vec<Msg> {
-    let what = effect_name(&effect);
+    let what = effect_name(log.t(), &effect);
     let result: crate::store::Result<Vec<Msg>> = (|| {
         Ok(match effect {
             Effect::Search { query } => {
@@ -82,7 +83,7 @@ pub fn execute(store: &Store, log: &Log, effect: Effect) -> Vec<Msg> {
                     }]);
                 }
                 let resident = store.add_resident(&new)?;
-                log.write(&format!("registered resident {}", resident.id));
+                log.write(&fill(log.t().log_registered, &[("id", &resident.id)]));
                 vec![sign_in(store, resident)?]
             }
             Effect::SignIn { resident_id } => match store.resident(&resident_id)? {
@@ -174,25 +175,26 @@ pub fn execute(store: &Store, log: &Log, effect: Effect) -> Vec<Msg> {
     match result {
         Ok(msgs) => msgs,
         Err(e) => {
-            log.write(&format!("{what} failed: {e}"));
+            log.write(&fill(log.t().log_failed, &[("what", &what), ("error", &e)]));
             vec![Msg::Failed]
         }
     }
 }
 
-fn effect_name(e: &Effect) -> &'static str {
+/// What an effect was doing, for the log line that says it failed.
+fn effect_name(t: &Texts, e: &Effect) -> &'static str {
     match e {
-        Effect::Search { .. } => "search",
-        Effect::Register { .. } => "register",
-        Effect::SignIn { .. } => "sign in",
-        Effect::LoadProgress { .. } => "load progress",
-        Effect::RecordStep { .. } => "record page",
-        Effect::StartAttempt { .. } => "start quiz",
-        Effect::RecordAnswer { .. } => "record answer",
-        Effect::FinishAttempt { .. } => "finish quiz",
-        Effect::EndSession { .. } => "end session",
-        Effect::Instructor(_) => "instructor",
-        Effect::Speak(_) | Effect::StopSpeaking => "speech",
-        Effect::Quit => "quit",
+        Effect::Search { .. } => t.log_do_search,
+        Effect::Register { .. } => t.log_do_register,
+        Effect::SignIn { .. } => t.log_do_sign_in,
+        Effect::LoadProgress { .. } => t.log_do_load_progress,
+        Effect::RecordStep { .. } => t.log_do_record_page,
+        Effect::StartAttempt { .. } => t.log_do_start_quiz,
+        Effect::RecordAnswer { .. } => t.log_do_record_answer,
+        Effect::FinishAttempt { .. } => t.log_do_finish_quiz,
+        Effect::EndSession { .. } => t.log_do_end_session,
+        Effect::Instructor(_) => t.log_do_instructor,
+        Effect::Speak(_) | Effect::StopSpeaking => t.log_do_speech,
+        Effect::Quit => t.log_do_quit,
     }
 }

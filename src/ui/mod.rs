@@ -59,12 +59,12 @@ pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
     let t = crate::i18n::texts(cfg.language);
     let said = |text: &str, e: &dyn std::fmt::Display| crate::i18n::fill(text, &[("error", e)]);
     let os = |text: &str, e: std::io::Error| said(text, &crate::i18n::os_error(t, &e));
-    let log = Log::next_to(store.path());
-    log.write(&format!("kiosk starting at seat {}", cfg.seat));
+    let log = Log::next_to(store.path(), cfg.language);
+    log.write(&crate::i18n::fill(t.log_starting, &[("seat", &cfg.seat)]));
     if let Err(e) = crate::store::backup::backup_if_stale(cfg, &store) {
         // A missing backup must not keep learners out; say so loudly.
-        log.write(&format!("daily backup failed: {e}"));
         let e = crate::commands::store_error::explain(e, cfg);
+        log.write(&said(t.log_backup_failed, &e));
         eprintln!("kiosk: {}", said(t.start_backup_failed, &e));
     }
     let curriculum = load_lessons(cfg, &log);
@@ -87,7 +87,7 @@ pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
         effects::execute(&store, &log, e)
     });
     drop(guard);
-    log.write("kiosk stopped");
+    log.write(t.log_stopped);
     match outcome {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) => {

@@ -33,17 +33,29 @@ const SPEECH_POLL_MS: i64 = 200;
 #[derive(Debug, Clone)]
 pub struct Log {
     path: Option<PathBuf>,
+    /// The kiosk's language (kiosk.toml), whatever the screen shows: the
+    /// person reading the log set it up.
+    lang: crate::i18n::Lang,
 }
 
 impl Log {
-    pub fn next_to(database: &Path) -> Log {
+    pub fn next_to(database: &Path, lang: crate::i18n::Lang) -> Log {
         Log {
             path: database.parent().map(|d| d.join("kiosk.log")),
+            lang,
         }
     }
 
     pub fn none() -> Log {
-        Log { path: None }
+        Log {
+            path: None,
+            lang: crate::i18n::Lang::Vi,
+        }
+    }
+
+    /// The words log lines are written in.
+    pub fn t(&self) -> &'static crate::i18n::Texts {
+        crate::i18n::texts(self.lang)
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -106,8 +118,11 @@ impl Speech {
                 true
             }
             Err(e) => {
-                self.log
-                    .write(&format!("read aloud: cannot start {program}: {e}"));
+                let line = crate::i18n::fill(
+                    self.log.t().log_speech_failed,
+                    &[("program", program), ("error", &e)],
+                );
+                self.log.write(&line);
                 false
             }
         }

@@ -4,6 +4,7 @@
 
 use super::pin::PinNote;
 use super::{Desk, Note, Stage, Tab, desk, state};
+use crate::i18n::fill;
 use crate::store::instructor::{
     AttendanceMark, AttendanceStatus, GroupStats, ModuleStats, QuestionStats, ResidentSummary,
     Today,
@@ -56,9 +57,17 @@ pub enum Effect {
         form: Box<super::forms::ResidentForm>,
     },
     Forget(String),
-    /// A line for `kiosk.log` (logging in and out, leaving the kiosk).
-    Log(String),
+    /// A line for `kiosk.log` (logging out, leaving the kiosk).
+    Log(LogLine),
     LoggedOutIdle,
+}
+
+/// What instructor mode notes in `kiosk.log` from `update`: named here,
+/// worded in the kiosk's language where the log is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogLine {
+    LeftKiosk,
+    LoggedOut,
 }
 
 /// The instructor's search boxes. Each keeps its own text and its own
@@ -112,17 +121,20 @@ fn msg(r: Reply) -> Vec<Msg> {
 /// Carries out an instructor effect against the store.
 pub fn execute(store: &Store, log: &Log, effect: Effect) -> Vec<Msg> {
     let failed = |what: &str, e: &dyn std::fmt::Display| {
-        log.write(&format!("instructor: {what}: {e}"));
+        log.write(&fill(
+            log.t().log_ins_failed,
+            &[("what", &what), ("error", &e)],
+        ));
         msg(Reply::Failed(e.to_string()))
     };
     match effect {
         Effect::CheckPinSet => match store.pin_is_set() {
             Ok(set) => msg(Reply::PinSet(set)),
-            Err(e) => failed("reading the PIN", &e),
+            Err(e) => failed(log.t().log_do_read_pin, &e),
         },
         Effect::CheckPin(pin) => match store.check_pin(&pin) {
             Ok(PinCheck::Ok) => {
-                log.write("instructor logged in");
+                log.write(log.t().log_ins_in);
                 msg(Reply::PinOk)
             }
             Ok(PinCheck::NotSet) => msg(Reply::NoPin),
@@ -130,7 +142,7 @@ pub fn execute(store: &Store, log: &Log, effect: Effect) -> Vec<Msg> {
                 failures,
                 locked_until,
             }) => {
-                log.write(&format!("wrong instructor PIN ({failures} in a row)"));
+                log.write(&fill(log.t().log_ins_wrong_pin, &[("failures", &failures)]));
                 msg(Reply::Pin(match locked_until {
                     Some(until) => PinNote::Locked {
                         wait_secs: ((until - now_ms()) / 1000).max(1),
@@ -144,7 +156,10 @@ pub fn execute(store: &Store, log: &Log, effect: Effect) -> Vec<Msg> {
                 wait_secs: ((until - now_ms()) / 1000).max(1),
             })),
             Err(e) => {
-                log.write(&format!("instructor: checking the PIN: {e}"));
+                log.write(&fill(
+                    log.t().log_ins_failed,
+                    &[("what", &log.t().log_do_check_pin), ("error", &e)],
+                ));
                 msg(Reply::Pin(PinNote::Trouble))
             }
         },
@@ -159,11 +174,12 @@ pub fn execute(store: &Store, log: &Log, effect: Effect) -> Vec<Msg> {
                 Tab::Modules => store.module_stats().map(Reply::Modules),
                 Tab::Groups => store.group_stats(&indicators).map(Reply::Groups),
             };
-            r.map(msg).unwrap_or_else(|e| failed("loading a view", &e))
+            r.map(msg)
+                .unwrap_or_else(|e| failed(log.t().log_do_load_view, &e))
         }
         Effect::LoadQuestions(module) => match store.question_stats(&module) {
             Ok(q) => msg(Reply::Questions(module, q)),
-            Err(e) => failed("loading questions", &e),
+            Err(e) => failed(log.t().log_do_load_questions, &e),
         },
         Effect::Search { query, for_box } => match store.find_residents(&query, 500) {
             Ok(found) => msg(Reply::Found {
@@ -171,21 +187,21 @@ pub fn execute(store: &Store, log: &Log, effect: Effect) -> Vec<Msg> {
                 ids: found.into_iter().map(|r| r.id).collect(),
                 for_box,
             }),
-            Err(e) => failed("searching", &e),
+            Err(e) => failed(log.t().log_do_search, &e),
         },
         Effect::OpenClass { topic, instructor } => {
             match store.open_class_session(&topic, &instructor) {
                 Ok(_) => msg(Reply::Saved),
-                Err(e) => failed("opening a class", &e),
+                Err(e) => failed(log.t().log_do_open_class, &e),
             }
         }
         Effect::CloseClass(id) => match store.close_class_session(&id) {
             Ok(()) => msg(Reply::Saved),
-            Err(e) => failed("closing a class", &e),
+            Err(e) => failed(log.t().log_do_close_class, &e),
         },
         Effect::LoadRoom(class_id) => match store.attendance(&class_id) {
             Ok(marks) => msg(Reply::Room { class_id, marks }),
-            Err(e) => failed("loading attendance", &e),
+            Err(e) => failed(log.t().log_do_load_attendance, &e),
         },
         Effect::Mark {
             class_id,
@@ -194,7 +210,7 @@ pub fn execute(store: &Store, log: &Log, effect: Effect) -> Vec<Msg> {
             by,
         } => match store.mark_attendance(&class_id, &resident_id, status, &by) {
             Ok(()) => Vec::new(),
-            Err(e) => failed("marking attendance", &e),
+            Err(e) => failed(log.t().log_do_mark_attendance, &e),
         },
         Effect::Indicator {
             resident_id,
@@ -203,7 +219,7 @@ pub fn execute(store: &Store, log: &Log, effect: Effect) -> Vec<Msg> {
             by,
         } => match store.record_indicator(&resident_id, &indicator, reached, &by) {
             Ok(()) => msg(Reply::Saved),
-            Err(e) => failed("recording an indicator", &e),
+            Err(e) => failed(log.t().log_do_record_indicator, &e),
         },
         Effect::SaveResident { id, person, form } => {
             // A new registration of someone registered already: show the
@@ -215,7 +231,7 @@ pub fn execute(store: &Store, log: &Log, effect: Effect) -> Vec<Msg> {
                         return msg(Reply::Known { form, known });
                     }
                     Ok(None) => {}
-                    Err(e) => return failed("saving a resident", &e),
+                    Err(e) => return failed(log.t().log_do_save_resident, &e),
                 }
             }
             let r = match &id {
@@ -224,22 +240,25 @@ pub fn execute(store: &Store, log: &Log, effect: Effect) -> Vec<Msg> {
             };
             match r {
                 Ok(()) => msg(Reply::Saved),
-                Err(e) => failed("saving a resident", &e),
+                Err(e) => failed(log.t().log_do_save_resident, &e),
             }
         }
         Effect::Forget(id) => match store.forget_resident(&id) {
             Ok(()) => {
-                log.write(&format!("instructor forgot resident {id}"));
+                log.write(&fill(log.t().log_ins_forgot, &[("id", &id)]));
                 msg(Reply::Erased)
             }
-            Err(e) => failed("forgetting a resident", &e),
+            Err(e) => failed(log.t().log_do_forget_resident, &e),
         },
         Effect::Log(line) => {
-            log.write(&line);
+            log.write(match line {
+                LogLine::LeftKiosk => log.t().log_ins_left,
+                LogLine::LoggedOut => log.t().log_ins_out,
+            });
             Vec::new()
         }
         Effect::LoggedOutIdle => {
-            log.write("instructor mode closed after being left idle");
+            log.write(log.t().log_ins_idle);
             Vec::new()
         }
     }

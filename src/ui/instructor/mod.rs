@@ -49,7 +49,7 @@ use crate::store::instructor::{
     GroupStats, ModuleStats, QuestionStats, ResidentSummary, Today as TodayData,
 };
 
-pub use effects::{Effect, Reply, SearchBox, execute, load};
+pub use effects::{Effect, LogLine, Reply, SearchBox, execute, load};
 pub use forms::{Confirm, Modal};
 pub use pin::PinNote;
 pub use table::Sort;
@@ -264,9 +264,7 @@ pub(crate) fn desk(app: &mut App) -> Option<&mut Desk> {
 /// Leaving the kiosk for the shell: the learner (if any) is signed out
 /// first, then the runtime quits.
 pub(crate) fn leave_kiosk(app: &mut App) -> Vec<AppEffect> {
-    let mut fx = vec![AppEffect::Instructor(Effect::Log(
-        "instructor left the kiosk".into(),
-    ))];
+    let mut fx = vec![AppEffect::Instructor(Effect::Log(LogLine::LeftKiosk))];
     if let Some(l) = app.learner.take() {
         fx.push(AppEffect::EndSession {
             session_id: l.session_id,
@@ -306,9 +304,7 @@ fn on_desk_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
         }
         KeyCode::F(9) => {
             close(app);
-            return vec![AppEffect::Instructor(Effect::Log(
-                "instructor logged out".into(),
-            ))];
+            return vec![AppEffect::Instructor(Effect::Log(LogLine::LoggedOut))];
         }
         KeyCode::F(10) => {
             d.modal = Some(Modal::Confirm(Confirm::Leave));
@@ -342,9 +338,7 @@ fn on_desk_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
         }
         KeyCode::Esc if tab != Tab::Residents => {
             close(app);
-            return vec![AppEffect::Instructor(Effect::Log(
-                "instructor logged out".into(),
-            ))];
+            return vec![AppEffect::Instructor(Effect::Log(LogLine::LoggedOut))];
         }
         _ => {}
     }

@@ -727,3 +727,18 @@ fn forms_take_telex_accents_in_their_words() {
     h.typ("s");
     assert_eq!(resident_field(&h, 1), "1950s");
 }
+
+/// kiosk.log is written in the kiosk's language (Vietnamese here), even
+/// when the screen has been switched to English.
+#[test]
+fn the_log_speaks_the_kiosks_language() {
+    let mut h = classroom();
+    h.app.lang = crate::i18n::Lang::En;
+    log_in(&mut h);
+    h.key(KeyCode::F(9));
+    let path = h.store.path().parent().unwrap().join("kiosk.log");
+    let log = std::fs::read_to_string(path).unwrap();
+    assert!(log.contains("người hướng dẫn đã vào"), "{log}");
+    assert!(log.contains("người hướng dẫn đã thoát"), "{log}");
+    assert!(!log.contains("instructor"), "{log}");
+}

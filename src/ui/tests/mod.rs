@@ -82,7 +82,7 @@ impl Harness {
         let dir = tempfile::tempdir().unwrap();
         let cfg = Config::for_dir(dir.path(), "vh-test");
         let store = Store::open(&cfg).unwrap();
-        let log = Log::next_to(store.path());
+        let log = Log::next_to(store.path(), crate::i18n::Lang::Vi);
         Harness {
             app: new_app(),
             store,
