@@ -857,13 +857,8 @@ fn move_focus(app: &mut App, delta: i32) -> Vec<Effect> {
     if n == 0 {
         return Vec::new();
     }
-    // From nothing focused, ↓ goes to the first thing and ↑ to the last.
-    let next = match app.focus_index(&page) {
-        Some(cur) => cur as i32 + delta,
-        None if delta > 0 => 0,
-        None => n as i32 - 1,
-    };
-    app.focus = Some(next.clamp(0, n as i32 - 1) as usize);
+    // One step in the page's focus order (the same rule on every screen).
+    app.focus = page.step_focus(app.focus_index(&page), delta > 0);
     app.follow = true;
     Vec::new()
 }

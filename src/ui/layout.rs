@@ -196,17 +196,59 @@ pub struct Page {
 
 impl Page {
     /// The targets the arrow keys move between: body rows and fields in
-    /// order, then the primary button (the way on is the next thing ↓
-    /// reaches: choices → "Answer" → "Back"), then the other buttons left
-    /// to right.
+    /// order, then the buttons walked round their row from the primary one
+    /// (the way on is the next thing ↓ reaches: choices → "Answer" →
+    /// "Stop"): the buttons to its right, then from the left end. Each step
+    /// along the row goes to the button drawn next to the right, so with
+    /// [`Page::step_focus`] closing the ring every button is reached.
     pub fn focusables(&self) -> Vec<Target> {
-        let primary = self.buttons.iter().filter(|b| b.primary);
-        let others = self.buttons.iter().filter(|b| !b.primary);
+        let start = self.primary_button().unwrap_or(0);
+        let (left, from_primary) = self.buttons.split_at(start);
         self.body
             .iter()
             .filter_map(|b| b.target().cloned())
-            .chain(primary.chain(others).map(|b| b.target.clone()))
+            .chain(from_primary.iter().chain(left).map(|b| b.target.clone()))
             .collect()
+    }
+
+    /// Where ↓ / Tab (`forward`) or ↑ / Shift-Tab moves the focus from
+    /// `from` (an index into [`Page::focusables`], `None` when nothing is
+    /// lit): one step in that order. From nothing, ↓ lights the first thing
+    /// and ↑ the last. The rows end where they end (↑ on the first stays),
+    /// but a row of buttons with a primary one is a ring: ↓ from its last
+    /// button comes back to the primary (drawn to its right, the row's
+    /// ends joined), and with no rows above, ↑ from the primary goes round
+    /// to the last. Without that the result screen ("Review | Try again |
+    /// Home", Home primary) let ↓ stop on "Try again" and ↑ do nothing on
+    /// "Home". A row without a primary (consent) is read left to right
+    /// and stops at its end, so pressing ↓ until it stops lands on the
+    /// last button.
+    pub fn step_focus(&self, from: Option<usize>, forward: bool) -> Option<usize> {
+        let n = self.focusables().len();
+        if n == 0 {
+            return None;
+        }
+        let rows = self.body_focusables();
+        let ring = self.buttons.len() > 1 && self.primary_button().is_some();
+        Some(match (from.map(|i| i.min(n - 1)), forward) {
+            (None, true) => 0,
+            (None, false) => n - 1,
+            (Some(i), true) if i + 1 < n => i + 1,
+            (Some(i), true) => {
+                if ring {
+                    rows
+                } else {
+                    i
+                }
+            }
+            (Some(i), false) if ring && rows == 0 && i == 0 => n - 1,
+            (Some(i), false) => i.saturating_sub(1),
+        })
+    }
+
+    /// The position of the primary button in `buttons`, if there is one.
+    fn primary_button(&self) -> Option<usize> {
+        self.buttons.iter().position(|b| b.primary)
     }
 
     /// The one primary button's target, if the page has one.
@@ -760,6 +802,57 @@ mod tests {
             page.focusables(),
             vec![Target::Row(0), Target::Row(1), Target::Next, Target::Back]
         );
+    }
+
+    /// Three buttons and no rows, the primary in the middle or at the
+    /// right end (the result screen): the buttons follow the primary round
+    /// the row, and ↓ / ↑ go round it, one neighbour on screen at a time.
+    #[test]
+    fn a_row_of_buttons_is_walked_round_from_its_primary() {
+        let three = |primary: usize| Page {
+            buttons: (0..3)
+                .map(|i| Button {
+                    target: Target::Row(i),
+                    label: format!("B{i}"),
+                    primary: i == primary,
+                })
+                .collect(),
+            ..Page::default()
+        };
+        let middle = three(1);
+        assert_eq!(
+            middle.focusables(),
+            vec![Target::Row(1), Target::Row(2), Target::Row(0)]
+        );
+        let right = three(2);
+        for page in [&middle, &right] {
+            // From the primary (index 0), ↓ three times and ↑ three times
+            // each visit all three and come back.
+            let (mut down, mut up) = (Some(0), Some(0));
+            let mut seen_down = Vec::new();
+            let mut seen_up = Vec::new();
+            for _ in 0..3 {
+                down = page.step_focus(down, true);
+                up = page.step_focus(up, false);
+                seen_down.push(down.unwrap());
+                seen_up.push(up.unwrap());
+            }
+            assert_eq!(seen_down, vec![1, 2, 0]);
+            assert_eq!(seen_up, vec![2, 1, 0]);
+        }
+        // With rows above, ↑ from the primary goes back up to the rows, and
+        // ↓ from the last button round to the primary again.
+        let rows = sample_page(2);
+        assert_eq!(rows.step_focus(Some(2), false), Some(1));
+        assert_eq!(rows.step_focus(Some(3), true), Some(2));
+        assert_eq!(rows.step_focus(Some(0), false), Some(0));
+        assert_eq!(rows.step_focus(None, true), Some(0));
+        assert_eq!(rows.step_focus(None, false), Some(3));
+        // No primary: read left to right, stopping at the end.
+        let mut plain = three(0);
+        plain.buttons[0].primary = false;
+        assert_eq!(plain.step_focus(Some(2), true), Some(2));
+        assert_eq!(plain.step_focus(Some(0), false), Some(0));
     }
 
     /// A long text with a task and a check box pinned under it.

@@ -2,8 +2,9 @@
 //! `update` with the effects carried out against a real store in a
 //! temporary folder (`flows.rs`), and drawings on ratatui's `TestBackend`
 //! (`render.rs`); taps on what the screen shows, footer keys included
-//! (`taps.rs`).
+//! (`taps.rs`); the accessibility audit's findings (`audit.rs`).
 
+mod audit;
 mod flows;
 mod qa;
 mod render;
