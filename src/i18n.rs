@@ -600,7 +600,16 @@ texts! {
     help_back_quiz: "← hoặc Esc: dừng bài kiểm tra. Máy hỏi lại trước.", "← or Esc: stop the quiz. The kiosk asks first.";
     help_back_home: "← hoặc Esc: về trang chủ.", "← or Esc: go home.";
     help_back_sign_out: "←: đăng xuất. Máy hỏi lại trước.", "←: sign out. The kiosk asks first.";
-    help_next_quiz: "Enter: chọn câu đang sáng. →: trả lời (sau khi đã chọn).", "Enter: choose the lit line. →: answer (once you have chosen).";
+    help_next_quiz: "Bấm số để chọn, rồi Enter hoặc → để trả lời. Enter trên một mục đang sáng thì chọn hoặc bỏ mục đó.", "Press a number to choose, then Enter or → to answer. Enter on a lit item chooses or unchooses it.";
+    // The quiz footer says what Enter does where the focus is now.
+    key_enter_space: "Enter/Space", "Enter/Space";
+    key_right: "→", "→";
+    do_answer: "trả lời", "answer";
+    do_choose_lit: "chọn mục đang sáng", "choose the lit item";
+    do_tick_lit: "đánh dấu mục đang sáng", "tick the lit item";
+    do_untick_lit: "bỏ dấu mục đang sáng", "untick the lit item";
+    do_place_lit: "xếp bước đang sáng", "place the lit step";
+    do_unplace_lit: "bỏ bước đang sáng ra", "take the lit step back";
     quiz_leave: "Dừng", "Stop";
     do_read_on: "đọc tiếp phần dưới", "read on below";
     practice_next_word: "đã làm xong, sang trang sau", "done, next page";

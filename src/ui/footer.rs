@@ -191,6 +191,8 @@ mod tests {
             assert_eq!(press_of(t.key_close_help), Some(KeyCode::Esc));
             assert_eq!(press_of(t.key_dialog_no), Some(KeyCode::Esc));
             assert_eq!(press_of(t.key_enter), Some(KeyCode::Enter));
+            assert_eq!(press_of(t.key_enter_space), Some(KeyCode::Char(' ')));
+            assert_eq!(press_of(t.key_right), Some(KeyCode::Right));
             assert_eq!(press_of(t.key_help), Some(KeyCode::F(1)));
             assert_eq!(press_of(t.key_language), Some(KeyCode::Char('L')));
             assert_eq!(press_of(t.key_read), Some(KeyCode::Char('R')));

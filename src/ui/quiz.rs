@@ -10,7 +10,13 @@
 //! a touch, or Enter on a choice lit with ↑/↓ CHOOSE; → (and Enter when no
 //! choice is lit) means "Answer" and only works once an answer is given —
 //! otherwise it says to choose first. Nothing is lit when a question opens,
-//! so a continue key can never pick a choice by accident. ← and Esc ask
+//! so a continue key can never pick a choice by accident. A choice made
+//! directly (its number or a touch) never lights that choice: "Answer" is
+//! lit once the answer is complete, else nothing, so the Enter that
+//! follows answers instead of undoing the pick (on a select-all question
+//! `1 2 Enter` used to untick 2). Enter or Space on a lit choice keeps it
+//! lit, so a keyboard-only learner goes on with ↓ and Enter. The footer
+//! says what Enter does with the focus where it is now. ← and Esc ask
 //! whether to stop the quiz (there is no going back to a question).
 
 use crate::i18n::fill;
@@ -193,14 +199,13 @@ pub fn page(app: &App, s: &Quiz) -> Page {
         t.quiz_counter,
         &[("n", &(s.index + 1)), ("total", &s.order.len())],
     );
-    let keys = |pick: bool, toggle: bool| {
+    let keys = |pick: bool| {
         footer(
             app,
             Keys {
                 next: true,
                 back: BackTo::LeaveQuiz,
                 pick,
-                toggle,
                 home: true,
                 ..Keys::default()
             },
@@ -212,7 +217,7 @@ pub fn page(app: &App, s: &Quiz) -> Page {
             corner,
             body: vec![Block::text(t.quiz_preparing)],
             buttons: vec![Button::new(Target::Back, t.quiz_leave)],
-            footer: keys(false, false),
+            footer: keys(false),
             default_focus: None,
             pinned: 0,
         };
@@ -289,7 +294,7 @@ pub fn page(app: &App, s: &Quiz) -> Page {
                     t.quiz_next_question
                 },
             )],
-            footer: keys(false, false),
+            footer: keys(false),
             default_focus: None,
             pinned: 0,
         };
@@ -333,17 +338,57 @@ pub fn page(app: &App, s: &Quiz) -> Page {
         buttons.push(Button::new(Target::StartOver, t.quiz_start_over));
     }
     buttons.push(Button::primary(Target::Answer, t.quiz_answer));
-    let multi = matches!(q.kind, QuestionKind::Multi | QuestionKind::Order);
-    Page {
+    let mut page = Page {
         title: m.title.get(app.lang).to_string(),
         corner,
         body,
         buttons,
-        footer: keys(true, multi),
+        footer: Vec::new(),
         // Nothing lit: see the key rule at the top of this file.
         default_focus: None,
         pinned: 0,
-    }
+    };
+    page.footer = question_keys(app, &page, q.kind, s);
+    page
+}
+
+/// The footer of an unanswered question. Enter does what the focus says,
+/// so its item says what it does NOW: on a lit choice it picks (ticks,
+/// unticks, places, takes back) that choice and → answers; with nothing
+/// lit or "Answer" lit, Enter and → both answer; on another lit button
+/// both press it. Space does the same as Enter on a lit choice and
+/// nothing elsewhere, so it is named only then.
+fn question_keys(app: &App, page: &Page, kind: QuestionKind, s: &Quiz) -> Vec<(String, String)> {
+    let t = app.t();
+    let pair = |k: &str, w: &str| (k.to_string(), w.to_string());
+    let now = match app.focused(page) {
+        Some(Target::Choice(pos)) => {
+            let on = s.picked.contains(&pos);
+            let what = match (kind, on) {
+                (QuestionKind::Single | QuestionKind::TrueFalse, _) => t.do_choose_lit,
+                (QuestionKind::Multi, false) => t.do_tick_lit,
+                (QuestionKind::Multi, true) => t.do_untick_lit,
+                (QuestionKind::Order, false) => t.do_place_lit,
+                (QuestionKind::Order, true) => t.do_unplace_lit,
+            };
+            vec![
+                pair(t.key_enter_space, what),
+                pair(t.key_right, t.do_answer),
+            ]
+        }
+        None | Some(Target::Answer) => vec![pair(t.key_next, t.do_answer)],
+        Some(_) => vec![pair(t.key_next, t.do_press_lit)],
+    };
+    let rest = footer(
+        app,
+        Keys {
+            back: BackTo::LeaveQuiz,
+            pick: true,
+            home: true,
+            ..Keys::default()
+        },
+    );
+    now.into_iter().chain(rest).collect()
 }
 
 /// Whether choice `w` (as written) is part of the right answer.
@@ -460,11 +505,15 @@ pub fn on(app: &mut App, action: Action) -> Vec<Effect> {
     };
     let page = page(app, &s);
     match (target, action) {
+        // Enter on the choice lit with ↑/↓ (target_of gives the focus).
+        (Some(Target::Choice(pos)), Action::Activate) if pos < n => {
+            choose(app, q.kind, pos, n, &page, By::Lit)
+        }
         (Some(Target::Choice(pos)), _) | (_, Action::Pick(pos)) if pos < n => {
-            choose(app, q.kind, pos, n, &page)
+            choose(app, q.kind, pos, n, &page, By::Direct)
         }
         (_, Action::Toggle) => match app.focused(&page) {
-            Some(Target::Choice(pos)) => choose(app, q.kind, pos, n, &page),
+            Some(Target::Choice(pos)) if pos < n => choose(app, q.kind, pos, n, &page, By::Lit),
             _ => Vec::new(),
         },
         (Some(Target::StartOver), _) => {
@@ -479,7 +528,23 @@ pub fn on(app: &mut App, action: Action) -> Vec<Effect> {
     }
 }
 
-fn choose(app: &mut App, kind: QuestionKind, pos: usize, n: usize, page: &Page) -> Vec<Effect> {
+/// How a choice was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum By {
+    /// Enter or Space on the choice lit with ↑/↓.
+    Lit,
+    /// Its number key, or a touch.
+    Direct,
+}
+
+fn choose(
+    app: &mut App,
+    kind: QuestionKind,
+    pos: usize,
+    n: usize,
+    page: &Page,
+    by: By,
+) -> Vec<Effect> {
     let Screen::Quiz(s) = &mut app.screen else {
         return Vec::new();
     };
@@ -507,12 +572,20 @@ fn choose(app: &mut App, kind: QuestionKind, pos: usize, n: usize, page: &Page) 
             }
         }
     }
-    // Once the answer is complete, "Answer" is the next thing to press.
-    if ready {
-        app.focus = answer_focus;
-        app.follow = true;
-    } else if let Some(i) = page.focus_of(&Target::Choice(pos)) {
-        app.focus = Some(i);
+    // A select-all answer can be given once something is ticked.
+    let answerable = ready || (kind == QuestionKind::Multi && !s.picked.is_empty());
+    // Once the answer is complete, "Answer" is the next thing to press. A
+    // choice picked on its light keeps the light (the learner goes on with
+    // ↓); one picked directly never takes it, so the next Enter answers
+    // rather than picking it again (see the key rule at the top).
+    match by {
+        _ if ready => {
+            app.focus = answer_focus;
+            app.follow = true;
+        }
+        By::Lit => app.focus = page.focus_of(&Target::Choice(pos)),
+        By::Direct if answerable => app.focus = answer_focus,
+        By::Direct => app.focus = None,
     }
     Vec::new()
 }

@@ -6,9 +6,13 @@ use std::collections::BTreeSet;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Modifier;
 
-use super::super::app::{App, Msg, page, update};
+use super::super::app::{App, Msg, Screen, page, update};
 use super::super::layout::Target;
+use super::super::quiz::shown;
+use super::Harness;
 use super::render::{buffer_of, states};
+use crate::lessons::{Answer, Question, QuestionKind};
+use crate::store::NewResident;
 
 /// The screen state `name` from the render tests.
 fn state(name: &str) -> App {
@@ -78,5 +82,169 @@ fn every_result_button_is_reached_by_arrows_and_tab() {
         assert_eq!(lit(&app), Some(Target::Home), "{name}");
         press(&mut app, KeyCode::Up);
         assert_ne!(lit(&app), Some(Target::Home), "{name}: ↑ from Trang chủ");
+    }
+}
+
+fn add(h: &Harness, name: &str) {
+    h.store
+        .add_resident(&NewResident {
+            full_name: name.into(),
+            birth_year: 1950,
+            group_no: 3,
+            household: "Số 1 ngõ 2".into(),
+            phone: None,
+            consent_version: Some("test".into()),
+        })
+        .unwrap();
+}
+
+/// Signs the only resident called `query` in and opens the first module's
+/// quiz, on question 1.
+fn to_quiz(h: &mut Harness, query: &str) {
+    h.enter();
+    h.typ(query);
+    h.key(KeyCode::Char('1'));
+    h.key(KeyCode::Char('2'));
+    assert!(matches!(h.app.screen, Screen::Home), "{}", h.screen());
+    h.enter();
+    for _ in 0..3 {
+        h.key(KeyCode::Right);
+    }
+    assert!(h.sees("Câu 1/4"), "{}", h.screen());
+}
+
+/// The question on screen and its choices in screen order (as written).
+fn question(h: &Harness) -> (Question, Vec<usize>) {
+    let Screen::Quiz(q) = &h.app.screen else {
+        panic!("not in a quiz: {}", h.screen())
+    };
+    let m = &h.app.curriculum.modules[q.module];
+    let question = m.quiz[q.order[q.index]].clone();
+    let attempt = q.attempt_id.clone().expect("attempt started");
+    let order = shown(m, &question, &attempt);
+    (question, order)
+}
+
+/// The number keys of the right answer to the question on screen.
+fn right_keys(h: &Harness) -> Vec<KeyCode> {
+    let (q, order) = question(h);
+    let pos = |w: usize| order.iter().position(|x| *x == w).unwrap_or(0);
+    let positions: Vec<usize> = match &q.answer {
+        Answer::Single(a) => vec![pos(*a)],
+        Answer::Multi(v) => v.iter().map(|w| pos(*w)).collect(),
+        Answer::TrueFalse(b) => vec![if *b { 0 } else { 1 }],
+        Answer::Order => (0..q.choices.len()).map(pos).collect(),
+    };
+    positions
+        .into_iter()
+        .map(|p| KeyCode::Char(char::from(b'1' + p as u8)))
+        .collect()
+}
+
+fn picked(h: &Harness) -> Vec<usize> {
+    match &h.app.screen {
+        Screen::Quiz(q) => q.picked.clone(),
+        _ => panic!("not in a quiz: {}", h.screen()),
+    }
+}
+
+/// Audit 1: number keys, then Enter, answers every kind of question, as
+/// the footer says ("Enter/→ trả lời"); on the select-all question
+/// `1 2 Enter` used to untick 2 instead.
+#[test]
+fn number_keys_then_enter_answer_every_kind_of_question() {
+    let mut h = Harness::new();
+    add(&h, "Lê Thị Cúc");
+    to_quiz(&mut h, "cuc");
+    for n in 1..=4 {
+        assert!(h.sees(&format!("Câu {n}/4")), "{}", h.screen());
+        let keys = right_keys(&h);
+        for k in &keys {
+            h.key(*k);
+        }
+        let chosen = picked(&h);
+        h.enter();
+        assert!(
+            h.sees("Đúng rồi!"),
+            "question {n}: {keys:?} then Enter answers (chosen {chosen:?}):\n{}",
+            h.screen()
+        );
+        h.enter();
+    }
+    assert!(h.sees("Bạn trả lời đúng 4/4 câu (100%)."), "{}", h.screen());
+}
+
+/// Audit 1, ordering: a step placed by its number stays placed when Enter
+/// follows; Enter answers, and says to place every step first.
+#[test]
+fn enter_after_a_number_never_undoes_a_placed_step() {
+    let mut h = Harness::new();
+    add(&h, "Lê Thị Cúc");
+    to_quiz(&mut h, "cuc");
+    for _ in 0..3 {
+        for k in right_keys(&h) {
+            h.key(k);
+        }
+        h.enter();
+        h.enter();
+    }
+    assert_eq!(question(&h).0.kind, QuestionKind::Order, "{}", h.screen());
+    h.key(KeyCode::Char('3'));
+    h.enter();
+    assert_eq!(picked(&h), vec![2], "step 3 is still placed");
+    assert!(h.sees("Hãy xếp hết các bước trước"), "{}", h.screen());
+    // The footer still says Enter answers; 1 and 2 finish the order.
+    assert!(h.sees("Enter/→ trả lời"), "{}", h.screen());
+    h.key(KeyCode::Char('1'));
+    h.key(KeyCode::Char('2'));
+    h.enter();
+    assert!(h.sees("Bạn đã xếp:"), "answered: {}", h.screen());
+}
+
+/// Audit 1, keyboard only: ↓ lights a choice and Enter (or Space) on it
+/// picks it and keeps it lit, so the next Enter on the same choice takes
+/// it back; the footer names what Enter does on the lit choice, and → as
+/// "answer", on every kind of question.
+#[test]
+fn the_footer_says_what_enter_does_on_every_kind_of_question() {
+    let mut h = Harness::new();
+    add(&h, "Lê Thị Cúc");
+    to_quiz(&mut h, "cuc");
+    for n in 1..=4 {
+        let kind = question(&h).0.kind;
+        assert!(h.sees("Enter/→ trả lời"), "question {n}: {}", h.screen());
+        assert!(!h.sees("tiếp tục"), "question {n}: {}", h.screen());
+        h.key(KeyCode::Down);
+        let (before, after) = match kind {
+            QuestionKind::Single | QuestionKind::TrueFalse => {
+                ("chọn mục đang sáng", "Enter/→ trả lời")
+            }
+            QuestionKind::Multi => ("đánh dấu mục đang sáng", "bỏ dấu mục đang sáng"),
+            QuestionKind::Order => ("xếp bước đang sáng", "bỏ bước đang sáng ra"),
+        };
+        assert!(
+            h.sees(&format!("Enter/Space {before}")) && h.sees("→ trả lời"),
+            "question {n}: {}",
+            h.screen()
+        );
+        h.enter();
+        assert_eq!(picked(&h), vec![0], "question {n}: Enter on the lit choice");
+        assert!(h.sees(after), "question {n}: {}", h.screen());
+        if matches!(kind, QuestionKind::Multi | QuestionKind::Order) {
+            // Still lit: Space on it takes it back, as the footer said.
+            h.key(KeyCode::Char(' '));
+            assert!(picked(&h).is_empty(), "question {n}: taken back");
+            assert!(h.sees(before), "question {n}: {}", h.screen());
+            for k in right_keys(&h) {
+                h.key(k);
+            }
+        }
+        h.key(KeyCode::Right);
+        assert!(
+            h.sees("Đúng rồi!") || h.sees("Chưa đúng"),
+            "question {n}: → answers: {}",
+            h.screen()
+        );
+        h.enter();
     }
 }
