@@ -714,6 +714,8 @@ texts! {
     quiz_false: "Sai", "False";
     quiz_answer: "Trả lời", "Answer";
     quiz_start_over: "Xếp lại", "Start over";
+    // The place a step was given in an ordering question, by its number.
+    quiz_order_place: "(bước {n})", "(step {n})";
     quiz_right: "Đúng rồi!", "That is right!";
     quiz_wrong: "Chưa đúng", "Not quite";
     quiz_correct_is: "Đáp án đúng:", "The right answer:";

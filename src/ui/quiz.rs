@@ -1,8 +1,8 @@
 //! The quiz: one question per screen with numbered choices. Single choice and
 //! true/false: press a number or touch a choice, then "Answer". Select-all:
 //! number keys, Space or touch toggle each choice. Ordering: press (or touch)
-//! the steps in the right order — each gets its place number; press it
-//! again to take it back. After each answer the learner sees right or wrong,
+//! the steps in the right order — each shows its place in words, "(bước
+//! 2)"; press it again to take it back. After each answer the learner sees right or wrong,
 //! the correct answer and the explanation. Each answer is saved at once, in
 //! terms of the choices as written in the lesson file.
 //!
@@ -18,6 +18,8 @@
 //! lit, so a keyboard-only learner goes on with ↓ and Enter. The footer
 //! says what Enter does with the focus where it is now. ← and Esc ask
 //! whether to stop the quiz (there is no going back to a question).
+
+use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::fill;
 use crate::lessons::{Module, Question, QuestionKind, Response, score_percent};
@@ -313,6 +315,10 @@ pub fn page(app: &App, s: &Quiz) -> Page {
         .to_string(),
         tone: Tone::Muted,
     });
+    // An ordering question's place in words, "(bước 2)", after the key
+    // number: "3. [ 2]" put two bare numbers side by side. A step not yet
+    // placed has blank room there, so the steps' words stay in one column.
+    let widest = place_mark(app, shown.len()).width();
     for (pos, &w) in shown.iter().enumerate() {
         let on = s.picked.contains(&pos);
         let mark = match q.kind {
@@ -320,10 +326,11 @@ pub fn page(app: &App, s: &Quiz) -> Page {
                 format!("{}. {} ", pos + 1, if on { "(●)" } else { "( )" })
             }
             QuestionKind::Multi => format!("{}. {} ", pos + 1, if on { "[✓]" } else { "[ ]" }),
-            QuestionKind::Order => match s.picked.iter().position(|p| *p == pos) {
-                Some(place) => format!("{}. [{:>2}] ", pos + 1, place + 1),
-                None => format!("{}. [  ] ", pos + 1),
-            },
+            QuestionKind::Order => {
+                let place = placed_at(s, pos).map_or(String::new(), |k| place_mark(app, k));
+                let pad = " ".repeat(widest.saturating_sub(place.width()));
+                format!("{}. {place}{pad} ", pos + 1)
+            }
         };
         body.push(Block::Row {
             target: Target::Choice(pos),
@@ -389,6 +396,17 @@ fn question_keys(app: &App, page: &Page, kind: QuestionKind, s: &Quiz) -> Vec<(S
         },
     );
     now.into_iter().chain(rest).collect()
+}
+
+/// The place (1-based) the learner gave the choice at screen position
+/// `pos` of an ordering question, if any.
+fn placed_at(s: &Quiz, pos: usize) -> Option<usize> {
+    s.picked.iter().position(|p| *p == pos).map(|i| i + 1)
+}
+
+/// "(bước 2)": the place `k` given to a step, in words.
+fn place_mark(app: &App, k: usize) -> String {
+    fill(app.t().quiz_order_place, &[("n", &k)])
 }
 
 /// Whether choice `w` (as written) is part of the right answer.
@@ -461,7 +479,13 @@ pub fn spoken(app: &App, s: &Quiz) -> Option<String> {
     } else {
         parts.push(q.prompt.get(app.lang).to_string());
         for (pos, &w) in shown(m, q, attempt).iter().enumerate() {
-            parts.push(format!("{}. {}", pos + 1, labels[w]));
+            let place = match q.kind {
+                QuestionKind::Order => placed_at(s, pos)
+                    .map(|k| format!(" {}", place_mark(app, k)))
+                    .unwrap_or_default(),
+                _ => String::new(),
+            };
+            parts.push(format!("{}. {}{place}", pos + 1, labels[w]));
         }
     }
     Some(parts.join("\n"))

@@ -10,7 +10,10 @@ use super::super::app::{App, Msg, Screen, page, update};
 use super::super::layout::Target;
 use super::super::quiz::shown;
 use super::Harness;
-use super::render::{buffer_of, states};
+use super::render::{buffer_of, states, text_of};
+use unicode_width::UnicodeWidthStr;
+
+use crate::i18n::Lang;
 use crate::lessons::{Answer, Question, QuestionKind};
 use crate::store::NewResident;
 
@@ -246,5 +249,48 @@ fn the_footer_says_what_enter_does_on_every_kind_of_question() {
             h.screen()
         );
         h.enter();
+    }
+}
+
+/// Audit 3: while ordering, each step shows the place it was given in
+/// words next to its key number ("3. (bước 1)"), not "3. [ 1]"; a step not
+/// placed yet shows no place; the steps' words stay in one column.
+#[test]
+fn an_ordering_step_shows_its_place_in_words() {
+    for (lang, first, second) in [
+        (Lang::Vi, "(bước 1)", "(bước 2)"),
+        (Lang::En, "(step 1)", "(step 2)"),
+    ] {
+        let mut app = state("quiz_order");
+        app.lang = lang;
+        if let Screen::Quiz(q) = &mut app.screen {
+            q.picked = vec![2, 0];
+        }
+        let text = text_of(&app);
+        let line = |n: usize| -> &str {
+            text.lines()
+                .find(|l| l.trim_start().starts_with(&format!("{n}. ")))
+                .unwrap_or_else(|| panic!("no choice {n}:\n{text}"))
+        };
+        assert!(line(3).contains(&format!("3. {first} ")), "{text}");
+        assert!(line(1).contains(&format!("1. {second} ")), "{text}");
+        assert!(!line(2).contains('(') && !text.contains("[ 1]"), "{text}");
+        // Where each step's words start on screen: the same column.
+        let words_at: Vec<usize> = app.curriculum.modules[0].quiz[3]
+            .choices
+            .iter()
+            .map(|c| {
+                let label = c.get(lang);
+                let l = text
+                    .lines()
+                    .find(|l| l.contains(label))
+                    .unwrap_or_else(|| panic!("{label} not on screen:\n{text}"));
+                l.find(label).map_or(0, |b| l[..b].width())
+            })
+            .collect();
+        assert!(
+            words_at.windows(2).all(|w| w[0] == w[1]),
+            "{words_at:?}\n{text}"
+        );
     }
 }
