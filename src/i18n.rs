@@ -570,7 +570,7 @@ texts! {
     key_help_typing: "F1", "F1";
     do_help: "trợ giúp", "help";
     help_title: "Trợ giúp", "Help";
-    help_next: "Enter hoặc →: tiếp tục, chọn mục đang sáng.", "Enter or →: continue, choose what is lit up.";
+    help_next: "Enter hoặc →: tiếp tục, hoặc chọn mục hay nút đang sáng.", "Enter or →: continue, or choose the lit item or button.";
     help_back: "← hoặc Backspace: quay lại trang trước.", "← or Backspace: go back one page.";
     help_back_typing: "←: quay lại trang trước. Backspace: xóa chữ vừa gõ.", "←: go back one page. Backspace: delete the last letter typed.";
     help_move: "↑ và ↓: di chuyển lên, xuống.", "↑ and ↓: move up and down.";
@@ -681,7 +681,8 @@ texts! {
     home_continue_quiz: "Làm tiếp bài kiểm tra: {module}, câu {n}/{total}", "Continue the quiz: {module}, question {n}/{total}";
     home_continue_module: "Học tiếp: {module}", "Continue: {module}";
     home_start_module: "Bắt đầu học: {module}", "Start: {module}";
-    home_all_done_label: "Giỏi lắm!", "Well done!";
+    // Praise for an older adult, not a child ("Giỏi lắm!" is for a child).
+    home_all_done_label: "Xin chúc mừng!", "Congratulations!";
     home_all_done: "Bạn đã học xong tất cả các bài. Chọn một bài bên dưới để ôn lại.", "You have finished every lesson. Choose one below to go over it again.";
     home_no_modules: "Chưa có bài học nào. Xin mời người hướng dẫn.", "There are no lessons yet. Please ask the instructor.";
     home_modules: "Các bài học:", "Lessons:";
@@ -702,7 +703,7 @@ texts! {
     warning_label: "Cẩn thận", "Warning";
     practice_label: "Thử trên điện thoại của bạn", "Try it on your phone";
     practice_confirm: "Làm xong thì bấm Space hoặc chạm vào đây.", "When you have done it, press Space or touch here.";
-    practice_done: "Đã làm xong. Giỏi lắm!", "Done. Well done!";
+    practice_done: "Đã làm xong. Rất tốt!", "Done. Well done!";
     // Quiz.
     quiz_counter: "Câu {n}/{total}", "Question {n}/{total}";
     quiz_preparing: "Đang chuẩn bị câu hỏi…", "Getting the questions ready…";
@@ -719,6 +720,9 @@ texts! {
     quiz_right: "Đúng rồi!", "That is right!";
     quiz_wrong: "Chưa đúng", "Not quite";
     quiz_correct_is: "Đáp án đúng:", "The right answer:";
+    // True/false: "Đúng rồi!" then "Đáp án đúng: Sai" read as a clash; it
+    // is the statement that is true or false.
+    quiz_statement_is: "Câu nói này:", "The statement is:";
     quiz_why: "Vì sao", "Why";
     quiz_your_choice: "bạn chọn", "your choice";
     quiz_your_order: "Bạn đã xếp:", "Your order:";
@@ -746,7 +750,7 @@ texts! {
     result_passed_label: "Đã đạt", "Passed";
     result_passed: "Chúc mừng! Bạn đã học xong bài này.", "Congratulations! You have finished this lesson.";
     result_failed_label: "Chưa đạt", "Not yet";
-    result_failed: "Cần đúng {pass}% để đạt. Không sao, bạn có thể làm lại.", "You need {pass}% to pass. That is fine: you can try again.";
+    result_failed: "Cần đúng ít nhất {need}/{total} câu để đạt. Không sao, bạn có thể làm lại.", "You need at least {need} of {total} right to pass. That is fine: you can try again.";
     result_review: "Nên xem lại các câu:", "Worth another look:";
     result_review_lesson: "Xem lại bài", "Review";
     result_retry: "Làm lại", "Try again";

@@ -353,7 +353,7 @@ fn register_then_a_full_module_and_its_quiz_by_keys() {
     k.enter();
     k.wait_for("Bước 2/3");
     k.send(" ");
-    k.wait_for("Đã làm xong. Giỏi lắm!");
+    k.wait_for("Đã làm xong. Rất tốt!");
     k.enter(); // one Enter: done and on to the next page
     k.wait_for("Bước 3/3");
     k.enter();
@@ -555,7 +555,7 @@ fn a_lesson_and_its_quiz_by_touch_alone() {
     k.tap("Đúng");
     k.tap("Trả lời");
     k.wait_for("Chưa đúng");
-    k.wait_for("Đáp án đúng: Sai");
+    k.wait_for("Câu nói này: Sai");
     k.tap("Câu tiếp theo");
     k.wait_for("Câu 4/4");
     for label in [

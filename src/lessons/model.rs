@@ -187,6 +187,16 @@ pub fn score_percent(correct: usize, total: usize) -> u8 {
     ((correct * 100) / total) as u8
 }
 
+/// The fewest right answers out of `total` that pass at `pass_percent`,
+/// with the same rounding as [`score_percent`], so a learner told "at
+/// least 4 of 5" really passes with 4 (80 % of 5 is 4; 70 % of 3 needs all
+/// 3, since 2 of 3 is 66 %).
+pub fn pass_count(pass_percent: u8, total: usize) -> usize {
+    (0..=total)
+        .find(|&k| score_percent(k, total) >= pass_percent)
+        .unwrap_or(total)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,5 +249,23 @@ mod tests {
         assert_eq!(score_percent(4, 5), 80);
         assert_eq!(score_percent(2, 3), 66);
         assert_eq!(score_percent(0, 0), 0);
+    }
+
+    #[test]
+    fn pass_count_is_the_fewest_right_answers_that_pass() {
+        for (pass, total, need) in [
+            (80, 5, 4),
+            (75, 4, 3),
+            (70, 3, 3),
+            (67, 3, 3),
+            (66, 3, 2),
+            (50, 5, 3),
+            (100, 7, 7),
+            (0, 4, 0),
+            (80, 1, 1),
+        ] {
+            assert_eq!(pass_count(pass, total), need, "{pass}% of {total}");
+            assert!(score_percent(need, total) >= pass, "{need} passes");
+        }
     }
 }

@@ -454,7 +454,12 @@ fn correct_answer(app: &App, q: &Question, labels: &[String], shown: &[usize]) -
     } else {
         "; "
     };
-    format!("{} {}", t.quiz_correct_is, list.join(sep))
+    let label = if q.kind == QuestionKind::TrueFalse {
+        t.quiz_statement_is
+    } else {
+        t.quiz_correct_is
+    };
+    format!("{label} {}", list.join(sep))
 }
 
 /// The question (and feedback) in words, for reading aloud.

@@ -2,6 +2,7 @@
 //! and the way on (retry, review the lesson, or home).
 
 use crate::i18n::fill;
+use crate::lessons::pass_count;
 
 use super::app::{Action, App, BackTo, Effect, Keys, Screen, footer};
 use super::home::go_home;
@@ -27,6 +28,9 @@ fn summary(app: &App, r: &Outcome) -> (String, String) {
         .modules
         .get(r.module)
         .map_or(0, |m| m.pass_percent);
+    // "At least 4 of 5 questions", not "80 %": a count of questions is
+    // what a learner can picture.
+    let need = pass_count(pass, r.total);
     let score = fill(
         t.result_score,
         &[
@@ -38,7 +42,7 @@ fn summary(app: &App, r: &Outcome) -> (String, String) {
     let verdict = if r.passed {
         t.result_passed.to_string()
     } else {
-        fill(t.result_failed, &[("pass", &pass)])
+        fill(t.result_failed, &[("need", &need), ("total", &r.total)])
     };
     (score, verdict)
 }

@@ -8,13 +8,13 @@ use ratatui::style::Modifier;
 
 use super::super::app::{App, Msg, Screen, page, update};
 use super::super::layout::Target;
-use super::super::quiz::shown;
+use super::super::quiz::{Given, shown};
 use super::Harness;
 use super::render::{buffer_of, states, text_of};
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::Lang;
-use crate::lessons::{Answer, Question, QuestionKind};
+use crate::lessons::{Answer, Question, QuestionKind, Response};
 use crate::store::NewResident;
 
 /// The screen state `name` from the render tests.
@@ -293,4 +293,76 @@ fn an_ordering_step_shows_its_place_in_words() {
             "{words_at:?}\n{text}"
         );
     }
+}
+
+/// Audit 4: the result says how many questions pass, in questions, and
+/// rounds so that number really passes (75 % of 4 is 3).
+#[test]
+fn a_failed_result_says_how_many_questions_pass() {
+    for (lang, want, not) in [
+        (Lang::Vi, "Cần đúng ít nhất 3/4 câu để đạt.", "75%"),
+        (Lang::En, "You need at least 3 of 4 right to pass.", "75%"),
+    ] {
+        let mut app = state("result_failed");
+        app.lang = lang;
+        let text = text_of(&app)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(text.contains(want), "{text}");
+        assert!(!text.contains(not), "{text}");
+    }
+}
+
+/// Audit 4: a true/false question answered right says "Đúng rồi!" and
+/// then that the statement is false, not "Đáp án đúng: Sai".
+#[test]
+fn true_false_feedback_says_what_the_statement_is() {
+    for (lang, want, not) in [
+        (Lang::Vi, "Câu nói này: Sai", "Đáp án đúng: Sai"),
+        (
+            Lang::En,
+            "The statement is: False",
+            "The right answer: False",
+        ),
+    ] {
+        let mut app = state("quiz_true_false");
+        app.lang = lang;
+        if let Screen::Quiz(q) = &mut app.screen {
+            q.answers[q.index] = Some(Given {
+                response: Response::TrueFalse(false),
+                correct: true,
+            });
+        }
+        let text = text_of(&app);
+        assert!(text.contains(want) && !text.contains(not), "{text}");
+    }
+}
+
+/// Audit 4: no interface text praises like one praises a child, and the
+/// help names what is lit as an item ("mục") or a button ("nút").
+#[test]
+fn wording_suits_older_adults() {
+    for (name, text) in crate::i18n::texts(Lang::Vi).all() {
+        for word in ["Giỏi lắm", "điều đang sáng"] {
+            assert!(!text.contains(word), "{name}: {text}");
+        }
+    }
+    // The words of a screen as one line, frames aside.
+    let words = |app: &App| {
+        text_of(app)
+            .replace(['║', '│', '┃'], " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut app = state("help");
+    assert!(
+        words(&app).contains("mục hay nút đang sáng"),
+        "{}",
+        words(&app)
+    );
+    app.screen = state("quiz_single").screen;
+    let help = words(&app);
+    assert!(help.contains("Enter trên một mục đang sáng"), "{help}");
 }
