@@ -680,6 +680,8 @@ texts! {
     home_continue_page: "Học tiếp: {module}, bước {n}/{total}", "Continue: {module}, step {n}/{total}";
     home_continue_quiz: "Làm tiếp bài kiểm tra: {module}, câu {n}/{total}", "Continue the quiz: {module}, question {n}/{total}";
     home_continue_module: "Học tiếp: {module}", "Continue: {module}";
+    // A module already passed, read again and left mid-way.
+    home_continue_review: "Xem lại tiếp: {module}, bước {n}/{total}", "Continue reviewing: {module}, step {n}/{total}";
     home_start_module: "Bắt đầu học: {module}", "Start: {module}";
     // Praise for an older adult, not a child ("Giỏi lắm!" is for a child).
     home_all_done_label: "Xin chúc mừng!", "Congratulations!";

@@ -69,16 +69,51 @@ fn status(app: &App, m: &Module, st: &ModuleProgress, locked: Option<usize>) -> 
     s
 }
 
+/// Where "continue" goes back to: the store's resume point (the newest
+/// thing the learner did), except a page of a module already passed that
+/// is not mid-way through a review. Choosing "Review" after passing opens
+/// the module's first page, and that page view is the newest thing: home
+/// then offered "Học tiếp: <the module just passed>, bước 1/10" instead of
+/// the next module. A review read past its first page and not to its last
+/// is still offered, as "Xem lại tiếp"; the first or the last page of a
+/// passed module is not (nothing begun, or nothing left), so "continue"
+/// goes on to the next module not yet passed.
+fn resume_point(app: &App) -> Option<Resume> {
+    let l = app.learner.as_ref()?;
+    let resume = l.resume.clone()?;
+    if let Resume::Page { module_id, step } = &resume
+        && l.module(module_id).passed
+        && !mid_review(app, module_id, *step)
+    {
+        return None;
+    }
+    Some(resume)
+}
+
+/// Page `step` of a module is neither its first nor its last.
+fn mid_review(app: &App, module_id: &str, step: usize) -> bool {
+    let steps = app
+        .curriculum
+        .module(module_id)
+        .map_or(0, |m| m.steps.len());
+    step > 0 && step + 1 < steps
+}
+
 /// The text of the "continue" tile, or None when everything is done.
 fn resume_text(app: &App) -> Option<String> {
     let t = app.t();
     let l = app.learner.as_ref()?;
-    match &l.resume {
+    match &resume_point(app) {
         Some(Resume::Page { module_id, step }) => {
             if let Some(m) = app.curriculum.module(module_id) {
                 let n = (*step).min(m.steps.len().saturating_sub(1)) + 1;
+                let template = if l.module(module_id).passed {
+                    t.home_continue_review
+                } else {
+                    t.home_continue_page
+                };
                 return Some(fill(
-                    t.home_continue_page,
+                    template,
                     &[
                         ("module", &m.title.get(app.lang)),
                         ("n", &n),
@@ -235,10 +270,10 @@ pub fn open_module(app: &mut App, i: usize) -> Vec<Effect> {
     lesson::open(app, i, step)
 }
 
-/// "Continue where you left off": the exact page or question.
+/// "Continue where you left off": the exact page or question (see
+/// [`resume_point`]), else the next module to learn.
 pub fn resume(app: &mut App) -> Vec<Effect> {
-    let resume = app.learner.as_ref().and_then(|l| l.resume.clone());
-    match resume {
+    match resume_point(app) {
         Some(Resume::Page { module_id, step }) => {
             if let Some(i) = app
                 .curriculum

@@ -101,14 +101,19 @@ fn add(h: &Harness, name: &str) {
         .unwrap();
 }
 
-/// Signs the only resident called `query` in and opens the first module's
-/// quiz, on question 1.
-fn to_quiz(h: &mut Harness, query: &str) {
+/// Signs the only resident called `query` in, on the home screen.
+fn sign_in(h: &mut Harness, query: &str) {
     h.enter();
     h.typ(query);
     h.key(KeyCode::Char('1'));
     h.key(KeyCode::Char('2'));
     assert!(matches!(h.app.screen, Screen::Home), "{}", h.screen());
+}
+
+/// Signs the only resident called `query` in and opens the first module's
+/// quiz, on question 1.
+fn to_quiz(h: &mut Harness, query: &str) {
+    sign_in(h, query);
     h.enter();
     for _ in 0..3 {
         h.key(KeyCode::Right);
@@ -365,4 +370,54 @@ fn wording_suits_older_adults() {
     app.screen = state("quiz_single").screen;
     let help = words(&app);
     assert!(help.contains("Enter trên một mục đang sáng"), "{help}");
+}
+
+/// Audit 5: after passing a module and choosing "Xem lại bài", home's big
+/// button goes on to the next module, not back to page 1 of the one just
+/// passed; a review left mid-way is offered as "Xem lại tiếp", also after
+/// a restart; a review read to its last page gives way to the next module.
+#[test]
+fn after_passing_continue_goes_on_to_the_next_module() {
+    let mut h = Harness::new();
+    add(&h, "Lê Thị Cúc");
+    to_quiz(&mut h, "cuc");
+    for _ in 0..4 {
+        for k in right_keys(&h) {
+            h.key(k);
+        }
+        h.enter();
+        h.enter();
+    }
+    assert!(h.sees("Chúc mừng!"), "{}", h.screen());
+    h.click(Target::Review);
+    assert!(h.sees("Bước 1/3"), "{}", h.screen());
+    h.key(KeyCode::Esc);
+    assert!(matches!(h.app.screen, Screen::Home), "{}", h.screen());
+    assert!(h.sees("Bắt đầu học: Bài thử thứ hai"), "{}", h.screen());
+    assert!(!h.sees("Học tiếp: Bài thử: điện thoại"), "{}", h.screen());
+
+    // The review, read on to page 2 and left there.
+    h.key(KeyCode::Char('1'));
+    h.key(KeyCode::Right);
+    assert!(h.sees("Bước 2/3"), "{}", h.screen());
+    h.key(KeyCode::Esc);
+    let mid = "Xem lại tiếp: Bài thử: điện thoại, bước 2/3";
+    assert!(h.sees(mid), "{}", h.screen());
+    // The same from the database, after a restart.
+    let mut h = h.restart();
+    sign_in(&mut h, "cuc");
+    assert!(h.sees(mid), "{}", h.screen());
+    // Read to its last page: the next module again, and it opens.
+    h.enter();
+    assert!(h.sees("Bước 2/3"), "{}", h.screen());
+    h.key(KeyCode::Right);
+    assert!(h.sees("Bước 3/3"), "{}", h.screen());
+    h.key(KeyCode::Esc);
+    assert!(h.sees("Bắt đầu học: Bài thử thứ hai"), "{}", h.screen());
+    h.enter();
+    assert!(
+        h.sees("Bài thử thứ hai") && h.sees("Bước 1/1"),
+        "{}",
+        h.screen()
+    );
 }
