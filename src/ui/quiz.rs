@@ -1,10 +1,11 @@
 //! The quiz: one question per screen with numbered choices. Single choice and
 //! true/false: press a number or touch a choice, then "Answer". Select-all:
 //! number keys, Space or touch toggle each choice. Ordering: press (or touch)
-//! the steps in the right order — each shows its place in words, "(bước
-//! 2)"; press it again to take it back. After each answer the learner sees right or wrong,
-//! the correct answer and the explanation. Each answer is saved at once, in
-//! terms of the choices as written in the lesson file.
+//! the steps in the right order — each shows its place in words,
+//! "3. (bước 1)"; press it again to take it back. After each answer the
+//! learner sees right or wrong, the correct answer and the explanation.
+//! Each answer is saved at once, in terms of the choices as written in the
+//! lesson file.
 //!
 //! The key rule, the same for every kind of question: number keys, Space,
 //! a touch, or Enter on a choice lit with ↑/↓ CHOOSE; → (and Enter when no
