@@ -570,7 +570,7 @@ texts! {
     key_help_typing: "F1", "F1";
     do_help: "trợ giúp", "help";
     help_title: "Trợ giúp", "Help";
-    help_next: "Enter hoặc →: tiếp tục, hoặc chọn mục hay nút đang sáng.", "Enter or →: continue, or choose the lit item or button.";
+    help_next: "Enter hoặc →: tiếp tục, chọn mục đang sáng.", "Enter or →: continue, choose what is lit up.";
     help_back: "← hoặc Backspace: quay lại trang trước.", "← or Backspace: go back one page.";
     help_back_typing: "←: quay lại trang trước. Backspace: xóa chữ vừa gõ.", "←: go back one page. Backspace: delete the last letter typed.";
     help_move: "↑ và ↓: di chuyển lên, xuống.", "↑ and ↓: move up and down.";

@@ -363,7 +363,7 @@ fn wording_suits_older_adults() {
     };
     let mut app = state("help");
     assert!(
-        words(&app).contains("mục hay nút đang sáng"),
+        words(&app).contains("chọn mục đang sáng"),
         "{}",
         words(&app)
     );
