@@ -512,6 +512,18 @@ fn one_session(site: &Site, f: &mut SessionFigures) -> Result<(), String> {
                 .map_err(at(&format!("ticking the practice box on page {n}")))?;
             f.practice_marks.push(mark);
         }
+        // A page cut at the bottom is read to its end first (Enter scrolls
+        // it, and the footer says "read on"); the turn is measured from there.
+        let mut reads = 0;
+        while k.text().contains(t.do_read_on) {
+            reads += 1;
+            if reads > 20 {
+                return Err(format!("page {n} never reached its end"));
+            }
+            k.send("\r");
+            std::thread::sleep(Duration::from_millis(50));
+            k.settle().map_err(at(&format!("reading page {n} to its end")))?;
+        }
         if n < steps {
             let turn = k
                 .bytes_for("\r", &[&step(n + 1)])
@@ -523,9 +535,10 @@ fn one_session(site: &Site, f: &mut SessionFigures) -> Result<(), String> {
     k.send("\r");
     k.wait_for(&first).map_err(at("starting the quiz"))?;
     // Questions are shuffled per attempt: answer whichever comes first, by
-    // its kind (an order question, with its "[  ]" places, takes every
+    // its kind (an order question, known by its instruction, takes every
     // step before it can be answered).
-    let keys = if k.text().contains("1. [  ]") {
+    let order = t.quiz_how_order.split(',').next().unwrap_or(t.quiz_how_order);
+    let keys = if k.text().contains(order) {
         "123456789\r"
     } else {
         "1\r"
