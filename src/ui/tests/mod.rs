@@ -259,3 +259,13 @@ pub fn sign_in(h: &mut Harness, query: &str) {
         h.app.screen
     );
 }
+
+/// From home, opens the first module and goes through its three pages to
+/// the quiz, on question 1.
+pub fn to_quiz(h: &mut Harness) {
+    h.enter(); // home: start the first module
+    for _ in 0..3 {
+        h.key(KeyCode::Right);
+    }
+    assert!(h.sees("Câu 1/4"), "{}", h.screen());
+}

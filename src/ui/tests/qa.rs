@@ -7,16 +7,8 @@ use ratatui::style::Modifier;
 use super::super::app::{Screen, page};
 use super::super::layout::{Block, Target};
 use super::render::{buffer_of, states};
-use super::{Harness, add, sign_in};
+use super::{Harness, add, sign_in, to_quiz};
 use crate::i18n::{Lang, texts};
-
-fn to_quiz(h: &mut Harness) {
-    h.enter(); // home: start the first module
-    for _ in 0..3 {
-        h.key(KeyCode::Right);
-    }
-    assert!(h.sees("Câu 1/4"), "{}", h.screen());
-}
 
 /// A1: before sign-in, no address (or phone) anywhere on screen.
 #[test]
