@@ -2,6 +2,8 @@
 //! fresh folder with its own kiosk.toml. The commands speak Vietnamese by
 //! default; the tests that read English set `language = "en"`.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -47,23 +49,13 @@ impl Site {
 
     /// Runs with `input` on standard input, as if typed.
     fn answering(&self, args: &[&str], input: &str) -> Output {
-        use std::io::Write;
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kiosk"))
-            .args(args)
-            .current_dir(self.dir.path())
-            .env_remove("KIOSK_SEAT")
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
+        common::output_typing(
+            Command::new(env!("CARGO_BIN_EXE_kiosk"))
+                .args(args)
+                .current_dir(self.dir.path())
+                .env_remove("KIOSK_SEAT"),
+            input,
+        )
     }
 
     /// Runs and expects success; returns stdout.

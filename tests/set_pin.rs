@@ -1,28 +1,19 @@
 //! `kiosk set-pin` run as the real binary with the PIN on standard input.
 
-use std::io::Write;
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 fn set_pin(dir: &Path, input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kiosk"))
-        .args([
+    common::output_typing(
+        Command::new(env!("CARGO_BIN_EXE_kiosk")).args([
             "--config",
             dir.join("kiosk.toml").to_str().unwrap(),
             "set-pin",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+        ]),
+        input,
+    )
 }
 
 fn site(lang: &str) -> tempfile::TempDir {

@@ -9,13 +9,12 @@ use ratatui::style::Modifier;
 use super::super::app::{App, Msg, Screen, page, update};
 use super::super::layout::Target;
 use super::super::quiz::{Given, shown};
-use super::Harness;
 use super::render::{buffer_of, states, text_of};
+use super::{Harness, add, sign_in};
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::Lang;
 use crate::lessons::{Answer, Question, QuestionKind, Response};
-use crate::store::NewResident;
 
 /// The screen state `name` from the render tests.
 fn state(name: &str) -> App {
@@ -88,37 +87,11 @@ fn every_result_button_is_reached_by_arrows_and_tab() {
     }
 }
 
-fn add(h: &Harness, name: &str) {
-    h.store
-        .add_resident(&NewResident {
-            full_name: name.into(),
-            birth_year: 1950,
-            group_no: 3,
-            household: "Số 1 ngõ 2".into(),
-            phone: None,
-            consent_version: Some("test".into()),
-        })
-        .unwrap();
-}
-
-/// Signs the only resident called `query` in, on the home screen.
-fn sign_in(h: &mut Harness, query: &str) {
-    h.enter();
-    h.typ(query);
-    h.key(KeyCode::Char('1'));
-    h.key(KeyCode::Char('2'));
-    assert!(matches!(h.app.screen, Screen::Home), "{}", h.screen());
-}
-
 /// Signs the only resident called `query` in and opens the first module's
 /// quiz, on question 1.
 fn to_quiz(h: &mut Harness, query: &str) {
     sign_in(h, query);
-    h.enter();
-    for _ in 0..3 {
-        h.key(KeyCode::Right);
-    }
-    assert!(h.sees("Câu 1/4"), "{}", h.screen());
+    super::to_quiz(h);
 }
 
 /// The question on screen and its choices in screen order (as written).
@@ -162,7 +135,7 @@ fn picked(h: &Harness) -> Vec<usize> {
 #[test]
 fn number_keys_then_enter_answer_every_kind_of_question() {
     let mut h = Harness::new();
-    add(&h, "Lê Thị Cúc");
+    add(&h, "Lê Thị Cúc", 1950, 3);
     to_quiz(&mut h, "cuc");
     for n in 1..=4 {
         assert!(h.sees(&format!("Câu {n}/4")), "{}", h.screen());
@@ -187,7 +160,7 @@ fn number_keys_then_enter_answer_every_kind_of_question() {
 #[test]
 fn enter_after_a_number_never_undoes_a_placed_step() {
     let mut h = Harness::new();
-    add(&h, "Lê Thị Cúc");
+    add(&h, "Lê Thị Cúc", 1950, 3);
     to_quiz(&mut h, "cuc");
     for _ in 0..3 {
         for k in right_keys(&h) {
@@ -216,7 +189,7 @@ fn enter_after_a_number_never_undoes_a_placed_step() {
 #[test]
 fn the_footer_says_what_enter_does_on_every_kind_of_question() {
     let mut h = Harness::new();
-    add(&h, "Lê Thị Cúc");
+    add(&h, "Lê Thị Cúc", 1950, 3);
     to_quiz(&mut h, "cuc");
     for n in 1..=4 {
         let kind = question(&h).0.kind;
@@ -379,7 +352,7 @@ fn wording_suits_older_adults() {
 #[test]
 fn after_passing_continue_goes_on_to_the_next_module() {
     let mut h = Harness::new();
-    add(&h, "Lê Thị Cúc");
+    add(&h, "Lê Thị Cúc", 1950, 3);
     to_quiz(&mut h, "cuc");
     for _ in 0..4 {
         for k in right_keys(&h) {

@@ -3,38 +3,11 @@
 use ratatui::crossterm::event::KeyCode;
 
 use crate::lessons::{Answer, QuestionKind};
-use crate::store::NewResident;
 
 use super::super::app::{CONSENT_VERSION, Effect, EndWhy, Msg, Screen};
 use super::super::layout::Target;
 use super::super::quiz::shown;
-use super::Harness;
-
-fn add(h: &Harness, name: &str, year: i32, group: i64) -> String {
-    h.store
-        .add_resident(&NewResident {
-            full_name: name.into(),
-            birth_year: year,
-            group_no: group,
-            household: format!("Số {group} ngõ 1"),
-            phone: None,
-            consent_version: Some("test".into()),
-        })
-        .unwrap()
-        .id
-}
-
-/// Signs in the only resident called `query` by keys.
-fn sign_in(h: &mut Harness, query: &str) {
-    h.enter(); // welcome → who
-    h.typ(query);
-    assert!(h.sees("1. "), "{}", h.screen());
-    h.key(KeyCode::Char('1'));
-    assert!(h.sees("Có phải bạn không?"), "{}", h.screen());
-    // The dialog opens on the safe "No"; 2 is "Yes, it is me".
-    h.key(KeyCode::Char('2'));
-    assert!(matches!(h.app.screen, Screen::Home), "{:?}", h.app.screen);
-}
+use super::{Harness, add, sign_in};
 
 /// Enter through the test module's three pages to its quiz, ticking the
 /// practice page done on the way.

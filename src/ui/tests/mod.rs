@@ -226,3 +226,46 @@ pub fn where_is(app: &App, target: &Target) -> Option<(u16, u16)> {
     };
     Some((r.x + r.width / 2, r.y + r.height / 2))
 }
+
+/// Registers a resident straight in the store (with an address and phone,
+/// so that tests can check neither shows before sign-in); returns the id.
+pub fn add(h: &Harness, name: &str, year: i32, group: i64) -> String {
+    h.store
+        .add_resident(&crate::store::NewResident {
+            full_name: name.into(),
+            birth_year: year,
+            group_no: group,
+            household: format!("Số {group} ngõ 4 phố Hàng Gà"),
+            phone: Some("0912345678".into()),
+            consent_version: Some("test".into()),
+        })
+        .unwrap()
+        .id
+}
+
+/// Signs in the only resident called `query` by keys, from the welcome
+/// screen to home.
+pub fn sign_in(h: &mut Harness, query: &str) {
+    h.enter(); // welcome → who
+    h.typ(query);
+    assert!(h.sees("1. "), "{}", h.screen());
+    h.key(KeyCode::Char('1'));
+    assert!(h.sees("Có phải bạn không?"), "{}", h.screen());
+    // The dialog opens on the safe "No"; 2 is "Yes, it is me".
+    h.key(KeyCode::Char('2'));
+    assert!(
+        matches!(h.app.screen, super::app::Screen::Home),
+        "{:?}",
+        h.app.screen
+    );
+}
+
+/// From home, opens the first module and goes through its three pages to
+/// the quiz, on question 1.
+pub fn to_quiz(h: &mut Harness) {
+    h.enter(); // home: start the first module
+    for _ in 0..3 {
+        h.key(KeyCode::Right);
+    }
+    assert!(h.sees("Câu 1/4"), "{}", h.screen());
+}

@@ -6,39 +6,9 @@ use ratatui::style::Modifier;
 
 use super::super::app::{Screen, page};
 use super::super::layout::{Block, Target};
-use super::Harness;
 use super::render::{buffer_of, states};
+use super::{Harness, add, sign_in, to_quiz};
 use crate::i18n::{Lang, texts};
-
-fn add(h: &Harness, name: &str, year: i32, group: i64) -> String {
-    h.store
-        .add_resident(&crate::store::NewResident {
-            full_name: name.into(),
-            birth_year: year,
-            group_no: group,
-            household: "Số 9 ngõ 4 phố Hàng Gà".into(),
-            phone: Some("0912345678".into()),
-            consent_version: Some("test".into()),
-        })
-        .unwrap()
-        .id
-}
-
-fn sign_in(h: &mut Harness, query: &str) {
-    h.enter();
-    h.typ(query);
-    h.key(KeyCode::Char('1'));
-    h.key(KeyCode::Char('2'));
-    assert!(matches!(h.app.screen, Screen::Home), "{}", h.screen());
-}
-
-fn to_quiz(h: &mut Harness) {
-    h.enter(); // home: start the first module
-    for _ in 0..3 {
-        h.key(KeyCode::Right);
-    }
-    assert!(h.sees("Câu 1/4"), "{}", h.screen());
-}
 
 /// A1: before sign-in, no address (or phone) anywhere on screen.
 #[test]
