@@ -522,7 +522,8 @@ fn one_session(site: &Site, f: &mut SessionFigures) -> Result<(), String> {
             }
             k.send("\r");
             std::thread::sleep(Duration::from_millis(50));
-            k.settle().map_err(at(&format!("reading page {n} to its end")))?;
+            k.settle()
+                .map_err(at(&format!("reading page {n} to its end")))?;
         }
         if n < steps {
             let turn = k
@@ -537,7 +538,11 @@ fn one_session(site: &Site, f: &mut SessionFigures) -> Result<(), String> {
     // Questions are shuffled per attempt: answer whichever comes first, by
     // its kind (an order question, known by its instruction, takes every
     // step before it can be answered).
-    let order = t.quiz_how_order.split(',').next().unwrap_or(t.quiz_how_order);
+    let order = t
+        .quiz_how_order
+        .split(',')
+        .next()
+        .unwrap_or(t.quiz_how_order);
     let keys = if k.text().contains(order) {
         "123456789\r"
     } else {
