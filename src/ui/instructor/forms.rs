@@ -484,7 +484,7 @@ pub fn on_mouse(app: &mut App, m: MouseEvent) -> Vec<AppEffect> {
         }
         Hit::No => on_key(app, key(KeyCode::Char('1'))),
         Hit::Yes => on_key(app, key(KeyCode::Char('2'))),
-        Hit::Mark(status) => on_key(app, key(KeyCode::Char(super::room::letter(status)))),
+        Hit::Mark(status) => on_key(app, key(KeyCode::Char(super::room::number_key(status)))),
         Hit::Add => on_key(app, key(KeyCode::Char('+'))),
         Hit::AddMatch(i) => {
             let signer = signer(app);

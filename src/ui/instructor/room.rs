@@ -107,11 +107,17 @@ pub const MARKS: [(char, AttendanceStatus); 4] = [
     ('A', AttendanceStatus::Absent),
 ];
 
-/// The mark a key gives: its English initial (P, L, E, A) or its number
-/// (1 to 4), in either language.
-fn status_key(c: char) -> Option<AttendanceStatus> {
+/// The mark a key gives: its number (1 to 4) in either language, and on
+/// the English screen its initial (P, L, E, A) too. On the Vietnamese
+/// screen letters are the start of a name (see [`on_key`]): an instructor
+/// typing the next latecomer's name must never mark the room with its
+/// letters ("le van" gave late, excused, absent).
+fn status_key(c: char, lang: crate::i18n::Lang) -> Option<AttendanceStatus> {
     if let Some(i) = c.to_digit(10).and_then(|d| (d as usize).checked_sub(1)) {
         return MARKS.get(i).map(|(_, s)| *s);
+    }
+    if lang != crate::i18n::Lang::En {
+        return None;
     }
     MARKS
         .iter()
@@ -129,15 +135,14 @@ pub fn key_shown(lang: crate::i18n::Lang, status: AttendanceStatus) -> String {
     }
 }
 
-/// The key that gives `status`.
-pub fn letter(status: AttendanceStatus) -> char {
-    MARKS
-        .iter()
-        .find(|(_, s)| *s == status)
-        .map_or('P', |(k, _)| *k)
+/// The key that gives `status` on either screen: its number.
+pub fn number_key(status: AttendanceStatus) -> char {
+    let at = MARKS.iter().position(|(_, s)| *s == status).unwrap_or(0);
+    char::from(b'1' + at as u8)
 }
 
 pub fn on_key(app: &mut App, key: KeyEvent, signer: String) -> Vec<AppEffect> {
+    let lang = app.lang;
     if key.code == KeyCode::Enter && matches!(room_of(app), Some(r) if r.adding.is_some()) {
         // The best match joins the room, marked present.
         return add_match(app, 0, signer);
@@ -179,12 +184,19 @@ pub fn on_key(app: &mut App, key: KeyEvent, signer: String) -> Vec<AppEffect> {
             room.found = None;
         }
         KeyCode::Char(c) if plain => {
-            if let Some(status) = status_key(c)
-                && room.cursor < n
-            {
-                let i = room.cursor;
-                room.cursor = (i + 1).min(n - 1);
-                return mark(room, i, status, signer);
+            if let Some(status) = status_key(c, lang) {
+                if room.cursor < n {
+                    let i = room.cursor;
+                    room.cursor = (i + 1).min(n - 1);
+                    return mark(room, i, status, signer);
+                }
+            } else if c.is_alphabetic() {
+                // Any other letter starts a name: the add box opens with it.
+                let mut text = String::new();
+                crate::text::telex::type_into(&mut text, c, usize::MAX);
+                room.adding = Some(text);
+                room.found = None;
+                return search(d);
             }
         }
         _ => {}
@@ -399,11 +411,18 @@ mod keys {
             ("4aA", Absent),
         ] {
             for c in keys.chars() {
-                assert_eq!(status_key(c), Some(status), "{c}");
+                assert_eq!(status_key(c, Lang::En), Some(status), "{c}");
+            }
+            // On the Vietnamese screen only the number marks.
+            let mut chars = keys.chars();
+            let number = chars.next().unwrap();
+            assert_eq!(status_key(number, Lang::Vi), Some(status));
+            for c in chars {
+                assert_eq!(status_key(c, Lang::Vi), None, "{c}");
             }
         }
-        assert_eq!(status_key('5'), None);
-        assert_eq!(status_key('0'), None);
+        assert_eq!(status_key('5', Lang::En), None);
+        assert_eq!(status_key('0', Lang::Vi), None);
         assert_eq!(key_shown(Lang::Vi, Absent), "4");
         assert_eq!(key_shown(Lang::En, Absent), "A");
     }

@@ -294,7 +294,7 @@ fn a_room_is_marked_with_one_key_per_person() {
         panic!("{:?}", the_desk(&h).modal)
     };
     assert_eq!(room.rows.len(), 3);
-    h.typ("pl");
+    h.typ("12");
     // Add Đức, who came without using a seat.
     h.typ("+");
     // Nothing typed yet: it says what to type, not "nobody found".
@@ -307,7 +307,7 @@ fn a_room_is_marked_with_one_key_per_person() {
     h.typ("duc");
     h.enter();
     h.key(KeyCode::Up);
-    h.key(KeyCode::Char('a'));
+    h.key(KeyCode::Char('4'));
     let marks = h.store.attendance(&class.id).unwrap();
     let got: Vec<(&str, AttendanceStatus)> = marks
         .iter()
@@ -651,7 +651,7 @@ fn adding_someone_already_marked_keeps_their_mark() {
         panic!("{:?}", the_desk(&h).modal)
     };
     let first = room.rows[0].clone();
-    h.typ("l"); // late
+    h.typ("2"); // late
     h.typ("+");
     h.typ(&crate::text::fold(&first.name));
     h.enter();
@@ -741,4 +741,27 @@ fn the_log_speaks_the_kiosks_language() {
     assert!(log.contains("người hướng dẫn đã vào"), "{log}");
     assert!(log.contains("người hướng dẫn đã thoát"), "{log}");
     assert!(!log.contains("instructor"), "{log}");
+}
+
+/// On the Vietnamese room screen letters never mark anyone: typing the
+/// next latecomer's name ("le thi") opens the add box with it, where the
+/// initials L, E, A used to mark three people late, excused and absent.
+#[test]
+fn typing_a_name_in_the_room_never_marks_anyone() {
+    let mut h = classroom();
+    log_in(&mut h);
+    open_class(&mut h, "Zalo");
+    let class = the_desk(&h).today.as_ref().unwrap().class.clone().unwrap();
+    h.key(KeyCode::F(6));
+    h.typ("le thi");
+    assert!(h.store.attendance(&class.id).unwrap().is_empty());
+    let Some(Modal::Room(room)) = &the_desk(&h).modal else {
+        panic!("{:?}", the_desk(&h).modal)
+    };
+    assert_eq!(room.adding.as_deref(), Some("le thi"));
+    // Enter adds the match, marked present; the others are untouched.
+    h.enter();
+    let marks = h.store.attendance(&class.id).unwrap();
+    assert_eq!(marks.len(), 1, "{marks:?}");
+    assert_eq!(marks[0].status, AttendanceStatus::Present);
 }
