@@ -909,7 +909,7 @@ texts! {
     ins_room_title: "Điểm danh: {topic}", "Attendance: {topic}";
     ins_room_counts: "Có mặt {present} · Muộn {late} · Có phép {excused} · Vắng {absent} · Chưa điểm danh {unmarked}", "Present {present} · Late {late} · Excused {excused} · Absent {absent} · Not marked {unmarked}";
     ins_room_add: "Thêm người:", "Add someone:";
-    ins_room_match: "{name} (tổ {group})", "{name} (group {group})";
+    ins_do_add_number: "thêm người có số đó", "add that one";
     ins_room_empty: "Chưa có ai. Bấm + để thêm người.", "Nobody yet. Press + to add someone.";
     ins_att_present: "có mặt", "present";
     ins_att_late: "muộn", "late";

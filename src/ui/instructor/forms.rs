@@ -359,7 +359,6 @@ fn draw_items(app: &App, laid: &layout::Laid, frame: &mut Frame) {
     let theme = app.settings.theme;
     let base = theme.base();
     let buf = frame.buffer_mut();
-    let mut last_choice: Option<Rect> = None;
     for item in &laid.items {
         let r = item.rect;
         match &item.content {
@@ -370,14 +369,6 @@ fn draw_items(app: &App, laid: &layout::Laid, frame: &mut Frame) {
                 };
                 if *look == Look::Focus {
                     widgets::fill(buf, r, style);
-                }
-                // Choices on one line are parted by a dot.
-                if matches!(item.hit, Some(Hit::AddMatch(_))) {
-                    if let Some(prev) = last_choice.filter(|p| p.y == r.y) {
-                        let mid = prev.right() + layout::CHOICE_GAP / 2;
-                        widgets::put(buf, laid.frame, mid, r.y, "·", base);
-                    }
-                    last_choice = Some(r);
                 }
                 for (i, line) in lines.iter().enumerate() {
                     widgets::put(buf, r, r.x, r.y + i as u16, line, style);

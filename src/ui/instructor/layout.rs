@@ -121,8 +121,6 @@ enum Spec {
         hit: Option<Hit>,
     },
     Blank,
-    /// Short choices side by side on one line.
-    Choices(Vec<(String, Hit)>),
 }
 
 /// A button before placing: label, what it does, primary, lit.
@@ -318,7 +316,7 @@ fn label_width(specs: &[Spec], width: u16) -> u16 {
 fn height_of(spec: &Spec, width: u16) -> u16 {
     match spec {
         Spec::Text(text, ..) => wrap(text, width as usize).len() as u16,
-        Spec::Field { .. } | Spec::Blank | Spec::Choices(_) => 1,
+        Spec::Field { .. } | Spec::Blank => 1,
     }
 }
 
@@ -412,31 +410,10 @@ fn place(specs: Vec<Spec>, area: Rect) -> Vec<Item> {
                 hit,
             }),
             Spec::Blank => {}
-            Spec::Choices(choices) => {
-                let mut x = area.x;
-                for (i, (text, hit)) in choices.into_iter().enumerate() {
-                    if i > 0 {
-                        x = x.saturating_add(CHOICE_GAP);
-                    }
-                    let w = text.width() as u16;
-                    if x.saturating_add(w) > area.right() {
-                        break;
-                    }
-                    items.push(Item {
-                        rect: Rect::new(x, y - 1, w, 1),
-                        content: Content::Lines(vec![text], Look::Plain(Tone::Strong)),
-                        hit: Some(hit),
-                    });
-                    x += w;
-                }
-            }
         }
     }
     items
 }
-
-/// Space between choices on one line (a dot is drawn in the middle).
-pub const CHOICE_GAP: u16 = 5;
 
 /// The fewest columns a button needs: its label and its frame, or the
 /// brackets a one-line button is drawn with ("[ Save ]").
@@ -552,18 +529,22 @@ fn room_layout(app: &App, d: &Desk, room: &Room, area: Rect) -> Laid {
                     None,
                 ));
             } else {
-                specs.push(Spec::Choices(
-                    matches
-                        .iter()
-                        .enumerate()
-                        .map(|(i, (_, n, g))| {
-                            (
-                                fill(t.ins_room_match, &[("name", n), ("group", g)]),
-                                Hit::AddMatch(i),
-                            )
-                        })
-                        .collect(),
-                ));
+                // One a line, numbered, with year and address: namesakes
+                // are common, and the number adds the one meant.
+                for (i, r) in matches.iter().enumerate() {
+                    let who = crate::i18n::who_line(
+                        t,
+                        &r.full_name,
+                        r.group_no,
+                        r.birth_year,
+                        &r.household,
+                    );
+                    specs.push(Spec::Text(
+                        format!("{}. {who}", i + 1),
+                        Look::Plain(Tone::Strong),
+                        Some(Hit::AddMatch(i)),
+                    ));
+                }
             }
             vec![
                 (format!("Esc {}", t.ins_do_close), Hit::Cancel, false, false),

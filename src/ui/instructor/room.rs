@@ -16,7 +16,7 @@ use super::forms::Modal;
 use super::table::{self, Key, Sort, TableRow};
 use super::{Desk, Effect, desk};
 use crate::i18n::{Texts, fill};
-use crate::store::instructor::{AttendanceMark, AttendanceStatus, ClassSession};
+use crate::store::instructor::{AttendanceMark, AttendanceStatus, ClassSession, ResidentSummary};
 use crate::ui::app::{App, Effect as AppEffect};
 use crate::ui::layout::Tone;
 
@@ -143,9 +143,17 @@ pub fn number_key(status: AttendanceStatus) -> char {
 
 pub fn on_key(app: &mut App, key: KeyEvent, signer: String) -> Vec<AppEffect> {
     let lang = app.lang;
-    if key.code == KeyCode::Enter && matches!(room_of(app), Some(r) if r.adding.is_some()) {
-        // The best match joins the room, marked present.
-        return add_match(app, 0, signer);
+    if matches!(room_of(app), Some(r) if r.adding.is_some()) {
+        match key.code {
+            // The best match joins the room, marked present.
+            KeyCode::Enter => return add_match(app, 0, signer),
+            // A number picks another (names have no digits): namesakes
+            // are told apart by year and address in the list.
+            KeyCode::Char(c @ '1'..='5') => {
+                return add_match(app, c as usize - '1' as usize, signer);
+            }
+            _ => {}
+        }
     }
     let Some(d) = desk(app) else {
         return Vec::new();
@@ -219,7 +227,11 @@ pub fn add_match(app: &mut App, i: usize, signer: String) -> Vec<AppEffect> {
     let Some(Modal::Room(room)) = &d.modal else {
         return Vec::new();
     };
-    let Some((id, name, group)) = adding_matches(d, room).into_iter().nth(i) else {
+    let Some((id, name, group)) = adding_matches(d, room)
+        .into_iter()
+        .nth(i)
+        .map(|r| (r.id.clone(), r.full_name.clone(), r.group_no))
+    else {
         return Vec::new();
     };
     let Some(Modal::Room(room)) = d.modal.as_mut() else {
@@ -289,16 +301,18 @@ pub fn found(d: &mut Desk, query: &str, ids: Vec<String>) {
 }
 
 /// The residents the add box found, best first: (id, name, group).
-pub fn adding_matches(d: &Desk, room: &Room) -> Vec<(String, String, i64)> {
+pub fn adding_matches<'d>(d: &'d Desk, room: &Room) -> Vec<&'d ResidentSummary> {
     let (Some(ids), Some(all)) = (&room.found, &d.residents) else {
         return Vec::new();
     };
     ids.iter()
         .filter_map(|id| all.iter().find(|r| &r.id == id))
-        .take(5)
-        .map(|r| (r.id.clone(), r.full_name.clone(), r.group_no))
+        .take(MAX_ADD_MATCHES)
         .collect()
 }
+
+/// Matches listed in the add box; keys 1 to 5 add one of them.
+pub const MAX_ADD_MATCHES: usize = 5;
 
 pub fn status_name(t: &Texts, s: Option<AttendanceStatus>) -> &'static str {
     match s {
@@ -317,6 +331,7 @@ pub fn footer(app: &App, room: &Room) -> Vec<(String, String)> {
         return vec![
             pair(t.ins_key_letters, t.ins_do_type),
             pair("Enter", t.ins_do_add_first),
+            pair("1–5", t.ins_do_add_number),
             pair("Esc", t.ins_do_close),
         ];
     }

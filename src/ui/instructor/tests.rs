@@ -544,7 +544,7 @@ fn each_search_box_keeps_its_own_text() {
     h.typ("lan");
     let screen = h.screen();
     assert!(
-        screen.contains("[lan▏]") && screen.contains("Lê Thị Lan (tổ 2)"),
+        screen.contains("[lan▏]") && screen.contains("1. Lê Thị Lan (tổ 2, sinh năm 1960, Số 7)"),
         "{screen}"
     );
     assert!(!screen.contains("Phạm Văn Đức"), "{screen}");
@@ -764,4 +764,43 @@ fn typing_a_name_in_the_room_never_marks_anyone() {
     let marks = h.store.attendance(&class.id).unwrap();
     assert_eq!(marks.len(), 1, "{marks:?}");
     assert_eq!(marks[0].status, AttendanceStatus::Present);
+}
+
+/// Two residents alike in name and group are told apart in the add box by
+/// year and address, and a number key adds the one meant, not always the
+/// first.
+#[test]
+fn the_add_box_tells_namesakes_apart_and_adds_the_one_chosen() {
+    let mut h = classroom();
+    for household in ["Số 1 ngõ 3", "Số 8 ngõ 3"] {
+        h.store
+            .add_resident(&person("Phạm Kim Cúc", 1969, 1, household))
+            .unwrap();
+    }
+    log_in(&mut h);
+    open_room(&mut h);
+    h.typ("+");
+    h.typ("pham kim cuc");
+    assert!(
+        h.sees("1. Phạm Kim Cúc (tổ 1, sinh năm 1969, Số 1 ngõ 3)"),
+        "{}",
+        h.screen()
+    );
+    assert!(
+        h.sees("2. Phạm Kim Cúc (tổ 1, sinh năm 1969, Số 8 ngõ 3)"),
+        "{}",
+        h.screen()
+    );
+    h.key(KeyCode::Char('2'));
+    let class = the_desk(&h).today.as_ref().unwrap().class.clone().unwrap();
+    let marks = h.store.attendance(&class.id).unwrap();
+    let added: Vec<&str> = marks.iter().map(|m| m.resident_id.as_str()).collect();
+    let second = h
+        .store
+        .find_residents("pham kim cuc", 5)
+        .unwrap()
+        .into_iter()
+        .find(|r| r.household == "Số 8 ngõ 3")
+        .unwrap();
+    assert_eq!(added, [second.id.as_str()], "{marks:?}");
 }
