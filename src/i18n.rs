@@ -857,6 +857,7 @@ texts! {
     ins_on_passed: "Đạt {score}% · {module}", "Passed {score}% · {module}";
     ins_on_failed: "Chưa đạt {score}% · {module}", "Not passed {score}% · {module}";
     ins_help_stuck: "đứng một chỗ {minutes} phút", "on one screen {minutes} min";
+    ins_help_left_idle: "máy tự đăng xuất giữa bài vì lâu không bấm", "signed out mid-lesson after touching nothing";
     ins_help_failed: "trượt {n} lần: {module}", "failed {n} {n|time|times}: {module}";
     ins_search: "Tìm:", "Search:";
     ins_residents_count: "{n} người", "{n} {n|person|people}";

@@ -744,3 +744,44 @@ fn opening_a_class_ends_the_one_still_open() {
         None
     );
 }
+
+/// Someone the kiosk signed out for touching nothing, in the middle of a
+/// lesson, needs help (the idle time is shorter than the stuck time, so
+/// they would never show as stuck); someone who signed out themselves, or
+/// who is back at a seat, does not.
+#[test]
+fn a_learner_signed_out_idle_mid_lesson_needs_help() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open_path(&dir.path().join("kiosk.db"), "vh-test", "1", None).unwrap();
+    for (id, name) in [("vh-test-1", "Lê Thị Lý"), ("vh-test-2", "Trần Văn Ba")] {
+        resident(&s, id, "vh-test", name, 1, "Số 1", false);
+    }
+    let idle = s.start_seat_session("vh-test-1").unwrap();
+    s.record_step(Some(&idle), "vh-test-1", "m-vneid", 0)
+        .unwrap();
+    s.end_seat_session(&idle, crate::store::EndReason::Idle)
+        .unwrap();
+    let left = s.start_seat_session("vh-test-2").unwrap();
+    s.record_step(Some(&left), "vh-test-2", "m-vneid", 0)
+        .unwrap();
+    s.end_seat_session(&left, crate::store::EndReason::SignOut)
+        .unwrap();
+    let helped = |s: &Store| -> Vec<(String, Vec<HelpReason>)> {
+        s.today(15)
+            .unwrap()
+            .learners
+            .into_iter()
+            .map(|l| (l.resident_id, l.help))
+            .collect()
+    };
+    assert_eq!(
+        helped(&s),
+        [
+            ("vh-test-1".to_string(), vec![HelpReason::LeftIdle]),
+            ("vh-test-2".to_string(), vec![]),
+        ]
+    );
+    // Back at a seat: no longer flagged.
+    s.start_seat_session("vh-test-1").unwrap();
+    assert!(helped(&s).iter().all(|(_, h)| h.is_empty()));
+}

@@ -62,6 +62,11 @@ pub enum HelpReason {
     FailedQuiz { module_id: String, failures: u32 },
     /// Still signed in and on the same page or question for `minutes`.
     Stuck { minutes: u64 },
+    /// Signed out by the kiosk after touching nothing for the idle time,
+    /// in the middle of a lesson or quiz, and not back since: someone who
+    /// froze in front of the screen (the idle time is shorter than the
+    /// stuck time, so they would never show as stuck).
+    LeftIdle,
 }
 
 /// One resident who signed in today.
@@ -100,7 +105,8 @@ pub struct Today {
 }
 
 pub(super) const SQL_SESSIONS_TODAY: &str = "
-    SELECT s.resident_id, s.seat, s.started_at, s.ended_at, r.full_name, r.group_no, r.birth_year
+    SELECT s.resident_id, s.seat, s.started_at, s.ended_at, r.full_name, r.group_no, r.birth_year,
+           s.end_reason
     FROM seat_sessions s JOIN residents r ON r.id = s.resident_id
     WHERE s.started_at >= ?1 AND s.started_at < ?2 AND s.site_id = ?3 AND r.forgotten_at IS NULL
     ORDER BY s.started_at, s.rowid";
@@ -232,7 +238,9 @@ impl Store {
             // The latest session start on each seat: an older open session
             // on that seat was left open (the seat crashed or lost power).
             let mut seat_latest: HashMap<String, i64> = HashMap::new();
-            let mut latest_start: Vec<(i64, bool)> = Vec::new();
+            // Per learner: their latest session's start, whether it is
+            // open, and whether the kiosk ended it for idling.
+            let mut latest_start: Vec<(i64, bool, bool)> = Vec::new();
             let mut st = conn.prepare_cached(SQL_SESSIONS_TODAY)?;
             let mut rows = st.query(params![start, end, self.site_id()])?;
             while let Some(r) = rows.next()? {
@@ -240,6 +248,7 @@ impl Store {
                 let seat: String = r.get(1)?;
                 let started: i64 = r.get(2)?;
                 let open = r.get::<_, Option<i64>>(3)?.is_none();
+                let idled = r.get::<_, Option<String>>(7)?.as_deref() == Some("idle");
                 seat_latest.insert(seat.clone(), started);
                 let i = match index.get(&resident_id) {
                     Some(&i) => i,
@@ -255,17 +264,17 @@ impl Store {
                             activity: None,
                             help: Vec::new(),
                         });
-                        latest_start.push((started, open));
+                        latest_start.push((started, open, idled));
                         index.insert(resident_id, learners.len() - 1);
                         learners.len() - 1
                     }
                 };
                 learners[i].seat = seat;
-                latest_start[i] = (started, open);
+                latest_start[i] = (started, open, idled);
             }
             drop(rows);
             let stuck_ms = stuck_minutes.saturating_mul(60_000) as i64;
-            for (learner, (started, open)) in learners.iter_mut().zip(latest_start) {
+            for (learner, (started, open, idled)) in learners.iter_mut().zip(latest_start) {
                 learner.signed_in = open && seat_latest.get(&learner.seat) == Some(&started);
                 learner.activity = activity(conn, &learner.resident_id)?;
                 learner.help = repeated_fails(conn, &learner.resident_id)?;
@@ -283,6 +292,9 @@ impl Store {
                     learner.help.push(HelpReason::Stuck {
                         minutes: ((now - since) / 60_000) as u64,
                     });
+                }
+                if idled && !learner.signed_in && since.is_some() {
+                    learner.help.push(HelpReason::LeftIdle);
                 }
             }
             Ok(Today {

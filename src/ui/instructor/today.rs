@@ -79,6 +79,7 @@ pub fn help_text(app: &App, l: &TodayLearner) -> String {
         .iter()
         .map(|h| match h {
             HelpReason::Stuck { minutes } => fill(t.ins_help_stuck, &[("minutes", minutes)]),
+            HelpReason::LeftIdle => t.ins_help_left_idle.to_string(),
             HelpReason::FailedQuiz {
                 module_id,
                 failures,
