@@ -782,6 +782,7 @@ texts! {
     ins_pin_wrong: "Mã PIN không đúng.", "That PIN is not right.";
     ins_pin_wrong_left: "Mã PIN không đúng. Còn {n} lần thử trước khi phải chờ.", "That PIN is not right. {n} more {n|try|tries} before a wait.";
     ins_pin_locked: "Sai quá nhiều lần. Xin chờ khoảng {minutes} phút rồi thử lại.", "Too many wrong PINs. Please wait about {minutes} {minutes|minute|minutes}, then try again.";
+    ins_pin_locked_secs: "Sai quá nhiều lần. Xin chờ {secs} giây rồi thử lại.", "Too many wrong PINs. Please wait {secs} {secs|second|seconds}, then try again.";
     ins_pin_checking: "Đang kiểm tra…", "Checking…";
     ins_no_pin: "Chưa đặt mã PIN cho người hướng dẫn.", "No instructor PIN has been set yet.";
     ins_no_pin_how: "Để đặt mã PIN, mở cửa sổ dòng lệnh trên máy này, vào thư mục có tệp kiosk.toml và gõ:", "To set one, open a command window on this computer, go to the folder with kiosk.toml and type:";
@@ -823,7 +824,7 @@ texts! {
     ins_class_open: "Buổi học: {topic} · {instructor} · bắt đầu {time}", "Class: {topic} · {instructor} · since {time}";
     ins_class_closed: "Buổi học “{topic}” đã kết thúc lúc {time}. F7 để mở buổi mới.", "The class “{topic}” closed at {time}. F7 opens a new one.";
     ins_class_none: "Hôm nay chưa mở buổi học. Bấm F7 để mở.", "No class is open today. Press F7 to open one.";
-    ins_today_counts: "Ngày {day}: {came} người đã đến, {here} người đang học, {help} người cần giúp", "{day}: {came} came, {here} at a seat now, {help} {help|needs|need} help";
+    ins_today_counts: "Ngày {day}: {came} người đã vào máy, {here} người đang học, {help} người cần giúp", "{day}: {came} signed in at a seat, {here} at a seat now, {help} {help|needs|need} help";
     ins_today_nobody: "Hôm nay chưa có ai đăng nhập.", "Nobody has signed in today yet.";
     ins_col_name: "Họ tên", "Name";
     ins_col_group: "Tổ", "Grp";

@@ -91,6 +91,12 @@ pub fn view_pin(app: &App, p: &PinEntry, frame: &mut Frame, shell: &Shell) {
                 (fill(t.ins_pin_wrong_left, &[("n", tries_left)]), Tone::Bad)
             }
             PinNote::Wrong { .. } => (t.ins_pin_wrong.to_string(), Tone::Bad),
+            // The first wait is 30 s: "about 1 minute" would send the
+            // instructor away for twice as long.
+            PinNote::Locked { wait_secs } if *wait_secs < 60 => (
+                fill(t.ins_pin_locked_secs, &[("secs", &(*wait_secs).max(1))]),
+                Tone::Warning,
+            ),
             PinNote::Locked { wait_secs } => {
                 let minutes = (*wait_secs + 59) / 60;
                 (
