@@ -300,7 +300,11 @@ fn resident_from_form(f: &ResidentForm, t: &crate::i18n::Texts) -> Result<NewRes
         phone: Some(phone.trim().to_string()).filter(|p| !p.is_empty()),
         consent_version: f.id.is_none().then(|| CONSENT_VERSION.to_string()),
     };
-    crate::store::residents::validate(&person).map_err(|e| e.to_string())?;
+    // The store's reason in the screen's words (its own are English).
+    crate::store::residents::validate(&person).map_err(|e| {
+        crate::commands::residents::refusal(&e, &person, t)
+            .map_or_else(|| e.to_string(), |(_, why)| why)
+    })?;
     Ok(person)
 }
 

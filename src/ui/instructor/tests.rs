@@ -812,3 +812,20 @@ fn the_add_box_tells_namesakes_apart_and_adds_the_one_chosen() {
         .unwrap();
     assert_eq!(added, [second.id.as_str()], "{marks:?}");
 }
+
+/// A value the store refuses on saving (letters in a phone number) is said
+/// in the kiosk's words, not the store's English.
+#[test]
+fn a_refused_phone_number_is_said_in_vietnamese() {
+    let mut h = classroom();
+    log_in(&mut h);
+    h.key(KeyCode::F(3));
+    register(&mut h, ["Đỗ Văn Tư", "1950", "2", "Số 3", "0912abc"]);
+    let screen = h.screen();
+    assert!(!screen.contains("has characters"), "{screen}");
+    assert!(
+        screen.contains("0912abc") && screen.contains("số điện thoại"),
+        "{screen}"
+    );
+    assert!(h.store.find_residents("do van tu", 5).unwrap().is_empty());
+}
