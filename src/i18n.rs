@@ -907,6 +907,7 @@ texts! {
     ins_who_line_no_year: "{name} (tổ {group}, {household})", "{name} (group {group}, {household})";
     ins_confirm_forget: "Xóa mọi thông tin cá nhân của {name}? Không thể hoàn tác.", "Erase all personal details of {name}? This cannot be undone.";
     ins_confirm_close_class: "Kết thúc buổi học hôm nay?", "Close today's class?";
+    ins_confirm_drop_form: "Bỏ những gì vừa gõ trong mẫu này? Chưa có gì được lưu.", "Drop what was typed in this form? Nothing of it is saved.";
     ins_confirm_leave: "Rời kiosk và về màn hình dòng lệnh? Người học sẽ không dùng được máy này cho đến khi mở lại.", "Leave the kiosk for the command line? Learners cannot use this seat until it is started again.";
     ins_room_title: "Điểm danh: {topic}", "Attendance: {topic}";
     ins_room_counts: "Có mặt {present} · Muộn {late} · Có phép {excused} · Vắng {absent} · Chưa điểm danh {unmarked}", "Present {present} · Late {late} · Excused {excused} · Absent {absent} · Not marked {unmarked}";

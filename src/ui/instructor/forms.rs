@@ -32,9 +32,15 @@ pub enum Modal {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirm {
-    Forget { id: String, name: String },
+    Forget {
+        id: String,
+        name: String,
+    },
     CloseClass(String),
     Leave,
+    /// Esc on a resident form with something typed or changed: the form,
+    /// to go back to on "No".
+    DropForm(Box<ResidentForm>),
 }
 
 /// Text fields typed one after the other; Enter moves on, and on the last
@@ -77,21 +83,31 @@ pub struct ResidentForm {
     /// again registers this person anyway.
     pub known: Option<crate::store::Resident>,
     pub even_if_known: bool,
+    /// The fields as the form opened, to tell whether anything changed
+    /// (boxed: a form travels inside every modal).
+    pub original: Box<[String; 5]>,
 }
 
 impl ResidentForm {
     pub fn edit(r: &ResidentSummary) -> ResidentForm {
+        let fields = [
+            r.full_name.clone(),
+            r.birth_year.map(|y| y.to_string()).unwrap_or_default(),
+            r.group_no.to_string(),
+            r.household.clone(),
+            r.phone.clone().unwrap_or_default(),
+        ];
         ResidentForm {
             id: Some(r.id.clone()),
-            fields: [
-                r.full_name.clone(),
-                r.birth_year.map(|y| y.to_string()).unwrap_or_default(),
-                r.group_no.to_string(),
-                r.household.clone(),
-                r.phone.clone().unwrap_or_default(),
-            ],
+            original: Box::new(fields.clone()),
+            fields,
             ..ResidentForm::default()
         }
+    }
+
+    /// Something was typed or changed since the form opened.
+    pub fn changed(&self) -> bool {
+        self.fields != *self.original
     }
 
     /// The field list: the consent line only when registering.
@@ -191,6 +207,11 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
         Modal::Resident(f) => {
             let n = f.count();
             match key.code {
+                // Typing is not thrown away by one key: asked first, as on
+                // the learner's form.
+                KeyCode::Esc if f.changed() => {
+                    d.modal = Some(Modal::Confirm(Confirm::DropForm(Box::new(f.clone()))));
+                }
                 KeyCode::Esc => d.modal = None,
                 KeyCode::Up | KeyCode::BackTab => f.field = f.field.saturating_sub(1),
                 KeyCode::Down | KeyCode::Tab => f.field = (f.field + 1).min(n - 1),
@@ -252,7 +273,10 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
             };
             match yes {
                 Some(false) => {
-                    d.modal = None;
+                    d.modal = match what {
+                        Confirm::DropForm(form) => Some(Modal::Resident(*form)),
+                        _ => None,
+                    };
                     Vec::new()
                 }
                 Some(true) => {
@@ -270,6 +294,7 @@ fn confirmed(app: &mut App, what: Confirm) -> Vec<AppEffect> {
         Confirm::Forget { id, .. } => vec![AppEffect::Instructor(Effect::Forget(id))],
         Confirm::CloseClass(id) => vec![AppEffect::Instructor(Effect::CloseClass(id))],
         Confirm::Leave => leave_kiosk(app),
+        Confirm::DropForm(_) => Vec::new(),
     }
 }
 

@@ -214,6 +214,7 @@ pub fn modal(app: &App, d: &Desk, m: &Modal, area: Rect) -> Laid {
                 Confirm::Forget { name, .. } => fill(t.ins_confirm_forget, &[("name", name)]),
                 Confirm::CloseClass(_) => t.ins_confirm_close_class.to_string(),
                 Confirm::Leave => t.ins_confirm_leave.to_string(),
+                Confirm::DropForm(_) => t.ins_confirm_drop_form.to_string(),
             };
             let specs = vec![Spec::Text(text, Look::Plain(Tone::Strong), None)];
             // The safe answer is first, lit, and what Enter or Esc give.

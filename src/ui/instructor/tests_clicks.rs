@@ -91,13 +91,23 @@ fn a_resident_is_registered_with_clicks_and_a_cancel_saves_nothing() {
         let yen = h.store.find_residents("do thi yen", 5).unwrap();
         assert_eq!(yen.len(), 1, "{size:?}");
         assert_eq!((yen[0].group_no, yen[0].birth_year), (3, Some(1952)));
-        // Correcting: Cancel closes the form and changes nothing.
+        // Correcting: Cancel asks first (something was changed); "No"
+        // gives the form back as it was, "Yes" closes it and changes
+        // nothing.
         h.typ("do thi yen");
         h.enter();
         click(&mut h, Hit::Field(2));
         h.key(KeyCode::Backspace);
         h.typ("7");
         click(&mut h, Hit::Cancel);
+        assert!(matches!(modal(&h), Some(Modal::Confirm(_))), "{size:?}");
+        click(&mut h, Hit::No);
+        assert!(
+            matches!(modal(&h), Some(Modal::Resident(f)) if f.fields[2] == "7"),
+            "{size:?}"
+        );
+        click(&mut h, Hit::Cancel);
+        click(&mut h, Hit::Yes);
         assert!(modal(&h).is_none());
         assert_eq!(h.store.resident(&yen[0].id).unwrap().unwrap().group_no, 3);
         // And Save keeps the correction.
