@@ -793,7 +793,6 @@ texts! {
     ins_do_views: "các màn hình", "views";
     ins_do_choose: "chọn", "choose";
     ins_do_sort: "sắp xếp", "sort";
-    ins_do_questions: "câu hỏi khó", "difficult questions";
     ins_do_log_out: "đăng xuất", "log out";
     ins_do_leave: "rời kiosk", "leave the kiosk";
     ins_do_attendance: "điểm danh", "attendance";
@@ -871,7 +870,7 @@ texts! {
     ins_true: "Đúng", "True";
     ins_false: "Sai", "False";
     ins_q_right: "{pct}% đúng ({n}/{total})", "{pct}% right ({n}/{total})";
-    ins_q_wrong: "    Sai nhiều nhất: {answer} ({n} lần)", "    Most chosen wrong answer: {answer} ({n} {n|time|times})";
+    ins_q_wrong: "    Câu trả lời sai hay chọn nhất: “{answer}” ({n} lần)", "    Most chosen wrong answer: “{answer}” ({n} {n|time|times})";
     ins_questions_title: "Câu hỏi khó nhất trước: {module}", "Most difficult questions first: {module}";
     ins_questions_none: "Chưa ai làm bài kiểm tra này.", "Nobody has taken this quiz yet.";
     ins_groups_none: "Chưa có người dân nào.", "No residents yet.";

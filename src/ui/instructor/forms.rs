@@ -215,7 +215,13 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
                 KeyCode::Esc => d.modal = None,
                 KeyCode::Up | KeyCode::BackTab => f.field = f.field.saturating_sub(1),
                 KeyCode::Down | KeyCode::Tab => f.field = (f.field + 1).min(n - 1),
-                KeyCode::Char(' ') if f.field == 5 => f.consent = !f.consent,
+                KeyCode::Char(' ') if f.field == 5 => {
+                    f.consent = !f.consent;
+                    // "Needs their agreement" no longer holds once ticked.
+                    if f.consent && f.error.as_deref() == Some(t.ins_form_need_consent) {
+                        f.error = None;
+                    }
+                }
                 KeyCode::Backspace if f.field < 5 => telex::erase(&mut f.fields[f.field]),
                 KeyCode::Enter if f.field + 1 < n => f.field += 1,
                 KeyCode::Enter => match resident_from_form(f, t) {

@@ -651,8 +651,9 @@ fn desk_footer(app: &App, d: &Desk) -> Vec<(String, String)> {
     match d.tab() {
         Tab::Today => today::footer_keys(t, &mut add),
         Tab::Residents => residents::footer_keys(t, &mut add),
-        Tab::Modules => add("Enter", t.ins_do_questions),
-        Tab::Groups => {}
+        // The chosen module's difficult questions follow ↑↓ by themselves:
+        // no key of their own to name.
+        Tab::Modules | Tab::Groups => {}
     }
     add("F9", t.ins_do_log_out);
     add("F10", t.ins_do_leave);

@@ -86,6 +86,8 @@ fn a_resident_is_registered_with_clicks_and_a_cancel_saves_nothing() {
         assert!(h.sees(&said.join(" ")), "{size:?}\n{}", h.screen());
         click(&mut h, Hit::Consent);
         assert!(matches!(modal(&h), Some(Modal::Resident(f)) if f.consent));
+        // Ticked: the "needs their agreement" line goes.
+        assert!(!h.sees(&said.join(" ")), "{size:?}\n{}", h.screen());
         click(&mut h, Hit::Save);
         assert!(modal(&h).is_none(), "{size:?}\n{}", h.screen());
         let yen = h.store.find_residents("do thi yen", 5).unwrap();
