@@ -316,8 +316,15 @@ fn on_desk_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
         }
         KeyCode::Tab => {
             let n = columns_of(app, tab);
+            let hidden = hidden_columns(app, tab);
             if let Some(d) = desk(app) {
-                d.sort[tab.index()] = d.sort[tab.index()].next_column(n);
+                // A column too narrow to be drawn is passed over: sorting
+                // by it would reorder the rows with no arrow in sight.
+                let mut next = d.sort[tab.index()].next_column(n);
+                while hidden.contains(&next.column) {
+                    next = next.next_column(n);
+                }
+                d.sort[tab.index()] = next;
             }
             return sorted(app, tab);
         }
@@ -371,6 +378,14 @@ pub(crate) fn switch(app: &mut App, i: usize) -> Vec<AppEffect> {
     d.today_due = now + TODAY_REFRESH_MS;
     let tab = d.tab();
     vec![effects::load(app, tab)]
+}
+
+/// The columns of `tab` not drawn at the current width.
+fn hidden_columns(app: &App, tab: Tab) -> Vec<usize> {
+    match tab {
+        Tab::Residents => residents::hidden_columns(app.size.0),
+        _ => Vec::new(),
+    }
 }
 
 fn columns_of(app: &App, tab: Tab) -> usize {

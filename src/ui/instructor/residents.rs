@@ -189,6 +189,11 @@ pub fn view(app: &App, d: &Desk, frame: &mut Frame, body: Rect) {
     );
 }
 
+/// Birth year and attempts are drawn only on a wide screen (see `view`).
+pub fn hidden_columns(width: u16) -> Vec<usize> {
+    if width >= 120 { Vec::new() } else { vec![2, 6] }
+}
+
 pub fn footer_keys(t: &Texts, add: &mut dyn FnMut(&str, &str)) {
     add(t.ins_key_letters, t.ins_do_search);
     add("Enter", t.ins_do_correct);

@@ -829,3 +829,24 @@ fn a_refused_phone_number_is_said_in_vietnamese() {
     );
     assert!(h.store.find_residents("do van tu", 5).unwrap().is_empty());
 }
+
+/// Tab on Residents passes over the columns a narrow screen does not draw
+/// (birth year, attempts): sorting by them would reorder the rows with no
+/// arrow in sight. On a wide screen they are sorted by like the rest.
+#[test]
+fn tab_sorts_only_by_columns_on_screen() {
+    for (width, hidden_visited) in [(80, false), (160, true)] {
+        let mut h = classroom();
+        h.send(Msg::Resize(width, 40));
+        log_in(&mut h);
+        h.key(KeyCode::F(3));
+        let mut seen = Vec::new();
+        for _ in 0..super::residents::COLUMNS {
+            h.key(KeyCode::Tab);
+            seen.push(the_desk(&h).sort[1].column);
+        }
+        let visited = seen.contains(&2) || seen.contains(&6);
+        assert_eq!(visited, hidden_visited, "{width}: {seen:?}");
+        assert!(seen.contains(&3), "{width}: {seen:?}");
+    }
+}
