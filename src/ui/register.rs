@@ -120,8 +120,9 @@ fn state(app: &mut App) -> Option<&mut Register> {
     }
 }
 
-/// Whether `c` may be typed into field `i`, and the field's length limit.
-fn accepts(i: usize, c: char) -> (bool, usize) {
+/// Whether box `i` takes `c`, and its most letters. The instructor's
+/// resident form has the same five boxes in the same order and uses this.
+pub(crate) fn accepts(i: usize, c: char) -> (bool, usize) {
     match i {
         YEAR => (c.is_ascii_digit(), 4),
         GROUP => (c.is_ascii_digit(), 3),

@@ -241,8 +241,20 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
                     Some(c) if matches!(f.field, RESIDENT_NAME | RESIDENT_HOUSEHOLD) => {
                         telex::type_into(&mut f.fields[f.field], c, 100);
                     }
-                    Some(c) if f.field < 5 && f.fields[f.field].chars().count() < 100 => {
-                        f.fields[f.field].push(c);
+                    // Year, group and phone take digits, said at once (as
+                    // on the learner's form) rather than on saving.
+                    Some(c) if f.field < 5 => {
+                        let (ok, max) = crate::ui::register::accepts(f.field, c);
+                        if !ok {
+                            f.error = Some(t.reg_err_digits.to_string());
+                        } else {
+                            if f.error.as_deref() == Some(t.reg_err_digits) {
+                                f.error = None;
+                            }
+                            if f.fields[f.field].chars().count() < max {
+                                f.fields[f.field].push(c);
+                            }
+                        }
                     }
                     _ => {}
                 },
