@@ -206,6 +206,15 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Put a backup back in place of the database (the one in use is kept).
+    Restore {
+        /// The backup (default: the newest in the backup folder).
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// Restore without asking first (for scripts).
+        #[arg(long)]
+        yes: bool,
+    },
     /// Add, list, find, import or forget residents.
     Residents {
         #[command(subcommand)]

@@ -85,7 +85,7 @@ texts! {
     cli_db_damaged: "{path} bị hỏng ({detail}). Chưa thay đổi gì. Hãy lấy lại bản sao lưu ({backup})", "{path} is damaged ({detail}); nothing was changed. Restore a backup ({backup})";
     cli_db_busy: "{path} bận suốt {secs} giây (một máy hay chương trình khác cứ ghi vào). Hãy thử lại", "{path} stayed busy for {secs} {secs|second|seconds} (another seat or program keeps writing); try again";
     cli_not_found: "không có mã {id}", "nothing has the id {id}";
-    cli_newest_backup: "bản sao lưu mới nhất: {file}", "newest backup: {file}";
+    cli_newest_backup: "bản sao lưu mới nhất: {file}; lấy lại bằng lệnh kiosk restore", "newest backup: {file}; restore it with kiosk restore";
     cli_no_backup_in: "chưa có bản sao lưu nào trong {dir}", "no backup found in {dir}";
     // `kiosk residents`.
     res_none_in_group: "Tổ {group} chưa có ai.", "No residents in group {group}.";
@@ -141,6 +141,18 @@ texts! {
     bak_done: "Đã sao lưu {db} vào {file} ({kb} kB).", "Backed up {db} to {file} ({kb} kB).";
     bak_out_is_live: "--out: {path} chính là tệp dữ liệu đang dùng; hãy chọn tệp khác", "--out: {path} is the live database itself; choose another file";
     bak_out_not_file: "--out: {path} không phải tên tệp", "--out: {path} is not a file name";
+    // `kiosk restore`.
+    rst_no_backup: "chưa có bản sao lưu nào trong {dir}; hãy ghi tên tệp sao lưu, ví dụ kiosk restore E:/kiosk-2026-11-30-1405.db", "there is no backup in {dir}; name the backup file, for example kiosk restore E:/kiosk-2026-11-30-1405.db";
+    rst_is_live: "{path} chính là tệp dữ liệu đang dùng; hãy chọn một tệp sao lưu", "{path} is the database in use; name a backup file";
+    rst_ask: "Lấy lại bản sao lưu {file}\n  làm lúc {made}: {residents} người dân, ghi lần cuối lúc {newest}.\n{what}\nGõ có rồi bấm Enter để lấy lại, hoặc chỉ bấm Enter để thôi: ", "Restore the backup {file}\n  made {made}: {residents} {residents|resident|residents}, last written {newest}.\n{what}\nType yes and press Enter to restore, or just press Enter to leave things as they are: ";
+    rst_ask_replace: "Dữ liệu đang dùng ({db}) sẽ được cất sang tên khác, không bị xóa. Những gì ghi sau lúc sao lưu sẽ không có trên kiosk.", "The database in use ({db}) is kept under another name, not deleted. Whatever was written after the backup will not be on the kiosk.";
+    rst_ask_new: "Chưa có dữ liệu ở {db}; bản sao lưu sẽ được đặt vào đó.", "There is no database at {db} yet; the backup goes there.";
+    rst_unknown_time: "không rõ", "unknown";
+    rst_kept: "Chưa thay đổi gì: {db} vẫn như cũ.", "Nothing was changed: {db} is as it was.";
+    rst_no_answer: "chưa lấy lại bản sao lưu: lệnh này hỏi lại trước, mà không có ai trả lời. Trong tệp lệnh, thêm --yes", "the backup was not restored: this command asks first, and nobody answered. In a script, add --yes";
+    rst_done: "Đã lấy lại {file} vào {db}. Bây giờ có thể mở lại kiosk.", "Restored {file} to {db}. The kiosk can be started again.";
+    rst_set_aside: "Dữ liệu cũ được cất ở {path}.", "The old database is kept at {path}.";
+    cli_db_in_use: "{path} đang được mở (kiosk còn chạy ở một chỗ ngồi, hoặc một chương trình khác). Hãy tắt kiosk rồi thử lại; chưa thay đổi gì", "{path} is open (the kiosk is still running at a seat, or another program is); stop the kiosk and try again; nothing was changed";
     // `kiosk seed`.
     seed_bad_residents: "--residents phải từ 1 đến {max}, không phải {n}", "--residents must be from 1 to {max}, not {n}";
     seed_bad_days: "--days phải từ 1 đến {max}, không phải {n}", "--days must be from 1 to {max}, not {n}";
@@ -199,7 +211,7 @@ texts! {
     doc_db_new: "{path} chưa có; kiosk sẽ tạo khi chạy lần đầu", "{path} does not exist yet; the kiosk creates it when it first starts";
     doc_db_cannot_create: "{path} chưa có và không tạo được: {error}. Xem lại `database` trong cài đặt, và người dùng của kiosk có được ghi ở đó không", "{path} does not exist and cannot be created: {error}. Check `database` in the settings and that the kiosk's user may write there";
     doc_db_ok: "{path} mở được và qua kiểm tra toàn vẹn", "{path} opens and passes its integrity check";
-    doc_db_damaged: "{path} bị hỏng ({issue}{more}). Hãy dừng kiosk và lấy lại bản sao lưu mới nhất", "{path} is damaged ({issue}{more}). Stop the kiosk and restore the newest backup";
+    doc_db_damaged: "{path} bị hỏng ({issue}{more}). Hãy dừng kiosk và lấy lại bản sao lưu mới nhất bằng lệnh kiosk restore", "{path} is damaged ({issue}{more}). Stop the kiosk and restore the newest backup with kiosk restore";
     doc_and_more: ", và {n} lỗi khác", ", and {n} more";
     doc_folder_ok: "{dir} ghi được", "{dir} is writable";
     doc_folder_new: "{dir} chưa có; `kiosk backup` sẽ tạo", "{dir} does not exist yet; `kiosk backup` creates it";

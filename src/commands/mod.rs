@@ -9,6 +9,7 @@ use crate::config::{Config, ConfigError};
 // store helper: residents and backup commands.
 pub mod backup;
 pub mod residents;
+pub mod restore;
 // cli: store errors in the configured language (residents, backup, doctor, seed).
 pub mod coordinator_errors;
 pub mod store_error;
@@ -117,6 +118,27 @@ pub fn refuse_out(cfg: &Config, out: &std::path::Path, writes: Writes) -> Result
     )))
 }
 
+/// Asks `question` and reads one line: "có" (accents optional) or "yes"
+/// is yes, anything else no; `None` when nobody answered (a script with
+/// nothing on its input), which the caller treats as a usage mistake.
+pub fn answer_yes(question: &str) -> Option<bool> {
+    use std::io::{BufRead, Write};
+    print!("{question}");
+    let _ = std::io::stdout().flush();
+    let mut answer = String::new();
+    let read = std::io::stdin().lock().read_line(&mut answer).unwrap_or(0);
+    if read == 0 {
+        println!();
+        return None;
+    }
+    // Typed at a terminal, the answer ends the line; piped in, it does not.
+    if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        println!();
+    }
+    let answer = crate::text::fold(answer.trim());
+    Some(matches!(answer.as_str(), "co" | "c" | "yes" | "y"))
+}
+
 /// Runs the command `cli` names.
 pub fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
     match &cli.command {
@@ -127,6 +149,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
         Some(Command::Check { lessons }) => crate::lessons::check::run(&cli, lessons.as_deref()),
         // store helper
         Some(Command::Backup { out }) => backup::run(&cli, out.as_deref()),
+        Some(Command::Restore { file, yes }) => restore::run(&cli, file.as_deref(), *yes),
         Some(Command::Residents { command }) => residents::run(&cli, command),
         // coordinator: exports, report, bundle, merge
         Some(Command::Export { what }) => export::run(&cli, what),

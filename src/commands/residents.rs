@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::cli::{Cli, ResidentsCommand};
 use crate::commands::store_error::explain;
-use crate::commands::{CliError, load_config};
+use crate::commands::{CliError, answer_yes, load_config};
 use crate::i18n::{Texts, fill, texts};
 use crate::store::residents::validate;
 use crate::store::{NewResident, Resident, Store, StoreError};
@@ -106,28 +106,10 @@ pub fn run(cli: &Cli, cmd: &ResidentsCommand) -> Result<ExitCode, CliError> {
 /// (accents optional) or "yes" erases; anything else keeps them. No answer
 /// at all (a script with nothing on its input) is a usage mistake.
 fn confirm_forget(t: &Texts, r: &Resident) -> Result<bool, CliError> {
-    use std::io::{BufRead, Write};
     let who = crate::i18n::who_line(t, &r.full_name, r.group_no, r.birth_year, &r.household);
-    print!(
-        "{}",
-        fill(t.res_forget_ask, &[("who", &who), ("id", &r.id)])
-    );
-    let _ = std::io::stdout().flush();
-    let mut answer = String::new();
-    let read = std::io::stdin().lock().read_line(&mut answer).unwrap_or(0);
-    if read == 0 {
-        println!();
-        return Err(CliError::Usage(fill(
-            t.res_forget_no_answer,
-            &[("id", &r.id)],
-        )));
-    }
-    // Typed at a terminal, the answer ends the line; piped in, it does not.
-    if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
-        println!();
-    }
-    let answer = crate::text::fold(answer.trim());
-    Ok(matches!(answer.as_str(), "co" | "c" | "yes" | "y"))
+    let question = fill(t.res_forget_ask, &[("who", &who), ("id", &r.id)]);
+    answer_yes(&question)
+        .ok_or_else(|| CliError::Usage(fill(t.res_forget_no_answer, &[("id", &r.id)])))
 }
 
 fn add(store: &Store, t: &Texts, r: &NewResident) -> Result<ExitCode, StoreError> {

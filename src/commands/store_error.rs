@@ -3,7 +3,8 @@
 //! developers); the commands that volunteers run speak Vietnamese by default,
 //! so the refusals they meet most (a database that is not the kiosk's, a
 //! newer or damaged one, a busy one) are rebuilt here from the error's fields.
-//! Errors whose detail comes from the system (file or SQLite errors) keep it.
+//! A file error is said in the system's words translated (`i18n::os_error`);
+//! SQLite errors keep their detail.
 
 use std::path::Path;
 
@@ -50,15 +51,24 @@ pub fn explain(e: StoreError, cfg: &Config) -> CliError {
             t.cli_db_damaged,
             &[
                 ("path", &path.display()),
-                ("detail", detail),
+                // SQLite's report runs over several lines; one line here.
+                (
+                    "detail",
+                    &detail.split_whitespace().collect::<Vec<_>>().join(" "),
+                ),
                 ("backup", &backup()),
             ],
         ),
         StoreError::Busy { path, secs } => {
             fill(t.cli_db_busy, &[("path", &path.display()), ("secs", secs)])
         }
+        StoreError::InUse { path } => fill(t.cli_db_in_use, &[("path", &path.display())]),
         StoreError::NotFound { id, .. } => fill(t.cli_not_found, &[("id", id)]),
-        StoreError::Io { .. } | StoreError::Sqlite { .. } | StoreError::Invalid { .. } => {
+        // The system's words for a file error, in the kiosk's language.
+        StoreError::Io { path, source } => {
+            format!("{}: {}", path.display(), crate::i18n::os_error(t, source))
+        }
+        StoreError::Sqlite { .. } | StoreError::Invalid { .. } => {
             return CliError::from(e);
         }
     };

@@ -21,6 +21,7 @@ texts! {
     cmd_run: "Mở kiosk (đây là việc mặc định khi không ghi lệnh nào)", "Start the kiosk (the default when no command is given)";
     cmd_check: "Kiểm tra các tệp bài học và báo mọi lỗi", "Check lesson files and report every problem";
     cmd_backup: "Ghi một bản sao lưu trọn vẹn của dữ liệu", "Write a consistent snapshot of the database";
+    cmd_restore: "Lấy lại một bản sao lưu thay cho dữ liệu đang dùng (dữ liệu cũ được cất lại, không xóa)", "Put a backup back in place of the database (the one in use is kept)";
     cmd_residents: "Thêm, xem, tìm, nhập danh sách hoặc xóa người dân", "Add, list, find, import or forget residents";
     cmd_set_pin: "Đặt mã PIN của người hướng dẫn (hỏi hai lần, không hiện ra)", "Set the instructor PIN (asks twice, never shows it)";
     cmd_export: "Xuất điểm danh, tiến độ học hoặc chỉ tiêu ra tệp mở được bằng Excel", "Export attendance, progress or indicators for Excel";
@@ -64,6 +65,8 @@ texts! {
     arg_find_text: "Một phần của tên cần tìm", "Any part of the name";
     arg_roster: "Tệp CSV danh sách người dân", "The roster's CSV file";
     arg_skip_bad: "Nhập các dòng đúng kể cả khi có dòng sai", "Import the good rows even when some rows are bad";
+    arg_restore_file: "Tệp sao lưu (mặc định: bản mới nhất trong thư mục sao lưu)", "The backup (default: the newest in the backup folder)";
+    arg_restore_yes: "Lấy lại ngay, không hỏi lại (dùng trong tệp lệnh)", "Restore without asking first (for scripts)";
     arg_forget_yes: "Xóa ngay, không hỏi lại (dùng trong tệp lệnh)", "Erase without asking first (for scripts)";
     arg_resident_id: "Mã của người dân (xem bằng lệnh residents find)", "The resident's id (see residents find)";
     arg_format: "csv hoặc xlsx (mặc định: theo đuôi tên tệp)", "csv or xlsx (default: from the file name)";

@@ -139,5 +139,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+pub mod restore;
+
 #[cfg(test)]
 mod tests;

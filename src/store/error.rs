@@ -54,6 +54,10 @@ pub enum StoreError {
     )]
     Busy { path: PathBuf, secs: u64 },
 
+    /// `kiosk restore` found the database open (a seat still running).
+    #[error("{path} is open in a running kiosk or another program; stop it first, then try again")]
+    InUse { path: PathBuf },
+
     #[error("{path}: {source}")]
     Sqlite {
         path: PathBuf,
