@@ -575,3 +575,61 @@ fn an_export_before_any_merge_says_to_merge_first() {
         "{err}"
     );
 }
+
+/// The ward's line in the report counts each address once, even when two
+/// residential groups list it (a neighbour registered in the next group):
+/// vh-a has "12 ngõ 5" in group 3 and "7 phố Huế" in group 4; a resident
+/// added in group 4 at "12 Ngõ 5" makes no third household in the ward.
+#[test]
+fn the_ward_total_counts_an_address_in_two_groups_once() {
+    let root = tempfile::tempdir().unwrap();
+    let r = root.path();
+    let a = kiosk(r, "vh-a", true);
+    let ward = kiosk(r, "phuong", false);
+    let bundle = r.join("a.kiosk");
+    stdout(&run(&a, &["bundle", "--out", bundle.to_str().unwrap()]));
+    stdout(&run(&ward, &["merge", bundle.to_str().unwrap()]));
+    stdout(&run(
+        &ward,
+        &[
+            "residents",
+            "add",
+            "--name",
+            "Phạm Văn Năm",
+            "--group",
+            "4",
+            "--birth-year",
+            "1952",
+            "--household",
+            "12 Ngõ 5",
+        ],
+    ));
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&ward, &["report", "--json"]))).unwrap();
+    let groups: Vec<(i64, i64)> = json["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["group_no"].as_i64().unwrap(),
+                g["households"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(groups, [(3, 1), (4, 2)]);
+    assert_eq!(json["all_groups"]["residents"], 4);
+    assert_eq!(json["all_groups"]["households"], 2);
+    let vneid = json["all_groups"]["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "vneid")
+        .unwrap()
+        .clone();
+    // Group 3's household reached VNeID: 1 of the ward's 2, 50%.
+    assert_eq!(vneid["households_reached"], 1);
+    assert_eq!(vneid["share_percent"], 50.0);
+    let text = stdout(&run(&ward, &["report"]));
+    assert!(text.contains("Tất cả các tổ: 4 người, 2 hộ"), "{text}");
+}
