@@ -35,6 +35,13 @@ pub fn folder_of(path: &Path) -> &Path {
     }
 }
 
+/// The rollback journal SQLite keeps beside `db` while writing it.
+pub fn sqlite_journal(db: &Path) -> std::path::PathBuf {
+    let mut name = db.as_os_str().to_os_string();
+    name.push("-journal");
+    std::path::PathBuf::from(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -454,3 +454,69 @@ fn a_failed_export_leaves_the_good_file_alone() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+/// A stick that fills up during an XLSX export (here: a file size limit,
+/// which fails the write the same way, without mounting a small disk). The
+/// XLSX writer panics on such a write; the coordinator saw a Rust panic
+/// and "reading the database failed". Now: the same one line as a CSV
+/// gets, naming the file, exit 1, the old file untouched, nothing left over.
+#[cfg(unix)]
+#[test]
+fn a_full_disk_during_an_xlsx_export_is_one_line_and_the_old_file_stays() {
+    let dir = kiosk();
+    let d = dir.path();
+    // Enough rows for a sheet of several megabytes: 60 residents signed
+    // in on each of 100 days, without a class (self-signed-in rows).
+    let cfg = Config::load(&d.join("kiosk.toml")).unwrap();
+    let conn = rusqlite::Connection::open(&cfg.database).unwrap();
+    conn.execute_batch("BEGIN").unwrap();
+    let t0 = at(2026, 1, 1, 8, 0);
+    for r in 0..60 {
+        let id = format!("vh-a-{}", 100 + r);
+        let name = format!("Nguyễn Văn Số {r}");
+        fixture::resident(&conn, &id, &name, 1950, 5, "Số 1 Hàng Bún", t0);
+        for day in 0..100i64 {
+            let start = t0 + day * 86_400_000 + r * 60_000;
+            let seat = format!("vh-a/big-{r}-{day}");
+            fixture::seat(&conn, &seat, "vh-a", &id, start, start + 1_800_000);
+        }
+    }
+    conn.execute_batch("COMMIT").unwrap();
+    drop(conn);
+
+    let out = d.join("phuong.xlsx");
+    std::fs::write(&out, b"last month's export").unwrap();
+    // 2048 blocks (1 or 2 MB): room for the database's shared memory file,
+    // not for the sheet. SIGXFSZ ignored, so the write fails instead of
+    // killing the process, as a full disk does.
+    let script =
+        "trap '' XFSZ; ulimit -f 2048; exec \"$0\" --config \"$1\" export attendance --out \"$2\"";
+    let res = Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(env!("CARGO_BIN_EXE_kiosk"))
+        .arg(d.join("kiosk.toml"))
+        .arg(&out)
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&res.stderr).trim().to_string();
+    assert_eq!(res.status.code(), Some(1), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with(&format!("kiosk: writing {} failed: ", out.display())),
+        "{err}"
+    );
+    assert!(
+        !err.contains("panicked") && !err.contains("reading"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&out).unwrap(), b"last month's export");
+    let leftovers: Vec<_> = std::fs::read_dir(d)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

@@ -575,3 +575,128 @@ fn an_export_before_any_merge_says_to_merge_first() {
         "{err}"
     );
 }
+
+/// The ward's line in the report counts each address once, even when two
+/// residential groups list it (a neighbour registered in the next group):
+/// vh-a has "12 ngõ 5" in group 3 and "7 phố Huế" in group 4; a resident
+/// added in group 4 at "12 Ngõ 5" makes no third household in the ward.
+#[test]
+fn the_ward_total_counts_an_address_in_two_groups_once() {
+    let root = tempfile::tempdir().unwrap();
+    let r = root.path();
+    let a = kiosk(r, "vh-a", true);
+    let ward = kiosk(r, "phuong", false);
+    let bundle = r.join("a.kiosk");
+    stdout(&run(&a, &["bundle", "--out", bundle.to_str().unwrap()]));
+    stdout(&run(&ward, &["merge", bundle.to_str().unwrap()]));
+    stdout(&run(
+        &ward,
+        &[
+            "residents",
+            "add",
+            "--name",
+            "Phạm Văn Năm",
+            "--group",
+            "4",
+            "--birth-year",
+            "1952",
+            "--household",
+            "12 Ngõ 5",
+        ],
+    ));
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&ward, &["report", "--json"]))).unwrap();
+    let groups: Vec<(i64, i64)> = json["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["group_no"].as_i64().unwrap(),
+                g["households"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(groups, [(3, 1), (4, 2)]);
+    assert_eq!(json["all_groups"]["residents"], 4);
+    assert_eq!(json["all_groups"]["households"], 2);
+    let vneid = json["all_groups"]["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "vneid")
+        .unwrap()
+        .clone();
+    // Group 3's household reached VNeID: 1 of the ward's 2, 50%.
+    assert_eq!(vneid["households_reached"], 1);
+    assert_eq!(vneid["share_percent"], 50.0);
+    let text = stdout(&run(&ward, &["report"]));
+    assert!(text.contains("Tất cả các tổ: 4 người, 2 hộ"), "{text}");
+}
+
+/// Runs `kiosk --config DIR/kiosk.toml ARGS…` with files limited to `blocks`
+/// (512 or 1024 bytes each, as the shell counts): writing past it fails
+/// as on a stick that is full or pulled out, without mounting a small disk.
+#[cfg(unix)]
+fn run_limited(dir: &Path, blocks: u32, args: &[&str]) -> Output {
+    let script = format!("trap '' XFSZ; ulimit -f {blocks}; exec \"$@\"");
+    Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg("sh")
+        .arg(env!("CARGO_BIN_EXE_kiosk"))
+        .arg("--config")
+        .arg(dir.join("kiosk.toml"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// The hidden files a failed write could leave in `dir`.
+fn hidden(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect()
+}
+
+/// A bundle or a backup that cannot be written to the stick (full, pulled
+/// out, too large for it) named the kiosk's own database ("site-a/data/
+/// kiosk.db: disk I/O error", or "database or disk is full"), as if that
+/// were broken, and left SQLite's journal on the stick. Now: one line
+/// naming the file being written, exit 1, the old file kept, nothing left.
+#[cfg(unix)]
+#[test]
+fn a_bundle_or_backup_that_cannot_be_written_names_the_file_on_the_stick() {
+    let root = tempfile::tempdir().unwrap();
+    let a = kiosk(root.path(), "vh-a", true);
+    let usb = root.path().join("usb");
+    std::fs::create_dir(&usb).unwrap();
+    // A bundle of the small site takes a few hundred kB; the database's
+    // shared-memory file (32 kB) must still fit.
+    for (args, file) in [
+        (["bundle", "--out"], "vh-a.kiosk"),
+        (["backup", "--out"], "vh-a.db"),
+    ] {
+        let out = usb.join(file);
+        let res = run_limited(&a, 100, &[args[0], args[1], out.to_str().unwrap()]);
+        let err = stderr(&res);
+        assert_eq!(res.status.code(), Some(1), "{err}");
+        assert!(
+            err.starts_with(&format!("kiosk: ghi {} bị lỗi: ", out.display())),
+            "{err}"
+        );
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(!err.contains("kiosk.db"), "{err}");
+        assert!(!out.exists());
+        assert_eq!(hidden(&usb), Vec::<String>::new());
+    }
+    // Once it fits, the bundle is written, and the stick is clean.
+    stdout(&run(
+        &a,
+        &["bundle", "--out", usb.join("vh-a.kiosk").to_str().unwrap()],
+    ));
+    assert_eq!(hidden(&usb), Vec::<String>::new());
+}

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::Cli;
-use crate::commands::store_error::explain;
+use crate::commands::store_error::{explain, explain_writing};
 use crate::commands::{CliError, Writes, load_config, refuse_out};
 use crate::i18n::{fill, texts};
 use crate::store::{Store, StoreError, backup};
@@ -36,7 +36,7 @@ pub fn run(cli: &Cli, out: Option<&Path>) -> Result<ExitCode, CliError> {
                 };
                 CliError::Usage(fill(reason, &[("path", &out.display())]))
             }
-            e => say(e),
+            e => explain_writing(e, &cfg, out),
         }),
         None => backup::backup_now(&cfg, &store).map_err(say),
     }?;

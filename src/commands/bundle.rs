@@ -22,7 +22,7 @@ pub fn run(cli: &Cli, out: &Path) -> Result<ExitCode, CliError> {
     let store = Store::open(&cfg).map_err(|e| store_error::explain(e, &cfg))?;
     let info = store
         .write_bundle(&cfg.site_name, pending.temp_path())
-        .map_err(|e| store_error::explain(e, &cfg))?;
+        .map_err(|e| store_error::explain_writing(e, &cfg, out))?;
     pending.commit().map_err(|e| explain(e, t))?;
     println!(
         "{}",

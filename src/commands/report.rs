@@ -79,24 +79,23 @@ fn build(cfg: &Config, filter: &Filter, s: Summary) -> Report {
                 .collect(),
         })
         .collect();
-    // Households belong to one group, so the ward's figures are sums.
-    let households: i64 = groups.iter().map(|g| g.households).sum();
+    // Counted over the whole ward, not summed: an address registered in
+    // two groups is one household (see `ward_indicators`).
     let all_groups = Group {
         group_no: None,
-        residents: groups.iter().map(|g| g.residents).sum(),
-        households,
+        residents: s.ward.residents,
+        households: s.ward.households,
         indicators: cfg
             .indicators
             .iter()
             .map(|ind| {
                 let reached = s
-                    .groups
+                    .ward
+                    .reached
                     .iter()
-                    .flat_map(|g| g.reached.iter())
-                    .filter(|(id, _)| *id == ind.id)
-                    .map(|(_, n)| n)
-                    .sum();
-                figure(&ind.id, reached, households)
+                    .find(|(id, _)| *id == ind.id)
+                    .map_or(0, |(_, n)| *n);
+                figure(&ind.id, reached, s.ward.households)
             })
             .collect(),
     };

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use crate::commands::CliError;
 use crate::config::Config;
-use crate::i18n::{EN, Texts, fill, texts};
+use crate::i18n::{EN, Texts, fill, os_error, texts};
 use crate::store::{StoreError, backup};
 
 /// `e` as a one-line message in `cfg.language`, with the same exit code as
@@ -73,6 +73,40 @@ pub fn explain(e: StoreError, cfg: &Config) -> CliError {
         }
     };
     CliError::Failed(text)
+}
+
+/// A failure writing `out` (a bundle or a backup), as one line naming
+/// `out`: the disk is full, or writing failed (a stick pulled out, a file
+/// too large for it). SQLite reports these against the database it was
+/// working in, which for a bundle or a backup is the kiosk's own database
+/// (only read) or a hidden temporary file: a volunteer read
+/// "site-a/data/kiosk.db: database or disk is full" about a full USB
+/// stick. Anything else as [`explain`].
+pub fn explain_writing(e: StoreError, cfg: &Config, out: &Path) -> CliError {
+    use rusqlite::ffi;
+    let t = texts(cfg.language);
+    let detail = match &e {
+        StoreError::Sqlite {
+            source: rusqlite::Error::SqliteFailure(f, message),
+            ..
+        } => match f.extended_code {
+            ffi::SQLITE_FULL => Some(t.os_disk_full.to_string()),
+            ffi::SQLITE_IOERR_WRITE | ffi::SQLITE_IOERR_FSYNC | ffi::SQLITE_IOERR_TRUNCATE => {
+                let said = message.clone().unwrap_or_else(|| f.to_string());
+                Some(fill(t.os_other, &[("detail", &said)]))
+            }
+            _ => None,
+        },
+        StoreError::Io { source, .. } => Some(os_error(t, source)),
+        _ => None,
+    };
+    match detail {
+        Some(error) => CliError::Failed(fill(
+            t.cmd_write_failed,
+            &[("path", &out.display()), ("error", &error)],
+        )),
+        None => explain(e, cfg),
+    }
 }
 
 /// The store's reason for refusing a file, in `t`'s language. The store

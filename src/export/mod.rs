@@ -266,6 +266,9 @@ impl Drop for Pending {
     fn drop(&mut self) {
         if !self.committed {
             let _ = std::fs::remove_file(&self.temp);
+            // A bundle is written by SQLite, which leaves its rollback
+            // journal beside the file when a write fails (a full stick).
+            let _ = std::fs::remove_file(crate::durable::sqlite_journal(&self.temp));
             crate::leftovers::unregister(&self.temp);
         }
     }

@@ -34,6 +34,62 @@ fn excel_epoch() -> NaiveDateTime {
         .expect("a valid date")
 }
 
+std::thread_local! {
+    /// Set while this thread runs a guarded rust_xlsxwriter call.
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, a call into rust_xlsxwriter, turning a panic into an error.
+///
+/// In constant-memory mode rust_xlsxwriter panics ("Couldn't write to xml
+/// file: Os { code: 28, … }") when its spill file cannot be written, as on
+/// a full USB stick. The coordinator then saw a Rust panic and "reading the
+/// database failed"; this makes it the same one-line write error as a CSV
+/// gets (the disk is full), and keeps the panic's own message off the
+/// screen.
+fn guarded<T>(target: &Path, f: impl FnOnce() -> Result<T, XlsxError>) -> Result<T, ExportError> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(|q| q.get()) {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(false));
+    match result {
+        Ok(r) => r.map_err(|e| ExportError::Xlsx {
+            path: target.to_path_buf(),
+            message: e.to_string(),
+        }),
+        Err(payload) => {
+            let message = payload
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| payload.downcast_ref::<&str>().copied())
+                .unwrap_or("the XLSX writer stopped");
+            Err(ExportError::Io {
+                path: target.to_path_buf(),
+                source: os_error_in(message),
+            })
+        }
+    }
+}
+
+/// The system error a panic message quotes (`Os { code: 28, … }`), so it is
+/// said in the kiosk's words ("the disk is full"); else the message itself.
+fn os_error_in(message: &str) -> std::io::Error {
+    message
+        .split_once("Os { code: ")
+        .and_then(|(_, rest)| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|code| code.parse::<i32>().ok())
+        .map(std::io::Error::from_raw_os_error)
+        .unwrap_or_else(|| std::io::Error::other(message.to_string()))
+}
+
 /// The Excel serial number of a local date and time (days since 1899-12-30).
 pub fn serial(t: NaiveDateTime) -> f64 {
     (t - excel_epoch()).num_milliseconds() as f64 / 86_400_000.0
@@ -85,23 +141,16 @@ impl XlsxSink {
         })
     }
 
-    fn xerr(&self, e: XlsxError) -> ExportError {
-        ExportError::Xlsx {
-            path: self.target.clone(),
-            message: e.to_string(),
-        }
-    }
-
     /// Adds the autofilter over every written row and saves the workbook.
     fn save(mut self) -> Result<(), ExportError> {
         let last_row = self.next_row.saturating_sub(1);
         let last_col = self.columns.saturating_sub(1) as u16;
-        let result = (|| {
-            let sheet = self.book.worksheet_from_index(0)?;
+        let (book, temp) = (&mut self.book, &self.temp);
+        guarded(&self.target, || {
+            let sheet = book.worksheet_from_index(0)?;
             sheet.autofilter(0, 0, last_row, last_col)?;
-            self.book.save(&self.temp)
-        })();
-        result.map_err(|e| self.xerr(e))
+            book.save(temp)
+        })
     }
 }
 
@@ -114,8 +163,9 @@ impl RowSink for XlsxSink {
         }
         let row = self.next_row;
         let (date, datetime, decimal) = (&self.date, &self.datetime, &self.decimal);
-        let result = (|| {
-            let sheet = self.book.worksheet_from_index(0)?;
+        let book = &mut self.book;
+        guarded(&self.target, || {
+            let sheet = book.worksheet_from_index(0)?;
             for (i, cell) in cells.iter().enumerate() {
                 let col = i as u16;
                 match cell {
@@ -141,10 +191,7 @@ impl RowSink for XlsxSink {
                 }
             }
             Ok::<(), XlsxError>(())
-        })();
-        if let Err(e) = result {
-            return Err(self.xerr(e));
-        }
+        })?;
         self.next_row += 1;
         self.rows += 1;
         Ok(())

@@ -328,6 +328,61 @@ res AS (SELECT r.id, r.group_no, r.site_id,
            AND (:grp IS NULL OR r.group_no = :grp)
            AND (:site IS NULL OR r.site_id = :site))";
 
+/// Each resident's newest check of each indicator up to the period's end.
+const LATEST_CHECKS: &str = "
+latest AS (SELECT resident_id, indicator, reached FROM (
+               SELECT resident_id, indicator, reached,
+                      row_number() OVER (PARTITION BY resident_id, indicator
+                                         ORDER BY verified_at DESC, id DESC) AS rn
+                 FROM indicator_events WHERE verified_at < :to_ms)
+            WHERE rn = 1)";
+
+/// The whole ward's campaign figures as of the period's end: every group
+/// together, each household counted once even when its address is
+/// registered in two groups (so not the sum of the groups' figures).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct WardIndicators {
+    pub residents: i64,
+    pub households: i64,
+    /// Households reached, per indicator id, in the order asked for.
+    pub reached: Vec<(String, i64)>,
+}
+
+/// See [`WardIndicators`]; the same residents and checks as [`indicators`].
+pub fn ward_indicators(
+    conn: &Connection,
+    filter: &Filter,
+    indicator_ids: &[String],
+) -> rusqlite::Result<WardIndicators> {
+    let b = filter.bounds();
+    let params = named_params! { ":to_ms": b.to_ms, ":site": filter.site, ":grp": filter.group };
+    let (residents, households) = conn.query_row(
+        &format!("WITH {GROUP_RESIDENTS} SELECT count(*), count(DISTINCT hh) FROM res"),
+        params,
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let mut ward = WardIndicators {
+        residents,
+        households,
+        reached: indicator_ids.iter().map(|id| (id.clone(), 0)).collect(),
+    };
+    let mut stmt = conn.prepare(&format!(
+        "WITH {GROUP_RESIDENTS}, {LATEST_CHECKS}
+         SELECT l.indicator, count(DISTINCT res.hh)
+           FROM res JOIN latest l ON l.resident_id = res.id
+          WHERE l.reached = 1
+          GROUP BY l.indicator"
+    ))?;
+    let mut rows = stmt.query(params)?;
+    while let Some(row) = rows.next()? {
+        let indicator: String = row.get(0)?;
+        if let Some(slot) = ward.reached.iter_mut().find(|(id, _)| *id == indicator) {
+            slot.1 = row.get(1)?;
+        }
+    }
+    Ok(ward)
+}
+
 /// Per residential group: residents, households, and for each indicator the
 /// households with at least one member whose newest event (up to the end of
 /// the period) says "reached". The period's start does not apply: an
@@ -359,13 +414,7 @@ pub fn indicators(
         });
     }
     let mut stmt = conn.prepare(&format!(
-        "WITH {GROUP_RESIDENTS},
-         latest AS (SELECT resident_id, indicator, reached FROM (
-                        SELECT resident_id, indicator, reached,
-                               row_number() OVER (PARTITION BY resident_id, indicator
-                                                  ORDER BY verified_at DESC, id DESC) AS rn
-                          FROM indicator_events WHERE verified_at < :to_ms)
-                     WHERE rn = 1)
+        "WITH {GROUP_RESIDENTS}, {LATEST_CHECKS}
          SELECT res.group_no, l.indicator, count(DISTINCT res.hh)
            FROM res JOIN latest l ON l.resident_id = res.id
           WHERE l.reached = 1

@@ -5,7 +5,7 @@
 use rusqlite::Connection;
 
 use super::Store;
-use super::export::{Filter, GroupIndicators, indicators};
+use super::export::{Filter, GroupIndicators, WardIndicators, indicators, ward_indicators};
 
 /// One set of figures (for one site, or for all of them).
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -32,6 +32,8 @@ pub struct Summary {
     pub total: Figures,
     pub sites: Vec<SiteFigures>,
     pub groups: Vec<GroupIndicators>,
+    /// Every group together, households counted once across the ward.
+    pub ward: WardIndicators,
 }
 
 /// Each figure as a query of (site_id, counted key) rows.
@@ -124,10 +126,12 @@ pub fn summary(
     }
     sites.sort_by(|a, b| a.site_id.cmp(&b.site_id));
     let groups = indicators(conn, filter, indicator_ids)?;
+    let ward = ward_indicators(conn, filter, indicator_ids)?;
     Ok(Summary {
         total,
         sites,
         groups,
+        ward,
     })
 }
 
@@ -194,5 +198,33 @@ mod tests {
         assert_eq!(s.total.residents, 6);
         assert_eq!(s.total.active_learners, 0);
         assert_eq!(s.total.modules_completed, 0);
+    }
+
+    #[test]
+    fn the_ward_counts_an_address_in_two_groups_as_one_household() {
+        let conn = fixture::memory_db();
+        fixture::small_site(&conn, "vh-a");
+        // Group 3's household "12 ngõ 5" is also typed for someone in
+        // group 4, who has a VNeID account.
+        let t = fixture::at(2026, 3, 1, 8, 0);
+        fixture::resident(&conn, "vh-a-5", "Phạm Văn Năm", 1952, 4, "12 Ngõ 5", t);
+        fixture::indicator(&conn, "vh-a/i6", "vh-a-5", "vneid", true, t);
+        let s = summary(&conn, &Filter::default(), &["vneid".into()]).unwrap();
+        let per_group: Vec<(i64, i64, i64)> = s
+            .groups
+            .iter()
+            .map(|g| (g.group_no, g.households, g.reached[0].1))
+            .collect();
+        assert_eq!(per_group, [(3, 1, 1), (4, 2, 1)]);
+        // The ward has two addresses, one of them reached: not the groups'
+        // sums (3 households, 2 reached).
+        assert_eq!(
+            s.ward,
+            WardIndicators {
+                residents: 4,
+                households: 2,
+                reached: vec![("vneid".into(), 1)],
+            }
+        );
     }
 }
