@@ -518,7 +518,7 @@ fn help_opens_with_f1_or_question_mark_and_closes() {
     let mut h = Harness::new();
     h.key(KeyCode::F(1));
     assert!(
-        h.sees("Trợ giúp") && h.sees("Esc: về trang chủ"),
+        h.sees("Trợ giúp") && h.sees("Enter hoặc →: tiếp tục"),
         "{}",
         h.screen()
     );
@@ -528,6 +528,59 @@ fn help_opens_with_f1_or_question_mark_and_closes() {
     assert!(h.sees("Trợ giúp"));
     h.click(Target::Close);
     assert!(h.app.overlay.is_none());
+}
+
+/// Help names only the keys that work on the screen under it: in the name
+/// box L, Space and the digits of the form are typed, and Esc goes home
+/// from a lesson page only (in the quiz it stops the quiz, and help said
+/// both "stop the quiz, asks first" and "go home").
+#[test]
+fn help_names_only_the_keys_that_work_on_this_screen() {
+    let mut h = Harness::new();
+    add(&h, "Nguyễn Thị Hằng", 1956, 5);
+    let help = |h: &mut Harness| {
+        h.key(KeyCode::F(1));
+        let screen = h.screen();
+        assert!(screen.contains("Trợ giúp"), "{screen}");
+        h.key(KeyCode::Esc);
+        screen
+    };
+    let welcome = help(&mut h);
+    assert!(welcome.contains("L: đổi sang tiếng Anh"), "{welcome}");
+    assert!(!welcome.contains("Esc: về trang chủ"), "{welcome}");
+    assert!(!welcome.contains("Space"), "{welcome}");
+    h.enter();
+    let who = help(&mut h);
+    for wrong in ["L: đổi sang", "Space", "Esc: về trang chủ"] {
+        assert!(!who.contains(wrong), "{wrong:?} on Who:\n{who}");
+    }
+    assert!(
+        who.contains("Phím số 1, 2, 3…"),
+        "names are picked by number: {who}"
+    );
+    h.click(Target::Register);
+    let form = help(&mut h);
+    for wrong in ["L: đổi sang", "Space", "Phím số", "Esc: về trang chủ"] {
+        assert!(!form.contains(wrong), "{wrong:?} on the form:\n{form}");
+    }
+    h.key(KeyCode::Left);
+    h.key(KeyCode::Left);
+    sign_in(&mut h, "hang");
+    let home = help(&mut h);
+    assert!(!home.contains("Esc: về trang chủ"), "{home}");
+    h.enter(); // the first lesson page
+    let lesson = help(&mut h);
+    assert!(lesson.contains("Esc: về trang chủ"), "{lesson}");
+    through_pages(&mut h);
+    assert!(
+        matches!(h.app.screen, Screen::Quiz(_)),
+        "{:?}",
+        h.app.screen
+    );
+    let quiz = help(&mut h);
+    assert!(quiz.contains("dừng bài kiểm tra"), "{quiz}");
+    assert!(!quiz.contains("Esc: về trang chủ"), "{quiz}");
+    assert!(quiz.contains("Space"), "{quiz}");
 }
 
 #[test]
