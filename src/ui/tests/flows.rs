@@ -1059,6 +1059,40 @@ fn field(h: &Harness, i: usize) -> String {
     }
 }
 
+/// A newcomer who typed their whole name with its accents and found nobody
+/// goes on to a form that already holds it (they had to type it again, the
+/// Telex way); a few plain letters typed to search are not carried over.
+#[test]
+fn a_whole_name_that_found_nobody_is_not_typed_twice() {
+    let mut h = Harness::new();
+    h.click(Target::Start);
+    h.typ("Traanf  Vawn Dduwcs ");
+    assert!(h.sees("Chưa có ai tên “Trần Văn Đức”"), "{}", h.screen());
+    h.enter(); // Enter in the box: nobody found, so on to registering
+    assert!(h.sees("Đăng ký người học mới"), "{}", h.screen());
+    assert_eq!(field(&h, 0), "Trần Văn Đức");
+    // Typing goes on at its end, the Telex way.
+    h.typ(" Anh");
+    assert_eq!(field(&h, 0), "Trần Văn Đức Anh");
+
+    let mut h = Harness::new();
+    h.click(Target::Start);
+    h.typ("hang");
+    h.click(Target::Register);
+    assert_eq!(field(&h, 0), "", "one plain word is a search, not a name");
+    let mut h = Harness::new();
+    h.click(Target::Start);
+    h.typ("tran van duc");
+    h.click(Target::Register);
+    assert_eq!(field(&h, 0), "", "no accents: the form asks for them");
+    let mut h = Harness::new();
+    add(&h, "Trần Văn Đức", 1950, 2);
+    h.click(Target::Start);
+    h.typ("Traanf Vawn Dduwcs");
+    h.click(Target::Register);
+    assert_eq!(field(&h, 0), "", "someone was found: not carried");
+}
+
 /// With no Vietnamese keyboard, accents are typed the Telex way, in the
 /// name and address boxes only; the database gets the accented words.
 #[test]
