@@ -206,6 +206,7 @@ fn back(app: &mut App) -> Vec<Effect> {
 fn register(app: &mut App) -> Vec<Effect> {
     let mut form = Register::default();
     if let Some(s) = state(app) {
+        form.search = s.query.clone();
         let name = s.query.split_whitespace().collect::<Vec<_>>().join(" ");
         let nobody = s.searched.as_deref() == Some(s.query.as_str()) && s.people.is_empty();
         let words = name.split(' ').count();
@@ -215,6 +216,18 @@ fn register(app: &mut App) -> Vec<Effect> {
     }
     app.go(Screen::Register(form));
     Vec::new()
+}
+
+/// Back to "Who are you?" from the register form, with the search typed
+/// before it (a stray press on Register, then Back, lost the name typed).
+pub fn search_again(app: &mut App, query: String) -> Vec<Effect> {
+    let mut who = Who {
+        query,
+        ..Who::default()
+    };
+    let fx = search(&mut who);
+    app.go(Screen::Who(who));
+    fx
 }
 
 fn search(s: &mut Who) -> Vec<Effect> {

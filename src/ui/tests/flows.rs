@@ -1093,6 +1093,36 @@ fn a_whole_name_that_found_nobody_is_not_typed_twice() {
     assert_eq!(field(&h, 0), "", "someone was found: not carried");
 }
 
+/// Register pressed by mistake, then Back: "Who are you?" came back empty
+/// and the name had to be typed again. It now shows the same search, with
+/// its matches, whether the form was left untouched or dropped on asking.
+#[test]
+fn back_from_the_register_form_shows_the_search_again() {
+    let mut h = Harness::new();
+    add(&h, "Nguyễn Thị Hằng", 1956, 5);
+    h.click(Target::Start);
+    h.typ("nguyen hang");
+    assert!(h.sees("1. Nguyễn Thị Hằng"), "{}", h.screen());
+    h.click(Target::Register);
+    h.key(KeyCode::Left);
+    assert!(matches!(h.app.screen, Screen::Who(_)), "{:?}", h.app.screen);
+    assert!(h.sees("nguyen hang"), "{}", h.screen());
+    assert!(h.sees("1. Nguyễn Thị Hằng"), "{}", h.screen());
+    // Something typed on the form: it asks, and "drop and go back" also
+    // brings the search back.
+    h.click(Target::Register);
+    h.typ("Lan");
+    h.click(Target::Back);
+    h.key(KeyCode::Char('2'));
+    assert!(matches!(h.app.screen, Screen::Who(_)), "{:?}", h.app.screen);
+    assert!(h.sees("1. Nguyễn Thị Hằng"), "{}", h.screen());
+    // Esc leaves for the welcome page: the next person starts afresh.
+    h.click(Target::Register);
+    h.key(KeyCode::Esc);
+    h.enter();
+    assert!(!h.sees("nguyen hang"), "{}", h.screen());
+}
+
 /// With no Vietnamese keyboard, accents are typed the Telex way, in the
 /// name and address boxes only; the database gets the accented words.
 #[test]
