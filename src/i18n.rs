@@ -586,7 +586,7 @@ texts! {
     help_back: "← hoặc Backspace: quay lại trang trước.", "← or Backspace: go back one page.";
     help_back_typing: "←: quay lại trang trước. Backspace: xóa chữ vừa gõ.", "←: go back one page. Backspace: delete the last letter typed.";
     help_move: "↑ và ↓: di chuyển lên, xuống.", "↑ and ↓: move up and down.";
-    help_pick: "Phím số 1, 2, 3…: chọn câu có số đó.", "Number keys 1, 2, 3…: choose that line.";
+    help_pick: "Phím số 1, 2, 3…: chọn dòng có số đó.", "Number keys 1, 2, 3…: choose that line.";
     help_toggle: "Space (phím dài nhất): đánh dấu hoặc bỏ dấu.", "Space (the longest key): tick or untick.";
     help_home: "Esc: về trang chủ. Bài học của bạn đã được lưu.", "Esc: go home. Your progress is saved.";
     help_language: "L: đổi sang tiếng Anh.", "L: switch to Vietnamese.";

@@ -986,12 +986,16 @@ fn confirmed(app: &mut App, what: Confirm) -> Vec<Effect> {
         }],
         Confirm::LeaveQuiz => home::go_home(app),
         Confirm::LeaveForm { home } => {
-            app.go(if home {
-                Screen::Welcome
+            let search = match &app.screen {
+                Screen::Register(s) if !home => s.search.clone(),
+                _ => String::new(),
+            };
+            if home {
+                app.go(Screen::Welcome);
+                Vec::new()
             } else {
-                Screen::Who(who::Who::default())
-            });
-            Vec::new()
+                who::search_again(app, search)
+            }
         }
         Confirm::Decline => {
             app.go(Screen::Welcome);

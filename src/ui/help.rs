@@ -15,16 +15,39 @@ pub fn dialog(app: &App) -> Dialog {
         Screen::Who(_) | Screen::Register(_) => (t.help_next, Some(t.help_back_typing)),
         _ => (t.help_next, Some(t.help_back)),
     };
+    // Only the keys that work here, as the footer does: in a text box
+    // letters, digits and Space are typed; Esc goes home from a lesson page
+    // only (the quiz and the result say it with ←; before sign-in there is
+    // no home, and on the home screen it does nothing).
+    let typing = matches!(&app.screen, Screen::Who(_) | Screen::Register(_));
+    let pick = matches!(&app.screen, Screen::Who(_) | Screen::Home | Screen::Quiz(_));
+    let toggle = match &app.screen {
+        Screen::Quiz(_) => true,
+        Screen::Lesson(s) => app
+            .curriculum
+            .modules
+            .get(s.module)
+            .and_then(|m| m.steps.get(s.step))
+            .is_some_and(|step| step.practice.is_some()),
+        _ => false,
+    };
+    let esc_home = matches!(&app.screen, Screen::Lesson(_));
     let mut lines = vec![next];
     lines.extend(back);
-    lines.extend([
-        t.help_move,
-        t.help_pick,
-        t.help_toggle,
-        t.help_home,
-        t.help_language,
-        t.help_touch,
-    ]);
+    lines.push(t.help_move);
+    if pick {
+        lines.push(t.help_pick);
+    }
+    if toggle {
+        lines.push(t.help_toggle);
+    }
+    if esc_home {
+        lines.push(t.help_home);
+    }
+    if !typing {
+        lines.push(t.help_language);
+    }
+    lines.push(t.help_touch);
     if app.settings.speech {
         lines.push(t.help_read);
     }

@@ -676,12 +676,29 @@ pub fn layout_dialog(dialog: &Dialog, area: Rect) -> DialogLaid {
     let mut lines = wrap(&dialog.text, inner as usize);
     let button_h = if area.height >= 20 { BUTTON_HEIGHT } else { 1 };
     let has_buttons = !dialog.buttons.is_empty();
-    let fixed = 2 + 2 + if has_buttons { button_h + 1 } else { 0 };
-    let max_text = area.height.saturating_sub(fixed + 2);
+    let buttons = if has_buttons { button_h + 1 } else { 0 };
+    // Roomy: a blank row inside the frame above and below the words, and a
+    // row of the page showing above and below the frame. On a small window
+    // the words come first (help ends with how to get a person, which was
+    // cut at 60×16): the air goes, then the blank lines between paragraphs.
+    let roomy = 2 + 2 + buttons;
+    let fits = |fixed: u16, margin: u16, n: usize| {
+        n <= area.height.saturating_sub(fixed + margin) as usize
+    };
+    let pad = if fits(roomy, 2, lines.len()) {
+        1
+    } else {
+        if !fits(2 + buttons, 0, lines.len()) {
+            lines.retain(|l| !l.trim().is_empty());
+        }
+        0
+    };
+    let fixed = 2 + 2 * pad + buttons;
+    let max_text = area.height.saturating_sub(fixed + 2 * pad);
     lines.truncate(max_text as usize);
     let height = fixed + lines.len() as u16;
     let frame = centered(area, width, height);
-    let text = Rect::new(frame.x + 2, frame.y + 2, inner, lines.len() as u16);
+    let text = Rect::new(frame.x + 2, frame.y + 1 + pad, inner, lines.len() as u16);
     let mut laid = DialogLaid {
         frame,
         lines,

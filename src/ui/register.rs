@@ -11,7 +11,6 @@ use super::app::{
 };
 use super::consent::Consent;
 use super::layout::{Block, Button, Page, Target};
-use super::who::Who;
 
 pub const FIELDS: usize = 5;
 const NAME: usize = 0;
@@ -65,6 +64,9 @@ impl FieldError {
 pub struct Register {
     pub fields: [String; FIELDS],
     pub errors: [Option<FieldError>; FIELDS],
+    /// What was typed in "Who are you?" before coming here: going back
+    /// shows that search again instead of an empty box.
+    pub search: String,
 }
 
 fn labels(t: &Texts) -> [(&'static str, &'static str); FIELDS] {
@@ -204,7 +206,8 @@ fn leave(app: &mut App, home: bool) -> Vec<Effect> {
     } else if home {
         app.go(Screen::Welcome);
     } else {
-        app.go(Screen::Who(Who::default()));
+        let search = state(app).map(|s| s.search.clone()).unwrap_or_default();
+        return super::who::search_again(app, search);
     }
     Vec::new()
 }
@@ -299,6 +302,7 @@ mod tests {
         Register {
             fields: values.map(str::to_string),
             errors: [None; FIELDS],
+            search: String::new(),
         }
     }
 

@@ -147,16 +147,13 @@ pub fn on(app: &mut App, action: Action) -> Vec<Effect> {
             if matches {
                 app.focus = Some(1);
             } else if nobody {
-                app.go(Screen::Register(Register::default()));
+                return register(app);
             } else {
                 app.notice = Some(Notice::TypeName);
             }
             return Vec::new();
         }
-        Some(Target::Register) => {
-            app.go(Screen::Register(Register::default()));
-            return Vec::new();
-        }
+        Some(Target::Register) => return register(app),
         Some(Target::Back) => return back(app),
         _ => {}
     }
@@ -200,6 +197,37 @@ pub fn on(app: &mut App, action: Action) -> Vec<Effect> {
 fn back(app: &mut App) -> Vec<Effect> {
     app.go(Screen::Welcome);
     Vec::new()
+}
+
+/// On to registering. A whole name typed with its accents that found
+/// nobody ("Trần Văn Đức") is the newcomer's own name: it fills the form's
+/// name box, so it is not typed a second time, the Telex way. A few plain
+/// letters ("hang", "tran van duc") are only a search: the box stays empty.
+fn register(app: &mut App) -> Vec<Effect> {
+    let mut form = Register::default();
+    if let Some(s) = state(app) {
+        form.search = s.query.clone();
+        let name = s.query.split_whitespace().collect::<Vec<_>>().join(" ");
+        let nobody = s.searched.as_deref() == Some(s.query.as_str()) && s.people.is_empty();
+        let words = name.split(' ').count();
+        if nobody && words >= 2 && !name.is_ascii() {
+            form.fields[0] = name;
+        }
+    }
+    app.go(Screen::Register(form));
+    Vec::new()
+}
+
+/// Back to "Who are you?" from the register form, with the search typed
+/// before it (a stray press on Register, then Back, lost the name typed).
+pub fn search_again(app: &mut App, query: String) -> Vec<Effect> {
+    let mut who = Who {
+        query,
+        ..Who::default()
+    };
+    let fx = search(&mut who);
+    app.go(Screen::Who(who));
+    fx
 }
 
 fn search(s: &mut Who) -> Vec<Effect> {

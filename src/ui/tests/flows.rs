@@ -518,7 +518,7 @@ fn help_opens_with_f1_or_question_mark_and_closes() {
     let mut h = Harness::new();
     h.key(KeyCode::F(1));
     assert!(
-        h.sees("Trợ giúp") && h.sees("Esc: về trang chủ"),
+        h.sees("Trợ giúp") && h.sees("Enter hoặc →: tiếp tục"),
         "{}",
         h.screen()
     );
@@ -528,6 +528,59 @@ fn help_opens_with_f1_or_question_mark_and_closes() {
     assert!(h.sees("Trợ giúp"));
     h.click(Target::Close);
     assert!(h.app.overlay.is_none());
+}
+
+/// Help names only the keys that work on the screen under it: in the name
+/// box L, Space and the digits of the form are typed, and Esc goes home
+/// from a lesson page only (in the quiz it stops the quiz, and help said
+/// both "stop the quiz, asks first" and "go home").
+#[test]
+fn help_names_only_the_keys_that_work_on_this_screen() {
+    let mut h = Harness::new();
+    add(&h, "Nguyễn Thị Hằng", 1956, 5);
+    let help = |h: &mut Harness| {
+        h.key(KeyCode::F(1));
+        let screen = h.screen();
+        assert!(screen.contains("Trợ giúp"), "{screen}");
+        h.key(KeyCode::Esc);
+        screen
+    };
+    let welcome = help(&mut h);
+    assert!(welcome.contains("L: đổi sang tiếng Anh"), "{welcome}");
+    assert!(!welcome.contains("Esc: về trang chủ"), "{welcome}");
+    assert!(!welcome.contains("Space"), "{welcome}");
+    h.enter();
+    let who = help(&mut h);
+    for wrong in ["L: đổi sang", "Space", "Esc: về trang chủ"] {
+        assert!(!who.contains(wrong), "{wrong:?} on Who:\n{who}");
+    }
+    assert!(
+        who.contains("Phím số 1, 2, 3…"),
+        "names are picked by number: {who}"
+    );
+    h.click(Target::Register);
+    let form = help(&mut h);
+    for wrong in ["L: đổi sang", "Space", "Phím số", "Esc: về trang chủ"] {
+        assert!(!form.contains(wrong), "{wrong:?} on the form:\n{form}");
+    }
+    h.key(KeyCode::Left);
+    h.key(KeyCode::Left);
+    sign_in(&mut h, "hang");
+    let home = help(&mut h);
+    assert!(!home.contains("Esc: về trang chủ"), "{home}");
+    h.enter(); // the first lesson page
+    let lesson = help(&mut h);
+    assert!(lesson.contains("Esc: về trang chủ"), "{lesson}");
+    through_pages(&mut h);
+    assert!(
+        matches!(h.app.screen, Screen::Quiz(_)),
+        "{:?}",
+        h.app.screen
+    );
+    let quiz = help(&mut h);
+    assert!(quiz.contains("dừng bài kiểm tra"), "{quiz}");
+    assert!(!quiz.contains("Esc: về trang chủ"), "{quiz}");
+    assert!(quiz.contains("Space"), "{quiz}");
 }
 
 #[test]
@@ -1004,6 +1057,70 @@ fn field(h: &Harness, i: usize) -> String {
         Screen::Register(s) => s.fields[i].clone(),
         other => panic!("not registering: {other:?}"),
     }
+}
+
+/// A newcomer who typed their whole name with its accents and found nobody
+/// goes on to a form that already holds it (they had to type it again, the
+/// Telex way); a few plain letters typed to search are not carried over.
+#[test]
+fn a_whole_name_that_found_nobody_is_not_typed_twice() {
+    let mut h = Harness::new();
+    h.click(Target::Start);
+    h.typ("Traanf  Vawn Dduwcs ");
+    assert!(h.sees("Chưa có ai tên “Trần Văn Đức”"), "{}", h.screen());
+    h.enter(); // Enter in the box: nobody found, so on to registering
+    assert!(h.sees("Đăng ký người học mới"), "{}", h.screen());
+    assert_eq!(field(&h, 0), "Trần Văn Đức");
+    // Typing goes on at its end, the Telex way.
+    h.typ(" Anh");
+    assert_eq!(field(&h, 0), "Trần Văn Đức Anh");
+
+    let mut h = Harness::new();
+    h.click(Target::Start);
+    h.typ("hang");
+    h.click(Target::Register);
+    assert_eq!(field(&h, 0), "", "one plain word is a search, not a name");
+    let mut h = Harness::new();
+    h.click(Target::Start);
+    h.typ("tran van duc");
+    h.click(Target::Register);
+    assert_eq!(field(&h, 0), "", "no accents: the form asks for them");
+    let mut h = Harness::new();
+    add(&h, "Trần Văn Đức", 1950, 2);
+    h.click(Target::Start);
+    h.typ("Traanf Vawn Dduwcs");
+    h.click(Target::Register);
+    assert_eq!(field(&h, 0), "", "someone was found: not carried");
+}
+
+/// Register pressed by mistake, then Back: "Who are you?" came back empty
+/// and the name had to be typed again. It now shows the same search, with
+/// its matches, whether the form was left untouched or dropped on asking.
+#[test]
+fn back_from_the_register_form_shows_the_search_again() {
+    let mut h = Harness::new();
+    add(&h, "Nguyễn Thị Hằng", 1956, 5);
+    h.click(Target::Start);
+    h.typ("nguyen hang");
+    assert!(h.sees("1. Nguyễn Thị Hằng"), "{}", h.screen());
+    h.click(Target::Register);
+    h.key(KeyCode::Left);
+    assert!(matches!(h.app.screen, Screen::Who(_)), "{:?}", h.app.screen);
+    assert!(h.sees("nguyen hang"), "{}", h.screen());
+    assert!(h.sees("1. Nguyễn Thị Hằng"), "{}", h.screen());
+    // Something typed on the form: it asks, and "drop and go back" also
+    // brings the search back.
+    h.click(Target::Register);
+    h.typ("Lan");
+    h.click(Target::Back);
+    h.key(KeyCode::Char('2'));
+    assert!(matches!(h.app.screen, Screen::Who(_)), "{:?}", h.app.screen);
+    assert!(h.sees("1. Nguyễn Thị Hằng"), "{}", h.screen());
+    // Esc leaves for the welcome page: the next person starts afresh.
+    h.click(Target::Register);
+    h.key(KeyCode::Esc);
+    h.enter();
+    assert!(!h.sees("nguyen hang"), "{}", h.screen());
 }
 
 /// With no Vietnamese keyboard, accents are typed the Telex way, in the
