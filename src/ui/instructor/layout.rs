@@ -11,9 +11,9 @@
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-use super::Desk;
 use super::forms::{Confirm, Modal, ResidentForm};
 use super::room::{self, Room};
+use super::{Desk, table};
 use crate::i18n::{Texts, fill};
 use crate::store::instructor::AttendanceStatus;
 use crate::ui::app::App;
@@ -507,6 +507,15 @@ fn room_layout(app: &App, d: &Desk, room: &Room, area: Rect) -> Laid {
         Look::Plain(Tone::Strong),
         None,
     )];
+    // A closed class can still be corrected: say so, lest the instructor
+    // think the marks go nowhere or belong to a new class.
+    if let Some(ended) = room.class.ended_at {
+        specs.push(Spec::Text(
+            fill(t.ins_room_ended, &[("time", &table::clock(ended))]),
+            Look::Plain(Tone::Warning),
+            None,
+        ));
+    }
     let buttons: Vec<ButtonSpec> = match &room.adding {
         Some(text) => {
             specs.push(Spec::Field {

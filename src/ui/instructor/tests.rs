@@ -5,6 +5,7 @@
 use ratatui::crossterm::event::KeyCode;
 
 use super::*;
+use crate::i18n::Lang;
 use crate::store::NewResident;
 use crate::store::instructor::AttendanceStatus;
 use crate::ui::app::{Effect as AppEffect, Msg};
@@ -854,5 +855,87 @@ fn tab_sorts_only_by_columns_on_screen() {
         let visited = seen.contains(&2) || seen.contains(&6);
         assert_eq!(visited, hidden_visited, "{width}: {seen:?}");
         assert!(seen.contains(&3), "{width}: {seen:?}");
+    }
+}
+
+/// A wrong mark noticed after F8 closed the class can still be put right:
+/// F6 opens the closed class's room, which says the class has ended, and
+/// the correction is the mark the store keeps. With no class at all today
+/// F6 still asks for one.
+#[test]
+fn a_closed_class_can_still_be_corrected() {
+    for (lang, ended, today_says) in [
+        (Lang::Vi, "Buổi học đã kết thúc lúc", "F6 để sửa điểm danh"),
+        (
+            Lang::En,
+            "This class ended at",
+            "F6 corrects its attendance",
+        ),
+    ] {
+        let mut h = classroom();
+        h.app.lang = lang;
+        for size in [(80, 24), (60, 16), (120, 40)] {
+            h.send(Msg::Resize(size.0, size.1));
+        }
+        log_in(&mut h);
+        h.key(KeyCode::F(6));
+        assert_eq!(the_desk(&h).note, Some(Note::NeedClass));
+        assert!(the_desk(&h).modal.is_none());
+        open_room(&mut h);
+        assert!(!h.sees(ended), "{}", h.screen());
+        let Some(Modal::Room(room)) = &the_desk(&h).modal else {
+            panic!()
+        };
+        let first = room.rows[0].clone();
+        h.typ("4"); // absent, by mistake
+        h.key(KeyCode::Esc);
+        h.key(KeyCode::F(8));
+        h.key(KeyCode::Char('2'));
+        let class = the_desk(&h).today.as_ref().unwrap().class.clone().unwrap();
+        assert!(class.ended_at.is_some());
+        assert!(h.sees(today_says), "{}", h.screen());
+        h.key(KeyCode::F(6));
+        let Some(Modal::Room(room)) = &the_desk(&h).modal else {
+            panic!("{}", h.screen())
+        };
+        assert_eq!(room.rows[0].status, Some(AttendanceStatus::Absent));
+        for size in [(60, 16), (80, 24), (120, 40)] {
+            h.send(Msg::Resize(size.0, size.1));
+            assert!(h.sees(ended), "{size:?}\n{}", h.screen());
+        }
+        h.typ("2"); // late, in fact
+        let marks = h.store.attendance(&class.id).unwrap();
+        let theirs: Vec<_> = marks
+            .iter()
+            .filter(|m| m.resident_id == first.resident_id)
+            .map(|m| m.status)
+            .collect();
+        assert_eq!(theirs, [AttendanceStatus::Late], "{marks:?}");
+        // Someone who came without a seat can be added after closing too.
+        h.typ("+");
+        h.typ("duc");
+        h.enter();
+        let marks = h.store.attendance(&class.id).unwrap();
+        assert!(
+            marks
+                .iter()
+                .any(|m| m.full_name == "Phạm Văn Đức" && m.status == AttendanceStatus::Present),
+            "{marks:?}"
+        );
+        // The class stays closed, and its room opens again as it was left.
+        assert!(
+            h.store
+                .class_session(&class.id)
+                .unwrap()
+                .unwrap()
+                .ended_at
+                .is_some()
+        );
+        h.key(KeyCode::Esc);
+        h.key(KeyCode::F(6));
+        let Some(Modal::Room(room)) = &the_desk(&h).modal else {
+            panic!()
+        };
+        assert_eq!(room.rows[0].status, Some(AttendanceStatus::Late));
     }
 }
