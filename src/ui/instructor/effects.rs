@@ -376,7 +376,16 @@ fn on_data(d: &mut Desk, reply: Reply, reload: AppEffect) -> Vec<AppEffect> {
             form.known = Some(*known);
             d.modal = Some(super::Modal::Resident(*form));
         }
-        Reply::Failed(why) => d.note = Some(Note::Trouble(why)),
+        Reply::Failed(why) => {
+            d.note = Some(Note::Trouble(why));
+            // A mark that was not saved must not show as made: the room
+            // reads its marks again.
+            if let Some(super::Modal::Room(room)) = &d.modal {
+                return vec![AppEffect::Instructor(Effect::LoadRoom(
+                    room.class.id.clone(),
+                ))];
+            }
+        }
         Reply::PinSet(_) | Reply::Pin(_) | Reply::PinOk | Reply::NoPin => {}
     }
     Vec::new()

@@ -507,6 +507,15 @@ fn room_layout(app: &App, d: &Desk, room: &Room, area: Rect) -> Laid {
         Look::Plain(Tone::Strong),
         None,
     )];
+    // The room covers the desk's note line: a mark that could not be
+    // saved is said here, where the instructor is looking.
+    if let Some(super::Note::Trouble(why)) = &d.note {
+        specs.push(Spec::Text(
+            fill(t.ins_trouble, &[("why", why)]),
+            Look::Plain(Tone::Bad),
+            None,
+        ));
+    }
     // A closed class can still be corrected: say so, lest the instructor
     // think the marks go nowhere or belong to a new class.
     if let Some(ended) = room.class.ended_at {

@@ -82,6 +82,10 @@ pub fn loaded(d: &mut Desk, class_id: String, marks: Vec<AttendanceMark>) {
     if room.class.id != class_id {
         return;
     }
+    // The database's marks are the room's: one not saved shows as not made.
+    for r in &mut room.rows {
+        r.status = None;
+    }
     for m in marks {
         match room
             .rows

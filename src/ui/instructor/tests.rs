@@ -939,3 +939,31 @@ fn a_closed_class_can_still_be_corrected() {
         assert_eq!(room.rows[0].status, Some(AttendanceStatus::Late));
     }
 }
+
+/// A mark the database refuses is said in the room (which covers the
+/// desk's note line), and the room shows the marks as saved, not as typed.
+#[test]
+fn a_mark_not_saved_is_said_in_the_room_and_not_shown_as_made() {
+    let mut h = classroom();
+    log_in(&mut h);
+    open_room(&mut h);
+    h.typ("2"); // the first person: late, saved
+    // The second person's record is gone from under the room (as if the
+    // database refused the write).
+    if let Screen::Instructor(s) = &mut h.app.screen
+        && let Stage::Desk(d) = &mut s.stage
+        && let Some(Modal::Room(room)) = &mut d.modal
+    {
+        room.rows[1].resident_id = "vh-test-nobody".into();
+    }
+    h.typ("1");
+    assert!(h.sees("Chưa làm được"), "{}", h.screen());
+    let Some(Modal::Room(room)) = &the_desk(&h).modal else {
+        panic!()
+    };
+    assert_eq!(room.rows[0].status, Some(AttendanceStatus::Late));
+    assert_eq!(room.rows[1].status, None, "{:?}", room.rows);
+    // The next key clears the message.
+    h.key(KeyCode::Down);
+    assert!(!h.sees("Chưa làm được"), "{}", h.screen());
+}
