@@ -967,3 +967,55 @@ fn a_mark_not_saved_is_said_in_the_room_and_not_shown_as_made() {
     h.key(KeyCode::Down);
     assert!(!h.sees("Chưa làm được"), "{}", h.screen());
 }
+
+/// On the smallest screen (60×16) the add box has room for fewer than five
+/// matches: each one listed is whole (none runs under the buttons), and
+/// the number of one not listed adds nobody; it used to add and mark
+/// present someone the instructor could not see.
+#[test]
+fn the_add_box_adds_only_matches_on_screen() {
+    let mut h = classroom();
+    for (given, household) in [
+        ("An", "Số 101, ngõ 6 Tân Ấp, phường Phúc Xá"),
+        ("Bình", "Số 163, ngõ 6 Tân Ấp, phường Phúc Xá"),
+        ("Cường", "Số 121, ngõ 106 Hoàng Hoa Thám"),
+        ("Dũng", "Số 20 Hòe Nhai, phường Nguyễn Trung Trực"),
+        ("Em", "Số 29, ngõ 76 Hòe Nhai"),
+    ] {
+        h.store
+            .add_resident(&person(&format!("Nguyễn Công {given}"), 1952, 5, household))
+            .unwrap();
+    }
+    h.send(Msg::Resize(60, 16));
+    log_in(&mut h);
+    open_room(&mut h);
+    h.typ("+");
+    h.typ("nguyen cong");
+    let screen = h.screen();
+    let shown = (1..=5)
+        .filter(|i| screen.contains(&format!("│{i}. Nguyễn Công")))
+        .count();
+    assert!((1..5).contains(&shown), "{screen}");
+    // Each match listed is whole: its address ends before the buttons.
+    let lines: Vec<&str> = screen.lines().collect();
+    let buttons = lines.iter().position(|l| l.contains("Esc")).unwrap();
+    let last = lines
+        .iter()
+        .rposition(|l| l.contains(&format!("{shown}. Nguyễn Công")))
+        .unwrap();
+    assert!(
+        lines[last + 1..buttons]
+            .iter()
+            .all(|l| !l.contains("Nguyễn"))
+    );
+    assert!(
+        lines[last..buttons].iter().any(|l| l.contains(")")),
+        "{screen}"
+    );
+    let class = the_desk(&h).today.as_ref().unwrap().class.clone().unwrap();
+    h.typ(&(shown + 1).to_string());
+    assert!(h.store.attendance(&class.id).unwrap().is_empty());
+    assert!(h.sees("Thêm người:"), "{}", h.screen());
+    h.typ(&shown.to_string());
+    assert_eq!(h.store.attendance(&class.id).unwrap().len(), 1);
+}
