@@ -249,8 +249,11 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
             typed(d)
         }
         KeyCode::Esc => {
+            // Logging out, as Esc on the other views: kiosk.log says so.
             close(app);
-            Vec::new()
+            vec![AppEffect::Instructor(Effect::Log(
+                super::LogLine::LoggedOut,
+            ))]
         }
         KeyCode::Enter => {
             if let Some(r) = chosen {

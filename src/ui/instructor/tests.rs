@@ -1019,3 +1019,23 @@ fn the_add_box_adds_only_matches_on_screen() {
     h.typ(&shown.to_string());
     assert_eq!(h.store.attendance(&class.id).unwrap().len(), 1);
 }
+
+/// Esc logs out from every view, and kiosk.log says so each time; from
+/// Residents (search box empty) it used to leave no line.
+#[test]
+fn esc_logs_out_with_a_line_in_the_log_from_every_view() {
+    let mut h = classroom();
+    let path = h.store.path().parent().unwrap().join("kiosk.log");
+    for view in [2, 3, 4, 5] {
+        log_in(&mut h);
+        h.key(KeyCode::F(view));
+        let before = std::fs::read_to_string(&path).unwrap();
+        h.key(KeyCode::Esc);
+        assert!(!matches!(h.app.screen, Screen::Instructor(_)), "F{view}");
+        let after = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            after[before.len()..].contains("người hướng dẫn đã thoát"),
+            "F{view}: {after}"
+        );
+    }
+}
