@@ -1039,3 +1039,26 @@ fn esc_logs_out_with_a_line_in_the_log_from_every_view() {
         );
     }
 }
+
+/// On the smallest screen (60 columns) Residents shows whole names: they
+/// were cut to "Nguyễn Thị", so namesakes and most people looked alike.
+/// The scores give way, and Tab passes over them.
+#[test]
+fn residents_show_whole_names_on_a_narrow_screen() {
+    let mut h = classroom();
+    h.store
+        .add_resident(&person("Nguyễn Thị Phương Thảo", 1957, 3, "Số 9"))
+        .unwrap();
+    h.send(Msg::Resize(60, 16));
+    log_in(&mut h);
+    h.key(KeyCode::F(3));
+    for name in ["Nguyễn Thị Hằng", "Nguyễn Thị Phương Thảo", "Phạm Văn Đức"] {
+        assert!(h.sees(name), "{name}\n{}", h.screen());
+    }
+    let mut seen = Vec::new();
+    for _ in 0..super::residents::COLUMNS {
+        h.key(KeyCode::Tab);
+        seen.push(the_desk(&h).sort[1].column);
+    }
+    assert!(!seen.contains(&4) && !seen.contains(&5), "{seen:?}");
+}
