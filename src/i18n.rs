@@ -819,6 +819,8 @@ texts! {
     ins_erased: "Đã xóa thông tin cá nhân của người này.", "This person's personal details are erased.";
     ins_need_class: "Hãy mở buổi học trước (F7).", "Open a class first (F7).";
     ins_trouble: "Chưa làm được: {why}", "Could not do that: {why}";
+    ins_why_busy: "dữ liệu đang bận. Hãy thử lại.", "the database is busy. Try again.";
+    ins_why_not_found: "không thấy người hay buổi học này nữa.", "that person or class is gone.";
     ins_loading: "Đang tải…", "Loading…";
     ins_class_open: "Buổi học: {topic} · {instructor} · bắt đầu {time}", "Class: {topic} · {instructor} · since {time}";
     ins_class_closed: "Buổi học “{topic}” đã kết thúc lúc {time}. F6 để sửa điểm danh, F7 để mở buổi mới.", "The class “{topic}” closed at {time}. F6 corrects its attendance, F7 opens a new one.";

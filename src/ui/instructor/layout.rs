@@ -538,11 +538,7 @@ fn room_layout(app: &App, d: &Desk, room: &Room, area: Rect) -> Laid {
     // The room covers the desk's note line: a mark that could not be
     // saved is said here, where the instructor is looking.
     if let Some(super::Note::Trouble(why)) = &d.note {
-        specs.push(Spec::Text(
-            fill(t.ins_trouble, &[("why", why)]),
-            Look::Plain(Tone::Bad),
-            None,
-        ));
+        specs.push(Spec::Text(why.text(t), Look::Plain(Tone::Bad), None));
     }
     match &room.adding {
         Some(text) => {

@@ -957,7 +957,13 @@ fn a_mark_not_saved_is_said_in_the_room_and_not_shown_as_made() {
         room.rows[1].resident_id = "vh-test-nobody".into();
     }
     h.typ("1");
-    assert!(h.sees("Chưa làm được"), "{}", h.screen());
+    // In the screen's words, not the store's English.
+    assert!(
+        h.sees("Chưa làm được: không thấy người hay buổi học này nữa."),
+        "{}",
+        h.screen()
+    );
+    assert!(!h.sees("no class session"), "{}", h.screen());
     let Some(Modal::Room(room)) = &the_desk(&h).modal else {
         panic!()
     };
@@ -1061,4 +1067,31 @@ fn residents_show_whole_names_on_a_narrow_screen() {
         seen.push(the_desk(&h).sort[1].column);
     }
     assert!(!seen.contains(&4) && !seen.contains(&5), "{seen:?}");
+}
+
+/// A database kept busy by another seat or program is said in the
+/// screen's language, in plain words (the store's message is English and
+/// names the file).
+#[test]
+fn a_busy_database_is_said_in_the_screens_words() {
+    for (lang, said) in [
+        (Lang::Vi, "Chưa làm được: dữ liệu đang bận. Hãy thử lại."),
+        (
+            Lang::En,
+            "Could not do that: the database is busy. Try again.",
+        ),
+    ] {
+        let mut h = classroom();
+        h.app.lang = lang;
+        // Whole on the one note line of the smallest screen.
+        h.send(Msg::Resize(60, 16));
+        log_in(&mut h);
+        let busy = crate::store::StoreError::Busy {
+            path: "/srv/kiosk/kiosk.db".into(),
+            secs: 60,
+        };
+        h.send(Msg::Instructor(Reply::Failed(Why::of(&busy))));
+        assert!(h.sees(said), "{}", h.screen());
+        assert!(!h.sees("kiosk.db"), "{}", h.screen());
+    }
 }
