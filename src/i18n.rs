@@ -831,9 +831,11 @@ texts! {
     ins_erased: "Đã xóa thông tin cá nhân của người này.", "This person's personal details are erased.";
     ins_need_class: "Hãy mở buổi học trước (F7).", "Open a class first (F7).";
     ins_trouble: "Chưa làm được: {why}", "Could not do that: {why}";
+    ins_why_busy: "dữ liệu đang bận. Hãy thử lại.", "the database is busy. Try again.";
+    ins_why_not_found: "không thấy người hay buổi học này nữa.", "that person or class is gone.";
     ins_loading: "Đang tải…", "Loading…";
     ins_class_open: "Buổi học: {topic} · {instructor} · bắt đầu {time}", "Class: {topic} · {instructor} · since {time}";
-    ins_class_closed: "Buổi học “{topic}” đã kết thúc lúc {time}. F7 để mở buổi mới.", "The class “{topic}” closed at {time}. F7 opens a new one.";
+    ins_class_closed: "Buổi học “{topic}” đã kết thúc lúc {time}. F6 để sửa điểm danh, F7 để mở buổi mới.", "The class “{topic}” closed at {time}. F6 corrects its attendance, F7 opens a new one.";
     ins_class_none: "Hôm nay chưa mở buổi học. Bấm F7 để mở.", "No class is open today. Press F7 to open one.";
     ins_today_counts: "Ngày {day}: {came} người đã vào máy, {here} người đang học, {help} người cần giúp", "{day}: {came} signed in at a seat, {here} at a seat now, {help} {help|needs|need} help";
     ins_today_nobody: "Hôm nay chưa có ai đăng nhập.", "Nobody has signed in today yet.";
@@ -923,6 +925,7 @@ texts! {
     ins_room_title: "Điểm danh: {topic}", "Attendance: {topic}";
     ins_room_counts: "Có mặt {present} · Muộn {late} · Có phép {excused} · Vắng {absent} · Chưa điểm danh {unmarked}", "Present {present} · Late {late} · Excused {excused} · Absent {absent} · Not marked {unmarked}";
     ins_room_add: "Thêm người:", "Add someone:";
+    ins_room_ended: "Buổi học đã kết thúc lúc {time}. Vẫn sửa được điểm danh.", "This class ended at {time}. Marks can still be corrected.";
     ins_do_add_number: "thêm người có số đó", "add that one";
     ins_room_empty: "Chưa có ai. Bấm + để thêm người.", "Nobody yet. Press + to add someone.";
     ins_att_present: "có mặt", "present";

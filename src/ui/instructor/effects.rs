@@ -10,7 +10,7 @@ use crate::store::instructor::{
     Today,
 };
 use crate::store::pin::{FREE_TRIES, PinCheck};
-use crate::store::{NewResident, Store, now_ms};
+use crate::store::{NewResident, Store, StoreError, now_ms};
 use crate::ui::app::{App, Effect as AppEffect, Msg};
 use crate::ui::runtime::Log;
 
@@ -110,8 +110,39 @@ pub enum Reply {
         form: Box<super::forms::ResidentForm>,
         known: Box<crate::store::Resident>,
     },
-    /// Something could not be done; the words say what.
-    Failed(String),
+    /// Something could not be done; why.
+    Failed(Why),
+}
+
+/// Why something could not be done, said on the screen in its language:
+/// the store's own words are English (they are for the log).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Why {
+    /// Another seat or program kept the database busy.
+    Busy,
+    /// The class or person is not in the database (any more).
+    NotFound,
+    /// Anything else, in the store's words (file or SQLite errors).
+    Other(String),
+}
+
+impl Why {
+    pub fn of(e: &StoreError) -> Why {
+        match e {
+            StoreError::Busy { .. } => Why::Busy,
+            StoreError::NotFound { .. } => Why::NotFound,
+            other => Why::Other(other.to_string()),
+        }
+    }
+
+    pub fn text(&self, t: &crate::i18n::Texts) -> String {
+        let why = match self {
+            Why::Busy => t.ins_why_busy.to_string(),
+            Why::NotFound => t.ins_why_not_found.to_string(),
+            Why::Other(s) => s.clone(),
+        };
+        fill(t.ins_trouble, &[("why", &why)])
+    }
 }
 
 fn msg(r: Reply) -> Vec<Msg> {
@@ -120,12 +151,12 @@ fn msg(r: Reply) -> Vec<Msg> {
 
 /// Carries out an instructor effect against the store.
 pub fn execute(store: &Store, log: &Log, effect: Effect) -> Vec<Msg> {
-    let failed = |what: &str, e: &dyn std::fmt::Display| {
+    let failed = |what: &str, e: &StoreError| {
         log.write(&fill(
             log.t().log_ins_failed,
             &[("what", &what), ("error", &e)],
         ));
-        msg(Reply::Failed(e.to_string()))
+        msg(Reply::Failed(Why::of(e)))
     };
     match effect {
         Effect::CheckPinSet => match store.pin_is_set() {
@@ -376,7 +407,16 @@ fn on_data(d: &mut Desk, reply: Reply, reload: AppEffect) -> Vec<AppEffect> {
             form.known = Some(*known);
             d.modal = Some(super::Modal::Resident(*form));
         }
-        Reply::Failed(why) => d.note = Some(Note::Trouble(why)),
+        Reply::Failed(why) => {
+            d.note = Some(Note::Trouble(why));
+            // A mark that was not saved must not show as made: the room
+            // reads its marks again.
+            if let Some(super::Modal::Room(room)) = &d.modal {
+                return vec![AppEffect::Instructor(Effect::LoadRoom(
+                    room.class.id.clone(),
+                ))];
+            }
+        }
         Reply::PinSet(_) | Reply::Pin(_) | Reply::PinOk | Reply::NoPin => {}
     }
     Vec::new()

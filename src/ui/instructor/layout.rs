@@ -11,9 +11,9 @@
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-use super::Desk;
 use super::forms::{Confirm, Modal, ResidentForm};
 use super::room::{self, Room};
+use super::{Desk, table};
 use crate::i18n::{Texts, fill};
 use crate::store::instructor::AttendanceStatus;
 use crate::ui::app::App;
@@ -502,12 +502,45 @@ fn room_layout(app: &App, d: &Desk, room: &Room, area: Rect) -> Laid {
         frame.height.saturating_sub(2),
     );
     let one = if inner.height >= 16 { 3 } else { 1 };
+    let buttons: Vec<ButtonSpec> = match &room.adding {
+        Some(_) => vec![
+            (format!("Esc {}", t.ins_do_close), Hit::Cancel, false, false),
+            (
+                format!("Enter {}", t.ins_do_add_first),
+                Hit::AddMatch(0),
+                true,
+                false,
+            ),
+        ],
+        None => {
+            let mut b: Vec<ButtonSpec> = room::MARKS
+                .iter()
+                .map(|(_, status)| {
+                    let word = room::status_name(t, Some(*status));
+                    let key = room::key_shown(app.lang, *status);
+                    (format!("{key} {word}"), Hit::Mark(*status), false, false)
+                })
+                .collect();
+            b.push((format!("+ {}", t.ins_do_add_person), Hit::Add, false, false));
+            b.push((format!("Esc {}", t.ins_do_close), Hit::Cancel, false, false));
+            b
+        }
+    };
+    let bh = buttons_height(&buttons, inner.width, one);
+    let buttons_y = inner.bottom().saturating_sub(bh);
+    // The lines above the list end above the buttons, never under them.
+    let room_above = buttons_y.saturating_sub(inner.y);
     let mut specs = vec![Spec::Text(
         room::summary(app, room),
         Look::Plain(Tone::Strong),
         None,
     )];
-    let buttons: Vec<ButtonSpec> = match &room.adding {
+    // The room covers the desk's note line: a mark that could not be
+    // saved is said here, where the instructor is looking.
+    if let Some(super::Note::Trouble(why)) = &d.note {
+        specs.push(Spec::Text(why.text(t), Look::Plain(Tone::Bad), None));
+    }
+    match &room.adding {
         Some(text) => {
             specs.push(Spec::Field {
                 label: t.ins_room_add.to_string(),
@@ -531,7 +564,10 @@ fn room_layout(app: &App, d: &Desk, room: &Room, area: Rect) -> Laid {
                 ));
             } else {
                 // One a line, numbered, with year and address: namesakes
-                // are common, and the number adds the one meant.
+                // are common, and the number adds the one meant. Only the
+                // matches that fit whole are listed (a small screen has
+                // room for fewer than five): their numbers are the keys.
+                let mut used: u16 = specs.iter().map(|s| height_of(s, inner.width)).sum();
                 for (i, r) in matches.iter().enumerate() {
                     let who = crate::i18n::who_line(
                         t,
@@ -540,42 +576,34 @@ fn room_layout(app: &App, d: &Desk, room: &Room, area: Rect) -> Laid {
                         r.birth_year,
                         &r.household,
                     );
-                    specs.push(Spec::Text(
+                    let spec = Spec::Text(
                         format!("{}. {who}", i + 1),
                         Look::Plain(Tone::Strong),
                         Some(Hit::AddMatch(i)),
-                    ));
+                    );
+                    used += height_of(&spec, inner.width);
+                    if used > room_above {
+                        break;
+                    }
+                    specs.push(spec);
                 }
             }
-            vec![
-                (format!("Esc {}", t.ins_do_close), Hit::Cancel, false, false),
-                (
-                    format!("Enter {}", t.ins_do_add_first),
-                    Hit::AddMatch(0),
-                    true,
-                    false,
-                ),
-            ]
         }
         None => {
-            let mut b: Vec<ButtonSpec> = room::MARKS
-                .iter()
-                .map(|(_, status)| {
-                    let word = room::status_name(t, Some(*status));
-                    let key = room::key_shown(app.lang, *status);
-                    (format!("{key} {word}"), Hit::Mark(*status), false, false)
-                })
-                .collect();
-            b.push((format!("+ {}", t.ins_do_add_person), Hit::Add, false, false));
-            b.push((format!("Esc {}", t.ins_do_close), Hit::Cancel, false, false));
-            b
+            // A closed class can still be corrected: say so, lest the
+            // instructor think the marks go nowhere or to a new class.
+            if let Some(ended) = room.class.ended_at {
+                specs.push(Spec::Text(
+                    fill(t.ins_room_ended, &[("time", &table::clock(ended))]),
+                    Look::Plain(Tone::Warning),
+                    None,
+                ));
+            }
         }
-    };
+    }
     specs.push(Spec::Blank);
-    let bh = buttons_height(&buttons, inner.width, one);
-    let buttons_y = inner.bottom().saturating_sub(bh);
     let top_h: u16 = specs.iter().map(|s| height_of(s, inner.width)).sum();
-    let top = Rect::new(inner.x, inner.y, inner.width, top_h.min(inner.height));
+    let top = Rect::new(inner.x, inner.y, inner.width, top_h.min(room_above));
     let list_y = top.bottom();
     let list = Rect::new(
         inner.x,

@@ -49,7 +49,7 @@ use crate::store::instructor::{
     GroupStats, ModuleStats, QuestionStats, ResidentSummary, Today as TodayData,
 };
 
-pub use effects::{Effect, LogLine, Reply, SearchBox, execute, load};
+pub use effects::{Effect, LogLine, Reply, SearchBox, Why, execute, load};
 pub use forms::{Confirm, Modal};
 pub use pin::PinNote;
 pub use table::Sort;
@@ -143,7 +143,7 @@ pub enum Note {
     Saved,
     /// A resident's personal details were erased.
     Erased,
-    Trouble(String),
+    Trouble(Why),
     NeedClass,
 }
 
@@ -647,10 +647,7 @@ fn draw_note(app: &App, d: &Desk, frame: &mut Frame, area: Rect) {
         Some(Note::Saved) => (t.ins_saved.to_string(), super::layout::Tone::Good),
         Some(Note::Erased) => (t.ins_erased.to_string(), super::layout::Tone::Good),
         Some(Note::NeedClass) => (t.ins_need_class.to_string(), super::layout::Tone::Warning),
-        Some(Note::Trouble(why)) => (
-            crate::i18n::fill(t.ins_trouble, &[("why", why)]),
-            super::layout::Tone::Bad,
-        ),
+        Some(Note::Trouble(why)) => (why.text(t), super::layout::Tone::Bad),
     };
     frame.render_widget(Paragraph::new(text).style(theme.tone(tone)), area);
 }

@@ -160,17 +160,19 @@ pub fn view(app: &App, d: &Desk, frame: &mut Frame, body: Rect) {
         t.ins_col_last_seen,
         t.ins_col_indicators,
     ];
+    let hidden = hidden_columns(body.width);
+    let shown = |i: usize, w: u16| Constraint::Length(if hidden.contains(&i) { 0 } else { w });
     let widths = [
         Constraint::Fill(2),
-        Constraint::Length(3),
-        Constraint::Length(if wide { 5 } else { 0 }),
-        Constraint::Length(4),
-        Constraint::Length(5),
-        Constraint::Length(5),
-        Constraint::Length(if wide { 5 } else { 0 }),
-        Constraint::Length(4),
-        Constraint::Length(10),
-        Constraint::Length(10),
+        shown(1, 3),
+        shown(2, 5),
+        shown(3, 4),
+        shown(4, 5),
+        shown(5, 5),
+        shown(6, 5),
+        shown(7, 4),
+        shown(8, 10),
+        shown(9, 10),
     ];
     let empty = if d.search.trim().is_empty() {
         t.ins_residents_none
@@ -189,9 +191,17 @@ pub fn view(app: &App, d: &Desk, frame: &mut Frame, body: Rect) {
     );
 }
 
-/// Birth year and attempts are drawn only on a wide screen (see `view`).
+/// Birth year and attempts are drawn only on a wide screen (see `view`);
+/// below 80 columns the best and last scores give way too, so that the
+/// names, which tell people apart, are not cut to "Nguyễn Thị".
 pub fn hidden_columns(width: u16) -> Vec<usize> {
-    if width >= 120 { Vec::new() } else { vec![2, 6] }
+    if width >= 120 {
+        Vec::new()
+    } else if width >= 80 {
+        vec![2, 6]
+    } else {
+        vec![2, 4, 5, 6]
+    }
 }
 
 pub fn footer_keys(t: &Texts, add: &mut dyn FnMut(&str, &str)) {
@@ -249,8 +259,11 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
             typed(d)
         }
         KeyCode::Esc => {
+            // Logging out, as Esc on the other views: kiosk.log says so.
             close(app);
-            Vec::new()
+            vec![AppEffect::Instructor(Effect::Log(
+                super::LogLine::LoggedOut,
+            ))]
         }
         KeyCode::Enter => {
             if let Some(r) = chosen {

@@ -82,6 +82,10 @@ pub fn loaded(d: &mut Desk, class_id: String, marks: Vec<AttendanceMark>) {
     if room.class.id != class_id {
         return;
     }
+    // The database's marks are the room's: one not saved shows as not made.
+    for r in &mut room.rows {
+        r.status = None;
+    }
     for m in marks {
         match room
             .rows
@@ -219,8 +223,27 @@ fn room_of(app: &App) -> Option<&Room> {
     }
 }
 
+/// How many of the add box's matches are on screen: a small screen lists
+/// fewer than five, and a number must never add someone not shown.
+fn shown_matches(app: &App) -> usize {
+    let Some(d) = super::today::view_desk(app) else {
+        return 0;
+    };
+    let Some(modal) = &d.modal else {
+        return 0;
+    };
+    super::layout::modal(app, d, modal, app.area())
+        .items
+        .iter()
+        .filter(|i| matches!(i.hit, Some(super::layout::Hit::AddMatch(_))))
+        .count()
+}
+
 /// Match `i` of the add box (0 is the best) joins the room, marked present.
 pub fn add_match(app: &mut App, i: usize, signer: String) -> Vec<AppEffect> {
+    if i >= shown_matches(app) {
+        return Vec::new();
+    }
     let Some(d) = desk(app) else {
         return Vec::new();
     };

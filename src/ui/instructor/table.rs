@@ -137,24 +137,44 @@ pub fn draw(
     sort: Sort,
 ) {
     let theme = app.settings.theme;
-    let header = Row::new(headers.iter().enumerate().map(|(i, h)| {
-        let mark = if i == sort.column {
-            if sort.descending { " ▼" } else { " ▲" }
-        } else {
-            ""
-        };
-        Cell::from(format!("{h}{mark}"))
-    }))
+    // A column given no width is left out, with the space between columns
+    // it would still take.
+    let keep = |i: &usize| widths.get(*i) != Some(&Constraint::Length(0));
+    let header = Row::new(
+        headers
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| keep(i))
+            .map(|(i, h)| {
+                let mark = if i == sort.column {
+                    if sort.descending { " ▼" } else { " ▲" }
+                } else {
+                    ""
+                };
+                Cell::from(format!("{h}{mark}"))
+            }),
+    )
     .style(theme.tone(Tone::Strong));
     let body = rows.iter().map(|r| {
-        Row::new(r.cells.iter().map(|c| Cell::from(Line::from(c.clone()))))
-            .style(theme.tone(r.tone))
+        Row::new(
+            r.cells
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| keep(i))
+                .map(|(_, c)| Cell::from(Line::from(c.clone()))),
+        )
+        .style(theme.tone(r.tone))
     });
     let height = area.height.saturating_sub(1) as usize;
     let mut state = TableState::new()
         .with_offset(offset(cursor, rows.len(), height))
         .with_selected((!rows.is_empty()).then_some(cursor.min(rows.len() - 1)));
-    let table = Table::new(body, widths.to_vec())
+    let widths: Vec<Constraint> = widths
+        .iter()
+        .filter(|w| **w != Constraint::Length(0))
+        .copied()
+        .collect();
+    let table = Table::new(body, widths)
         .header(header)
         .style(theme.base())
         .row_highlight_style(theme.focus())

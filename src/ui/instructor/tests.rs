@@ -5,6 +5,7 @@
 use ratatui::crossterm::event::KeyCode;
 
 use super::*;
+use crate::i18n::Lang;
 use crate::store::NewResident;
 use crate::store::instructor::AttendanceStatus;
 use crate::ui::app::{Effect as AppEffect, Msg};
@@ -854,5 +855,243 @@ fn tab_sorts_only_by_columns_on_screen() {
         let visited = seen.contains(&2) || seen.contains(&6);
         assert_eq!(visited, hidden_visited, "{width}: {seen:?}");
         assert!(seen.contains(&3), "{width}: {seen:?}");
+    }
+}
+
+/// A wrong mark noticed after F8 closed the class can still be put right:
+/// F6 opens the closed class's room, which says the class has ended, and
+/// the correction is the mark the store keeps. With no class at all today
+/// F6 still asks for one.
+#[test]
+fn a_closed_class_can_still_be_corrected() {
+    for (lang, ended, today_says) in [
+        (Lang::Vi, "Buổi học đã kết thúc lúc", "F6 để sửa điểm danh"),
+        (
+            Lang::En,
+            "This class ended at",
+            "F6 corrects its attendance",
+        ),
+    ] {
+        let mut h = classroom();
+        h.app.lang = lang;
+        for size in [(80, 24), (60, 16), (120, 40)] {
+            h.send(Msg::Resize(size.0, size.1));
+        }
+        log_in(&mut h);
+        h.key(KeyCode::F(6));
+        assert_eq!(the_desk(&h).note, Some(Note::NeedClass));
+        assert!(the_desk(&h).modal.is_none());
+        open_room(&mut h);
+        assert!(!h.sees(ended), "{}", h.screen());
+        let Some(Modal::Room(room)) = &the_desk(&h).modal else {
+            panic!()
+        };
+        let first = room.rows[0].clone();
+        h.typ("4"); // absent, by mistake
+        h.key(KeyCode::Esc);
+        h.key(KeyCode::F(8));
+        h.key(KeyCode::Char('2'));
+        let class = the_desk(&h).today.as_ref().unwrap().class.clone().unwrap();
+        assert!(class.ended_at.is_some());
+        assert!(h.sees(today_says), "{}", h.screen());
+        h.key(KeyCode::F(6));
+        let Some(Modal::Room(room)) = &the_desk(&h).modal else {
+            panic!("{}", h.screen())
+        };
+        assert_eq!(room.rows[0].status, Some(AttendanceStatus::Absent));
+        for size in [(60, 16), (80, 24), (120, 40)] {
+            h.send(Msg::Resize(size.0, size.1));
+            assert!(h.sees(ended), "{size:?}\n{}", h.screen());
+        }
+        h.typ("2"); // late, in fact
+        let marks = h.store.attendance(&class.id).unwrap();
+        let theirs: Vec<_> = marks
+            .iter()
+            .filter(|m| m.resident_id == first.resident_id)
+            .map(|m| m.status)
+            .collect();
+        assert_eq!(theirs, [AttendanceStatus::Late], "{marks:?}");
+        // Someone who came without a seat can be added after closing too.
+        h.typ("+");
+        h.typ("duc");
+        h.enter();
+        let marks = h.store.attendance(&class.id).unwrap();
+        assert!(
+            marks
+                .iter()
+                .any(|m| m.full_name == "Phạm Văn Đức" && m.status == AttendanceStatus::Present),
+            "{marks:?}"
+        );
+        // The class stays closed, and its room opens again as it was left.
+        assert!(
+            h.store
+                .class_session(&class.id)
+                .unwrap()
+                .unwrap()
+                .ended_at
+                .is_some()
+        );
+        h.key(KeyCode::Esc);
+        h.key(KeyCode::F(6));
+        let Some(Modal::Room(room)) = &the_desk(&h).modal else {
+            panic!()
+        };
+        assert_eq!(room.rows[0].status, Some(AttendanceStatus::Late));
+    }
+}
+
+/// A mark the database refuses is said in the room (which covers the
+/// desk's note line), and the room shows the marks as saved, not as typed.
+#[test]
+fn a_mark_not_saved_is_said_in_the_room_and_not_shown_as_made() {
+    let mut h = classroom();
+    log_in(&mut h);
+    open_room(&mut h);
+    h.typ("2"); // the first person: late, saved
+    // The second person's record is gone from under the room (as if the
+    // database refused the write).
+    if let Screen::Instructor(s) = &mut h.app.screen
+        && let Stage::Desk(d) = &mut s.stage
+        && let Some(Modal::Room(room)) = &mut d.modal
+    {
+        room.rows[1].resident_id = "vh-test-nobody".into();
+    }
+    h.typ("1");
+    // In the screen's words, not the store's English.
+    assert!(
+        h.sees("Chưa làm được: không thấy người hay buổi học này nữa."),
+        "{}",
+        h.screen()
+    );
+    assert!(!h.sees("no class session"), "{}", h.screen());
+    let Some(Modal::Room(room)) = &the_desk(&h).modal else {
+        panic!()
+    };
+    assert_eq!(room.rows[0].status, Some(AttendanceStatus::Late));
+    assert_eq!(room.rows[1].status, None, "{:?}", room.rows);
+    // The next key clears the message.
+    h.key(KeyCode::Down);
+    assert!(!h.sees("Chưa làm được"), "{}", h.screen());
+}
+
+/// On the smallest screen (60×16) the add box has room for fewer than five
+/// matches: each one listed is whole (none runs under the buttons), and
+/// the number of one not listed adds nobody; it used to add and mark
+/// present someone the instructor could not see.
+#[test]
+fn the_add_box_adds_only_matches_on_screen() {
+    let mut h = classroom();
+    for (given, household) in [
+        ("An", "Số 101, ngõ 6 Tân Ấp, phường Phúc Xá"),
+        ("Bình", "Số 163, ngõ 6 Tân Ấp, phường Phúc Xá"),
+        ("Cường", "Số 121, ngõ 106 Hoàng Hoa Thám"),
+        ("Dũng", "Số 20 Hòe Nhai, phường Nguyễn Trung Trực"),
+        ("Em", "Số 29, ngõ 76 Hòe Nhai"),
+    ] {
+        h.store
+            .add_resident(&person(&format!("Nguyễn Công {given}"), 1952, 5, household))
+            .unwrap();
+    }
+    h.send(Msg::Resize(60, 16));
+    log_in(&mut h);
+    open_room(&mut h);
+    h.typ("+");
+    h.typ("nguyen cong");
+    let screen = h.screen();
+    let shown = (1..=5)
+        .filter(|i| screen.contains(&format!("│{i}. Nguyễn Công")))
+        .count();
+    assert!((1..5).contains(&shown), "{screen}");
+    // Each match listed is whole: its address ends before the buttons.
+    let lines: Vec<&str> = screen.lines().collect();
+    let buttons = lines.iter().position(|l| l.contains("Esc")).unwrap();
+    let last = lines
+        .iter()
+        .rposition(|l| l.contains(&format!("{shown}. Nguyễn Công")))
+        .unwrap();
+    assert!(
+        lines[last + 1..buttons]
+            .iter()
+            .all(|l| !l.contains("Nguyễn"))
+    );
+    assert!(
+        lines[last..buttons].iter().any(|l| l.contains(")")),
+        "{screen}"
+    );
+    let class = the_desk(&h).today.as_ref().unwrap().class.clone().unwrap();
+    h.typ(&(shown + 1).to_string());
+    assert!(h.store.attendance(&class.id).unwrap().is_empty());
+    assert!(h.sees("Thêm người:"), "{}", h.screen());
+    h.typ(&shown.to_string());
+    assert_eq!(h.store.attendance(&class.id).unwrap().len(), 1);
+}
+
+/// Esc logs out from every view, and kiosk.log says so each time; from
+/// Residents (search box empty) it used to leave no line.
+#[test]
+fn esc_logs_out_with_a_line_in_the_log_from_every_view() {
+    let mut h = classroom();
+    let path = h.store.path().parent().unwrap().join("kiosk.log");
+    for view in [2, 3, 4, 5] {
+        log_in(&mut h);
+        h.key(KeyCode::F(view));
+        let before = std::fs::read_to_string(&path).unwrap();
+        h.key(KeyCode::Esc);
+        assert!(!matches!(h.app.screen, Screen::Instructor(_)), "F{view}");
+        let after = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            after[before.len()..].contains("người hướng dẫn đã thoát"),
+            "F{view}: {after}"
+        );
+    }
+}
+
+/// On the smallest screen (60 columns) Residents shows whole names: they
+/// were cut to "Nguyễn Thị", so namesakes and most people looked alike.
+/// The scores give way, and Tab passes over them.
+#[test]
+fn residents_show_whole_names_on_a_narrow_screen() {
+    let mut h = classroom();
+    h.store
+        .add_resident(&person("Nguyễn Thị Phương Thảo", 1957, 3, "Số 9"))
+        .unwrap();
+    h.send(Msg::Resize(60, 16));
+    log_in(&mut h);
+    h.key(KeyCode::F(3));
+    for name in ["Nguyễn Thị Hằng", "Nguyễn Thị Phương Thảo", "Phạm Văn Đức"] {
+        assert!(h.sees(name), "{name}\n{}", h.screen());
+    }
+    let mut seen = Vec::new();
+    for _ in 0..super::residents::COLUMNS {
+        h.key(KeyCode::Tab);
+        seen.push(the_desk(&h).sort[1].column);
+    }
+    assert!(!seen.contains(&4) && !seen.contains(&5), "{seen:?}");
+}
+
+/// A database kept busy by another seat or program is said in the
+/// screen's language, in plain words (the store's message is English and
+/// names the file).
+#[test]
+fn a_busy_database_is_said_in_the_screens_words() {
+    for (lang, said) in [
+        (Lang::Vi, "Chưa làm được: dữ liệu đang bận. Hãy thử lại."),
+        (
+            Lang::En,
+            "Could not do that: the database is busy. Try again.",
+        ),
+    ] {
+        let mut h = classroom();
+        h.app.lang = lang;
+        // Whole on the one note line of the smallest screen.
+        h.send(Msg::Resize(60, 16));
+        log_in(&mut h);
+        let busy = crate::store::StoreError::Busy {
+            path: "/srv/kiosk/kiosk.db".into(),
+            secs: 60,
+        };
+        h.send(Msg::Instructor(Reply::Failed(Why::of(&busy))));
+        assert!(h.sees(said), "{}", h.screen());
+        assert!(!h.sees("kiosk.db"), "{}", h.screen());
     }
 }

@@ -318,14 +318,12 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
     let Some(d) = desk(app) else {
         return Vec::new();
     };
-    let open_class = d
-        .today
-        .as_ref()
-        .and_then(|t| t.class.as_ref())
-        .filter(|c| c.ended_at.is_none())
-        .cloned();
+    // Today's newest class, open or closed: a wrong mark noticed after
+    // closing can still be put right (the newest mark counts).
+    let class = d.today.as_ref().and_then(|t| t.class.clone());
+    let open_class = class.clone().filter(|c| c.ended_at.is_none());
     match key.code {
-        KeyCode::F(6) => match open_class {
+        KeyCode::F(6) => match class {
             Some(c) => super::room::open(app, c),
             None => {
                 d.note = Some(Note::NeedClass);
