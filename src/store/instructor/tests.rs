@@ -785,3 +785,25 @@ fn a_learner_signed_out_idle_mid_lesson_needs_help() {
     s.start_seat_session("vh-test-1").unwrap();
     assert!(helped(&s).iter().all(|(_, h)| h.is_empty()));
 }
+
+/// A page read in an earlier session says nothing about the last one: a
+/// learner who signed out properly after it, then signed in again and was
+/// signed out idle on the home screen, left no lesson half done.
+#[test]
+fn idle_on_home_after_an_earlier_lesson_is_not_left_mid_lesson() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open_path(&dir.path().join("kiosk.db"), "vh-test", "1", None).unwrap();
+    resident(&s, "vh-test-1", "vh-test", "Lê Thị Lý", 1, "Số 1", false);
+    let morning = s.start_seat_session("vh-test-1").unwrap();
+    s.record_step(Some(&morning), "vh-test-1", "m-vneid", 0)
+        .unwrap();
+    s.end_seat_session(&morning, crate::store::EndReason::SignOut)
+        .unwrap();
+    // The next session starts in a later millisecond.
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    let afternoon = s.start_seat_session("vh-test-1").unwrap();
+    s.end_seat_session(&afternoon, crate::store::EndReason::Idle)
+        .unwrap();
+    let today = s.today(15).unwrap();
+    assert_eq!(today.learners[0].help, vec![], "{today:?}");
+}

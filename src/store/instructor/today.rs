@@ -293,7 +293,10 @@ impl Store {
                         minutes: ((now - since) / 60_000) as u64,
                     });
                 }
-                if idled && !learner.signed_in && since.is_some() {
+                // Only a page or quiz of that last session: one read
+                // earlier (in the morning, or on another day) says
+                // nothing about where this session was left.
+                if idled && !learner.signed_in && since.is_some_and(|s| s >= started) {
                     learner.help.push(HelpReason::LeftIdle);
                 }
             }

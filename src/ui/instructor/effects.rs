@@ -358,10 +358,19 @@ pub fn reply(app: &mut App, reply: Reply) -> Vec<AppEffect> {
         }
         other => {
             let modules = matches!(other, Reply::Modules(_));
+            // Read again every 10 s, the rows re-sort (someone gets stuck
+            // and moves up): the chosen learner stays chosen.
+            let chosen = match other {
+                Reply::Today(_) => super::today::chosen_id(app),
+                _ => None,
+            };
             let Some(d) = desk(app) else {
                 return Vec::new();
             };
             let mut fx = on_data(d, other, reload);
+            if let Some(id) = chosen {
+                super::today::choose(app, &id);
+            }
             // The item analysis follows the chosen module.
             if modules {
                 fx.extend(super::modules::selection_changed(app));

@@ -240,6 +240,39 @@ fn today_reads_the_room_again_while_watched() {
     assert_eq!(h.app.next_deadline(), Some(h.app.now + TODAY_REFRESH_MS));
 }
 
+/// Read again, the rows may move (a newcomer, someone stuck moving up):
+/// the learner the instructor chose stays chosen, and the line under the
+/// table keeps describing them.
+#[test]
+fn the_chosen_learner_stays_chosen_when_today_is_read_again() {
+    let mut h = classroom();
+    h.send(Msg::Tick(1_000));
+    log_in(&mut h);
+    let ids =
+        |h: &Harness| -> Vec<String> { today::rows(&h.app).into_iter().map(|r| r.id).collect() };
+    let before = ids(&h);
+    assert_eq!(before.len(), 3, "{}", h.screen());
+    h.key(KeyCode::Down);
+    let chosen = today::chosen_id(&h.app).unwrap();
+    assert_eq!(chosen, before[1]);
+    // The last row is signed out idle mid-lesson: it needs help and moves
+    // up, above the chosen one.
+    let last = &before[2];
+    let s = h.store.start_seat_session(last).unwrap();
+    h.store.record_step(Some(&s), last, "m-vneid", 0).unwrap();
+    h.store
+        .end_seat_session(&s, crate::store::EndReason::Idle)
+        .unwrap();
+    h.send(Msg::Tick(1_000 + TODAY_REFRESH_MS));
+    assert_eq!(
+        ids(&h),
+        [before[0].clone(), last.clone(), chosen.clone()],
+        "{}",
+        h.screen()
+    );
+    assert_eq!(today::chosen_id(&h.app), Some(chosen), "{}", h.screen());
+}
+
 #[test]
 fn views_are_one_key_away_and_tab_sorts() {
     let mut h = classroom();

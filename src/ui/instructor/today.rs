@@ -138,6 +138,22 @@ pub fn rows(app: &App) -> Vec<TableRow> {
     rows
 }
 
+/// The resident on the chosen row.
+pub fn chosen_id(app: &App) -> Option<String> {
+    let d = view_desk(app)?;
+    rows(app).get(d.cursor[0]).map(|r| r.id.clone())
+}
+
+/// Moves the cursor to `id`'s row, wherever the sort has put it.
+pub fn choose(app: &mut App, id: &str) {
+    let Some(i) = rows(app).iter().position(|r| r.id == id) else {
+        return;
+    };
+    if let Some(d) = desk(app) {
+        d.cursor[0] = i;
+    }
+}
+
 pub(crate) fn view_desk(app: &App) -> Option<&Desk> {
     match &app.screen {
         crate::ui::app::Screen::Instructor(s) => match &s.stage {
