@@ -144,6 +144,8 @@ texts! {
     // `kiosk restore`.
     rst_no_backup: "chưa có bản sao lưu nào trong {dir}; hãy ghi tên tệp sao lưu, ví dụ kiosk restore E:/kiosk-2026-11-30-1405.db", "there is no backup in {dir}; name the backup file, for example kiosk restore E:/kiosk-2026-11-30-1405.db";
     rst_is_live: "{path} chính là tệp dữ liệu đang dùng; hãy chọn một tệp sao lưu", "{path} is the database in use; name a backup file";
+    rst_empty: "{path} là tệp rỗng, không phải bản sao lưu", "{path} is an empty file, not a backup";
+    rst_bundle: "{path} là gói dữ liệu của nhà văn hóa {site}, không phải bản sao lưu; gói thì gộp vào bằng lệnh kiosk merge", "{path} is a bundle of site {site}, not a backup; bundles are merged with kiosk merge";
     rst_ask: "Lấy lại bản sao lưu {file}\n  làm lúc {made}: {residents} người dân, ghi lần cuối lúc {newest}.\n{what}\nGõ có rồi bấm Enter để lấy lại, hoặc chỉ bấm Enter để thôi: ", "Restore the backup {file}\n  made {made}: {residents} {residents|resident|residents}, last written {newest}.\n{what}\nType yes and press Enter to restore, or just press Enter to leave things as they are: ";
     rst_ask_replace: "Dữ liệu đang dùng ({db}) sẽ được cất sang tên khác, không bị xóa. Những gì ghi sau lúc sao lưu sẽ không có trên kiosk.", "The database in use ({db}) is kept under another name, not deleted. Whatever was written after the backup will not be on the kiosk.";
     rst_ask_new: "Chưa có dữ liệu ở {db}; bản sao lưu sẽ được đặt vào đó.", "There is no database at {db} yet; the backup goes there.";

@@ -211,6 +211,20 @@ fn a_damaged_database_is_restored_from_the_newest_backup_after_asking() {
     assert_eq!(kept.len(), 1, "{:?}", files(&d.join("data")));
     assert_eq!(std::fs::read(d.join("data").join(&kept[0])).unwrap(), bytes);
 
+    // A bundle is merged, never restored: a mistake, exit 2.
+    assert!(
+        kiosk(d, &["bundle", "--out", "vh-test.kiosk"])
+            .status
+            .success()
+    );
+    let out = restore_typing(d, &["--yes", "vh-test.kiosk"], "");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("là gói dữ liệu của nhà văn hóa vh-test, không phải bản sao lưu"),
+        "{err}"
+    );
+
     // A file that is not there is named.
     let out = restore_typing(d, &["--yes", "E:/khong-co.db"], "");
     assert_eq!(out.status.code(), Some(1), "{out:?}");

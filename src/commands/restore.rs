@@ -13,7 +13,6 @@ use crate::cli::Cli;
 use crate::commands::store_error::explain;
 use crate::commands::{CliError, answer_yes, load_config};
 use crate::i18n::{Texts, fill, texts};
-use crate::store::StoreError;
 use crate::store::backup::{self, restore};
 
 pub fn run(cli: &Cli, file: Option<&Path>, yes: bool) -> Result<ExitCode, CliError> {
@@ -26,12 +25,7 @@ pub fn run(cli: &Cli, file: Option<&Path>, yes: bool) -> Result<ExitCode, CliErr
         })?,
     };
     let db = &cfg.database;
-    let candidate = restore::prepare(db, &backup).map_err(|e| match e {
-        StoreError::Invalid { field, .. } if field == "FILE" => {
-            CliError::Usage(fill(t.rst_is_live, &[("path", &backup.display())]))
-        }
-        e => explain(e, &cfg),
-    })?;
+    let candidate = restore::prepare(db, &backup).map_err(|e| explain(e, &cfg))?;
     if !yes {
         let what = match db.exists() {
             true => fill(t.rst_ask_replace, &[("db", &db.display())]),

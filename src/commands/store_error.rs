@@ -11,7 +11,7 @@ use std::path::Path;
 use crate::commands::CliError;
 use crate::config::Config;
 use crate::i18n::{EN, Texts, fill, os_error, texts};
-use crate::store::{StoreError, backup};
+use crate::store::{NotBackup, StoreError, backup};
 
 /// `e` as a one-line message in `cfg.language`, with the same exit code as
 /// the plain conversion (a bad value typed: 2; anything else: 1). A bad
@@ -61,6 +61,17 @@ pub fn explain(e: StoreError, cfg: &Config) -> CliError {
         ),
         StoreError::Busy { path, secs } => {
             fill(t.cli_db_busy, &[("path", &path.display()), ("secs", secs)])
+        }
+        // A file named by mistake: exit 2, as for any mistake typed.
+        StoreError::NotBackup { path, why } => {
+            let path = path.display();
+            return CliError::Usage(match why {
+                NotBackup::Live => fill(t.rst_is_live, &[("path", &path)]),
+                NotBackup::Empty => fill(t.rst_empty, &[("path", &path)]),
+                NotBackup::Bundle { site } => {
+                    fill(t.rst_bundle, &[("path", &path), ("site", site)])
+                }
+            });
         }
         StoreError::InUse { path } => fill(t.cli_db_in_use, &[("path", &path.display())]),
         StoreError::NotFound { id, .. } => fill(t.cli_not_found, &[("id", id)]),

@@ -54,6 +54,10 @@ pub enum StoreError {
     )]
     Busy { path: PathBuf, secs: u64 },
 
+    /// `kiosk restore` was given a file it must not put in place.
+    #[error("{path} cannot be restored: {why}")]
+    NotBackup { path: PathBuf, why: NotBackup },
+
     /// `kiosk restore` found the database open (a seat still running).
     #[error("{path} is open in a running kiosk or another program; stop it first, then try again")]
     InUse { path: PathBuf },
@@ -70,6 +74,17 @@ pub enum StoreError {
 
     #[error("no {what} with id {id:?}")]
     NotFound { what: &'static str, id: String },
+}
+
+/// Why a file is not a backup to restore.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NotBackup {
+    #[error("it is the database in use")]
+    Live,
+    #[error("the file is empty")]
+    Empty,
+    #[error("it is a bundle of site {site}, to merge with kiosk merge")]
+    Bundle { site: String },
 }
 
 /// Result with [`StoreError`].

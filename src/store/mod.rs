@@ -41,7 +41,7 @@ use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 
 use crate::config::Config;
 
-pub use error::{Result, StoreError};
+pub use error::{NotBackup, Result, StoreError};
 pub use learner::{EndReason, ModuleProgress, QuizResult, Resume};
 pub use open::{MIN_SQLITE, check_sqlite_version};
 pub use residents::{NewResident, Resident};

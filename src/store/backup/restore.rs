@@ -22,7 +22,7 @@ use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
 
 use super::{same_file, stamp_of};
-use crate::store::{Result, StoreError, is_busy, open::open_checked};
+use crate::store::{NotBackup, Result, StoreError, is_busy, open::open_checked};
 
 /// A backup copied next to the database and checked, ready to go in.
 #[derive(Debug)]
@@ -53,11 +53,12 @@ pub fn prepare(db: &Path, backup: &Path) -> Result<Candidate> {
         path: path.to_path_buf(),
         source,
     };
+    let refuse = |why| StoreError::NotBackup {
+        path: backup.to_path_buf(),
+        why,
+    };
     if same_file(db, backup) {
-        return Err(StoreError::invalid(
-            "FILE",
-            format!("{} is the live database itself", backup.display()),
-        ));
+        return Err(refuse(NotBackup::Live));
     }
     let meta = std::fs::metadata(backup).map_err(|e| io(backup, e))?;
     if !meta.is_file() {
@@ -65,6 +66,11 @@ pub fn prepare(db: &Path, backup: &Path) -> Result<Candidate> {
             backup,
             std::io::Error::new(std::io::ErrorKind::IsADirectory, "not a file"),
         ));
+    }
+    // SQLite takes an empty file for a new database: restoring it would put
+    // an empty kiosk in place of the real one.
+    if meta.len() == 0 {
+        return Err(refuse(NotBackup::Empty));
     }
     let folder = crate::durable::folder_of(db).to_path_buf();
     std::fs::create_dir_all(&folder).map_err(|e| io(&folder, e))?;
@@ -75,8 +81,35 @@ pub fn prepare(db: &Path, backup: &Path) -> Result<Candidate> {
         crate::store::now_ms()
     )));
     std::fs::copy(backup, &copy.path).map_err(|e| io(backup, e))?;
+    // A database set aside by an earlier restore (to undo it), or copied
+    // with its log: the rows still in the log come along.
+    let backup_wal = with_suffix(backup, "-wal");
+    if backup_wal.is_file() {
+        std::fs::copy(&backup_wal, with_suffix(&copy.path, "-wal"))
+            .map_err(|e| io(&backup_wal, e))?;
+    }
     // The checks of start-up, on the copy; a refusal names the backup.
     let conn = open_checked(&copy.path, None).map_err(|e| named(e, backup))?;
+    // A bundle carries the kiosk's mark too, but only one site's records
+    // for merging: never a database to run on.
+    let bundle = conn
+        .query_row(
+            "SELECT (SELECT value FROM meta WHERE key = 'kind'),
+                    (SELECT value FROM meta WHERE key = 'bundle_site')",
+            [],
+            |r| {
+                Ok((
+                    r.get::<_, Option<String>>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                ))
+            },
+        )
+        .map_err(|e| StoreError::sqlite(backup, e))?;
+    if bundle.0.as_deref() == Some(crate::store::merge::BUNDLE_KIND) {
+        return Err(refuse(NotBackup::Bundle {
+            site: bundle.1.unwrap_or_default(),
+        }));
+    }
     let counted = count(&conn).map_err(|e| StoreError::sqlite(backup, e));
     // One file again: the copy's log folded in and gone before it moves.
     let single = conn.pragma_update(None, "journal_mode", "DELETE");
@@ -106,20 +139,32 @@ pub fn finish(db: &Path, candidate: Candidate) -> Result<Restored> {
     let folder = crate::durable::folder_of(db).to_path_buf();
     let wal = with_suffix(db, "-wal");
     let shm = with_suffix(db, "-shm");
-    let set_aside = if db.exists() {
-        ensure_closed(db)?;
-        let aside = aside_name(db);
+    let aside = aside_name(db);
+    let mut set_aside = None;
+    // Held until the restored file is in place (Unix), so a seat starting
+    // meanwhile waits instead of opening the file being set aside. Windows
+    // cannot rename over a file held open, so there it is let go at once.
+    let lock = if db.exists() {
+        ensure_closed(db)?
+    } else {
+        None
+    };
+    #[cfg(windows)]
+    drop(lock);
+    if db.exists() {
         if std::fs::hard_link(db, &aside).is_err() {
             std::fs::copy(db, &aside).map_err(|e| io(&aside, e))?;
             crate::durable::sync_file(&aside).map_err(|e| io(&aside, e))?;
         }
-        if wal.exists() {
-            std::fs::rename(&wal, with_suffix(&aside, "-wal")).map_err(|e| io(&wal, e))?;
-        }
-        Some(aside)
-    } else {
-        None
-    };
+        set_aside = Some(aside.clone());
+    }
+    // The log goes with the file it belongs to, also when that file was
+    // deleted by hand: played into the restored file, it would damage it.
+    if wal.exists() {
+        let aside_wal = with_suffix(&aside, "-wal");
+        std::fs::rename(&wal, &aside_wal).map_err(|e| io(&wal, e))?;
+        set_aside.get_or_insert(aside_wal);
+    }
     // The index of a log that is gone: stale, and rebuilt on the next open.
     if shm.exists() {
         std::fs::remove_file(&shm).map_err(|e| io(&shm, e))?;
@@ -128,12 +173,15 @@ pub fn finish(db: &Path, candidate: Candidate) -> Result<Restored> {
     std::fs::rename(&copy.path, db).map_err(|e| io(db, e))?;
     copy.placed = true;
     crate::durable::sync_dir(&folder).map_err(|e| io(&folder, e))?;
+    #[cfg(not(windows))]
+    drop(lock);
     Ok(Restored { set_aside })
 }
 
 /// Refuses when any connection has `db` open: an open connection in WAL
-/// mode holds a shared lock, so an exclusive one cannot be had.
-fn ensure_closed(db: &Path) -> Result<()> {
+/// mode holds a shared lock, so an exclusive one cannot be had. Returns the
+/// connection holding the exclusive lock, if the file could be locked.
+fn ensure_closed(db: &Path) -> Result<Option<Connection>> {
     let conn = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_WRITE)
         .map_err(|e| StoreError::sqlite(db, e))?;
     // Asked once, not waited for: a seat that has it open keeps it open.
@@ -149,9 +197,10 @@ fn ensure_closed(db: &Path) -> Result<()> {
         Err(e) if is_busy(&e) => Err(StoreError::InUse {
             path: db.to_path_buf(),
         }),
+        Ok(()) => Ok(Some(conn)),
         // A file too damaged to lock is not one a kiosk is running on (it
         // refuses a damaged file at start-up); it is set aside as it is.
-        _ => Ok(()),
+        Err(_) => Ok(None),
     }
 }
 

@@ -131,11 +131,26 @@ fn a_damaged_backup_is_refused_by_its_name_and_nothing_changes() {
         prepare(db, &text).unwrap_err(),
         StoreError::NotKiosk { path, .. } if path == text
     ));
-    // The live database itself.
-    assert!(matches!(
-        prepare(db, db).unwrap_err(),
-        StoreError::Invalid { .. }
-    ));
+    // The live database itself, an empty file, a bundle.
+    let refused = |file: &Path| match prepare(db, file).unwrap_err() {
+        StoreError::NotBackup { why, .. } => why,
+        e => panic!("{e:?}"),
+    };
+    assert_eq!(refused(db), NotBackup::Live);
+    let empty = dir.path().join("kiosk-2026-12-01-0100.db");
+    std::fs::write(&empty, b"").unwrap();
+    assert_eq!(refused(&empty), NotBackup::Empty);
+    let bundle = dir.path().join("vh-test.kiosk");
+    Store::open(&cfg)
+        .unwrap()
+        .write_bundle("Thử", &bundle)
+        .unwrap();
+    assert_eq!(
+        refused(&bundle),
+        NotBackup::Bundle {
+            site: "vh-test".into()
+        }
+    );
     assert_eq!(names(db), ["Lê Thị Lan", "Đinh Thị Hoa"]);
 }
 
@@ -156,4 +171,35 @@ fn a_damaged_database_is_replaced_and_kept_as_it_was() {
     let done = finish(db, prepare(db, &backup).unwrap()).unwrap();
     assert_eq!(names(db), ["Đinh Thị Hoa"]);
     assert_eq!(std::fs::read(done.set_aside.unwrap()).unwrap(), bytes);
+}
+
+/// The damaged file deleted by hand, its log left behind: the log is set
+/// aside too, never played into the restored file.
+#[test]
+fn a_log_left_without_its_database_is_set_aside() {
+    let (_dir, cfg, backup) = setup();
+    let db = &cfg.database;
+    std::fs::remove_file(db).unwrap();
+    let done = finish(db, prepare(db, &backup).unwrap()).unwrap();
+    let kept = done.set_aside.unwrap();
+    assert!(kept.to_str().unwrap().ends_with("-wal"), "{kept:?}");
+    assert!(!with_suffix(db, "-wal").exists());
+    assert_eq!(names(db), ["Đinh Thị Hoa"]);
+}
+
+/// Undoing a restore: the file set aside is restored with the rows still in
+/// its log.
+#[test]
+fn the_file_set_aside_can_be_restored_with_its_log() {
+    let (_dir, cfg, backup) = setup();
+    let db = &cfg.database;
+    let aside = finish(db, prepare(db, &backup).unwrap())
+        .unwrap()
+        .set_aside
+        .unwrap();
+    assert!(with_suffix(&aside, "-wal").exists());
+    let undo = prepare(db, &aside).unwrap();
+    assert_eq!(undo.residents, 2);
+    finish(db, undo).unwrap();
+    assert_eq!(names(db), ["Lê Thị Lan", "Đinh Thị Hoa"]);
 }
