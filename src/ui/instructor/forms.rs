@@ -30,7 +30,7 @@ pub enum Modal {
     Confirm(Confirm),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Confirm {
     Forget {
         id: String,
@@ -38,9 +38,9 @@ pub enum Confirm {
     },
     CloseClass(String),
     Leave,
-    /// Esc on a resident form with something typed or changed: the form,
-    /// to go back to on "No".
-    DropForm(Box<ResidentForm>),
+    /// Esc on a form (a resident's, a class's) with something typed or
+    /// changed: the form, to go back to on "No".
+    DropForm(Box<Modal>),
 }
 
 /// Text fields typed one after the other; Enter moves on, and on the last
@@ -53,15 +53,23 @@ pub struct ClassForm {
     pub missing: bool,
     /// The topic of the class still open, which opening this one ends.
     pub ends: Option<String>,
+    /// The instructor's name the form opened with.
+    pub given: String,
 }
 
 impl ClassForm {
     pub fn new(instructor: String, ends: Option<String>) -> ClassForm {
         ClassForm {
+            given: instructor.clone(),
             instructor,
             ends,
             ..ClassForm::default()
         }
+    }
+
+    /// Something was typed or changed since the form opened.
+    pub fn changed(&self) -> bool {
+        !self.topic.trim().is_empty() || self.instructor != self.given
     }
 }
 
@@ -172,12 +180,18 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
     match modal {
         Modal::Room(_) => super::room::on_key(app, key, signer),
         Modal::Class(f) => {
+            let changed = f.changed();
             let field = if f.field == 0 {
                 &mut f.topic
             } else {
                 &mut f.instructor
             };
             match key.code {
+                // What was typed is not thrown away by one key.
+                KeyCode::Esc if changed => {
+                    let form = Modal::Class(f.clone());
+                    d.modal = Some(Modal::Confirm(Confirm::DropForm(Box::new(form))));
+                }
                 KeyCode::Esc => d.modal = None,
                 KeyCode::Backspace => telex::erase(field),
                 KeyCode::Up | KeyCode::BackTab => f.field = 0,
@@ -210,7 +224,8 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
                 // Typing is not thrown away by one key: asked first, as on
                 // the learner's form.
                 KeyCode::Esc if f.changed() => {
-                    d.modal = Some(Modal::Confirm(Confirm::DropForm(Box::new(f.clone()))));
+                    let form = Modal::Resident(f.clone());
+                    d.modal = Some(Modal::Confirm(Confirm::DropForm(Box::new(form))));
                 }
                 KeyCode::Esc => d.modal = None,
                 KeyCode::Up | KeyCode::BackTab => f.field = f.field.saturating_sub(1),
@@ -292,7 +307,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<AppEffect> {
             match yes {
                 Some(false) => {
                     d.modal = match what {
-                        Confirm::DropForm(form) => Some(Modal::Resident(*form)),
+                        Confirm::DropForm(form) => Some(*form),
                         _ => None,
                     };
                     Vec::new()

@@ -643,6 +643,37 @@ fn every_footer_key_is_on_screen_at_every_size() {
     }
 }
 
+/// Esc on the open-class form with a topic typed asks first, as the
+/// resident form does: "No" gives the form back as it was, "Yes" drops it
+/// and opens nothing. With nothing typed, Esc just closes it.
+#[test]
+fn esc_on_a_typed_class_form_asks_before_dropping_it() {
+    let mut h = classroom();
+    log_in(&mut h);
+    h.key(KeyCode::F(7));
+    h.key(KeyCode::Esc);
+    assert!(the_desk(&h).modal.is_none());
+    h.key(KeyCode::F(7));
+    h.typ("Ví điện tử");
+    h.key(KeyCode::Esc);
+    assert!(
+        h.sees("Bỏ những gì vừa gõ trong mẫu này?"),
+        "{}",
+        h.screen()
+    );
+    h.key(KeyCode::Char('1'));
+    assert!(
+        matches!(&the_desk(&h).modal, Some(Modal::Class(f)) if f.topic == "Ví điện tử"),
+        "{:?}",
+        the_desk(&h).modal
+    );
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Char('2'));
+    assert!(the_desk(&h).modal.is_none());
+    let class = the_desk(&h).today.as_ref().and_then(|t| t.class.clone());
+    assert_eq!(class, None);
+}
+
 #[test]
 fn opening_a_second_class_says_the_first_one_ends() {
     let mut h = classroom();
