@@ -104,13 +104,7 @@ fn two_sites_bundle_merge_and_report() {
     assert_eq!(json["sites"][0]["site_id"], "vh-a");
     assert_eq!(json["sites"][1]["residents"], 3);
     assert_eq!(json["groups"][0]["group_no"], 3);
-    let vneid = &json["groups"][0]["indicators"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["id"] == "vneid")
-        .unwrap()
-        .clone();
+    let vneid = &indicator(&json["groups"][0], "vneid");
     assert_eq!(vneid["households_reached"], 1);
     assert_eq!(vneid["share_percent"], 100.0);
     assert_eq!(vneid["met"], true);
@@ -620,13 +614,7 @@ fn the_ward_total_counts_an_address_in_two_groups_once() {
     assert_eq!(groups, [(3, 1), (4, 2)]);
     assert_eq!(json["all_groups"]["residents"], 4);
     assert_eq!(json["all_groups"]["households"], 2);
-    let vneid = json["all_groups"]["indicators"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["id"] == "vneid")
-        .unwrap()
-        .clone();
+    let vneid = indicator(&json["all_groups"], "vneid");
     // Group 3's household reached VNeID: 1 of the ward's 2, 50%.
     assert_eq!(vneid["households_reached"], 1);
     assert_eq!(vneid["share_percent"], 50.0);
@@ -699,4 +687,15 @@ fn a_bundle_or_backup_that_cannot_be_written_names_the_file_on_the_stick() {
         &["bundle", "--out", usb.join("vh-a.kiosk").to_str().unwrap()],
     ));
     assert_eq!(hidden(&usb), Vec::<String>::new());
+}
+
+/// The indicator `id` of a group in `kiosk report --json`.
+fn indicator(group: &serde_json::Value, id: &str) -> serde_json::Value {
+    group["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == id)
+        .unwrap()
+        .clone()
 }
