@@ -117,6 +117,14 @@ pub(super) fn stage(h: &Harness) -> Option<&Stage> {
     }
 }
 
+/// The attendance room open on the desk.
+fn the_room(h: &Harness) -> &room::Room {
+    match &the_desk(h).modal {
+        Some(Modal::Room(room)) => room,
+        other => panic!("no room open: {other:?}"),
+    }
+}
+
 pub(super) fn the_desk(h: &Harness) -> &Desk {
     match stage(h) {
         Some(Stage::Desk(d)) => d,
@@ -332,9 +340,7 @@ fn a_room_is_marked_with_one_key_per_person() {
     let class = the_desk(&h).today.as_ref().unwrap().class.clone().unwrap();
     assert_eq!(class.topic, "VNeID mức 2");
     h.key(KeyCode::F(6));
-    let Some(Modal::Room(room)) = &the_desk(&h).modal else {
-        panic!("{:?}", the_desk(&h).modal)
-    };
+    let room = the_room(&h);
     assert_eq!(room.rows.len(), 3);
     h.typ("12");
     // Add Đức, who came without using a seat.
@@ -720,9 +726,7 @@ fn adding_someone_already_marked_keeps_their_mark() {
     let mut h = classroom();
     log_in(&mut h);
     open_room(&mut h);
-    let Some(Modal::Room(room)) = &the_desk(&h).modal else {
-        panic!("{:?}", the_desk(&h).modal)
-    };
+    let room = the_room(&h);
     let first = room.rows[0].clone();
     h.typ("2"); // late
     h.typ("+");
@@ -830,9 +834,7 @@ fn typing_a_name_in_the_room_never_marks_anyone() {
     h.key(KeyCode::F(6));
     h.typ("le thi");
     assert!(h.store.attendance(&class.id).unwrap().is_empty());
-    let Some(Modal::Room(room)) = &the_desk(&h).modal else {
-        panic!("{:?}", the_desk(&h).modal)
-    };
+    let room = the_room(&h);
     assert_eq!(room.adding.as_deref(), Some("le thi"));
     // Enter adds the match, marked present; the others are untouched.
     h.enter();
@@ -947,9 +949,7 @@ fn a_closed_class_can_still_be_corrected() {
         assert!(the_desk(&h).modal.is_none());
         open_room(&mut h);
         assert!(!h.sees(ended), "{}", h.screen());
-        let Some(Modal::Room(room)) = &the_desk(&h).modal else {
-            panic!()
-        };
+        let room = the_room(&h);
         let first = room.rows[0].clone();
         h.typ("4"); // absent, by mistake
         h.key(KeyCode::Esc);
@@ -959,9 +959,7 @@ fn a_closed_class_can_still_be_corrected() {
         assert!(class.ended_at.is_some());
         assert!(h.sees(today_says), "{}", h.screen());
         h.key(KeyCode::F(6));
-        let Some(Modal::Room(room)) = &the_desk(&h).modal else {
-            panic!("{}", h.screen())
-        };
+        let room = the_room(&h);
         assert_eq!(room.rows[0].status, Some(AttendanceStatus::Absent));
         for size in [(60, 16), (80, 24), (120, 40)] {
             h.send(Msg::Resize(size.0, size.1));
@@ -997,9 +995,7 @@ fn a_closed_class_can_still_be_corrected() {
         );
         h.key(KeyCode::Esc);
         h.key(KeyCode::F(6));
-        let Some(Modal::Room(room)) = &the_desk(&h).modal else {
-            panic!()
-        };
+        let room = the_room(&h);
         assert_eq!(room.rows[0].status, Some(AttendanceStatus::Late));
     }
 }
@@ -1028,9 +1024,7 @@ fn a_mark_not_saved_is_said_in_the_room_and_not_shown_as_made() {
         h.screen()
     );
     assert!(!h.sees("no class session"), "{}", h.screen());
-    let Some(Modal::Room(room)) = &the_desk(&h).modal else {
-        panic!()
-    };
+    let room = the_room(&h);
     assert_eq!(room.rows[0].status, Some(AttendanceStatus::Late));
     assert_eq!(room.rows[1].status, None, "{:?}", room.rows);
     // The next key clears the message.
