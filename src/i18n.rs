@@ -579,7 +579,7 @@ texts! {
     key_read: "R", "R";
     do_read: "đọc to", "read aloud";
     do_stop_reading: "dừng đọc", "stop reading";
-    key_language: "L", "L";
+    key_language: "F12", "F12";
     key_help: "F1/?", "F1/?";
     key_help_typing: "F1", "F1";
     do_help: "trợ giúp", "help";
@@ -591,7 +591,7 @@ texts! {
     help_pick: "Phím số 1, 2, 3…: chọn dòng có số đó.", "Number keys 1, 2, 3…: choose that line.";
     help_toggle: "Space (phím dài nhất): đánh dấu hoặc bỏ dấu.", "Space (the longest key): tick or untick.";
     help_home: "Esc: về trang chủ. Bài học của bạn đã được lưu.", "Esc: go home. Your progress is saved.";
-    help_language: "L: đổi sang tiếng Anh.", "L: switch to Vietnamese.";
+    help_language: "F12: đổi sang tiếng Anh.", "F12: switch to Vietnamese.";
     help_touch: "Bạn cũng có thể chạm hoặc bấm chuột vào nút, dòng chữ và tên phím ở cuối màn hình.", "You can also touch or click the buttons, the lines and the keys named at the bottom.";
     help_read: "R: đọc to trang này. Bấm R lần nữa để dừng.", "R: read this page aloud. Press R again to stop.";
     help_person: "Cần người giúp? Hãy giơ tay, người hướng dẫn sẽ đến.", "Need a person? Raise your hand and the instructor will come.";

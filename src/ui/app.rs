@@ -656,6 +656,11 @@ pub fn action_for_key(app: &App, key: &KeyEvent) -> Option<Action> {
         KeyCode::PageDown => Action::Scroll(10),
         KeyCode::Esc => Action::Home,
         KeyCode::F(1) => Action::Help,
+        // A function key, not a letter: it works in the text boxes too, and
+        // a name typed where there is no box (Lan, Long on the welcome
+        // screen) never turns the screen English. Instructor mode uses the
+        // same key.
+        KeyCode::F(12) => Action::Language,
         KeyCode::Char(c) => match typing {
             Typing::All => Action::Type(c),
             Typing::Names if c.is_ascii_digit() && c != '0' => {
@@ -666,8 +671,9 @@ pub fn action_for_key(app: &App, key: &KeyEvent) -> Option<Action> {
                 '1'..='9' => Action::Pick(c as usize - '1' as usize),
                 ' ' => Action::Toggle,
                 '?' => Action::Help,
-                'l' | 'L' => Action::Language,
                 'r' | 'R' if app.settings.speech => Action::ReadAloud,
+                // On the welcome screen a name typed starts the search.
+                c if c.is_alphabetic() && matches!(app.screen, Screen::Welcome) => Action::Type(c),
                 _ => return None,
             },
         },
@@ -1166,9 +1172,7 @@ pub fn footer(app: &App, keys: Keys) -> Vec<(String, String)> {
             },
         );
     }
-    if !keys.typing {
-        add(t.key_language, t.switch_language);
-    }
+    add(t.key_language, t.switch_language);
     // In a text box "?" is a character like any other: only F1 helps.
     add(
         if keys.typing {

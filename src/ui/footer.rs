@@ -29,22 +29,26 @@ pub struct Packed {
 }
 
 /// Packs items onto lines of `width` columns without splitting an item, at
-/// most `max_lines` of them: with the usual gap when everything fits, else
-/// with a narrower one, so a small screen still names every key; items that
-/// fit nowhere are left off the end.
+/// most `max_lines` of them, as few as will do: one line with a gap of 2
+/// before a second line (a footer line taken from the page can push its
+/// question out of sight), the usual gap of 3 when it fits. A gap of 1
+/// runs one item into the next ("F6 điểm danh F7 mở"), so it comes only
+/// when nothing else fits; items that fit nowhere are left off the end.
 pub fn pack(items: &[(String, String)], width: usize, max_lines: usize) -> Packed {
-    let mut packed = Packed::default();
-    for gap in GAPS {
-        packed = Packed {
-            gap,
-            lines: wrap_items(items, width, gap),
-        };
-        if packed.lines.len() <= max_lines {
-            return packed;
+    let max_lines = max_lines.max(1);
+    let tries = (1..=max_lines)
+        .flat_map(|n| GAPS[..2].iter().map(move |&gap| (n, gap)))
+        .chain(std::iter::once((max_lines, GAPS[2])));
+    for (n, gap) in tries {
+        let lines = wrap_items(items, width, gap);
+        if lines.len() <= n {
+            return Packed { gap, lines };
         }
     }
-    packed.lines.truncate(max_lines);
-    packed
+    let gap = GAPS[GAPS.len() - 1];
+    let mut lines = wrap_items(items, width, gap);
+    lines.truncate(max_lines);
+    Packed { gap, lines }
 }
 
 fn wrap_items(items: &[(String, String)], width: usize, gap: usize) -> Vec<Vec<usize>> {
@@ -194,7 +198,7 @@ mod tests {
             assert_eq!(press_of(t.key_enter_space), Some(KeyCode::Char(' ')));
             assert_eq!(press_of(t.key_right), Some(KeyCode::Right));
             assert_eq!(press_of(t.key_help), Some(KeyCode::F(1)));
-            assert_eq!(press_of(t.key_language), Some(KeyCode::Char('L')));
+            assert_eq!(press_of(t.key_language), Some(KeyCode::F(12)));
             assert_eq!(press_of(t.key_read), Some(KeyCode::Char('R')));
             assert_eq!(press_of(t.key_toggle), Some(KeyCode::Char(' ')));
             assert_eq!(press_of(t.key_erase), Some(KeyCode::Backspace));
@@ -264,6 +268,20 @@ mod packing {
     /// (9+3+9+3+9); at 31 only a gap of 2 keeps them on three lines; at 29
     /// a gap of 1; at 28 even that is too wide and the last ones are left
     /// off rather than drawn past the footer.
+    #[test]
+    fn one_line_with_a_gap_of_two_comes_before_a_second_line() {
+        let three = items(3); // 9 columns each
+        let one = pack(&three, 31, 2);
+        assert_eq!((one.lines.len(), one.gap), (1, 2));
+        // A gap of 1 would fit one line too, but runs the items together:
+        // a second line comes first.
+        let two = pack(&three, 30, 2);
+        assert_eq!((two.lines.len(), two.gap), (2, 3));
+        // With one line only, a gap of 1 it is.
+        let tight = pack(&three, 30, 1);
+        assert_eq!((tight.lines.len(), tight.gap), (1, 1));
+    }
+
     #[test]
     fn a_narrow_footer_narrows_the_gap_before_it_drops_a_key() {
         let nine = items(9);

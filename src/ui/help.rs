@@ -16,10 +16,9 @@ pub fn dialog(app: &App) -> Dialog {
         _ => (t.help_next, Some(t.help_back)),
     };
     // Only the keys that work here, as the footer does: in a text box
-    // letters, digits and Space are typed; Esc goes home from a lesson page
-    // only (the quiz and the result say it with ←; before sign-in there is
-    // no home, and on the home screen it does nothing).
-    let typing = matches!(&app.screen, Screen::Who(_) | Screen::Register(_));
+    // digits and Space are typed; Esc goes home from a lesson page only
+    // (the quiz and the result say it with ←; before sign-in there is no
+    // home, and on the home screen it does nothing).
     let pick = matches!(&app.screen, Screen::Who(_) | Screen::Home | Screen::Quiz(_));
     let toggle = match &app.screen {
         Screen::Quiz(_) => true,
@@ -44,9 +43,7 @@ pub fn dialog(app: &App) -> Dialog {
     if esc_home {
         lines.push(t.help_home);
     }
-    if !typing {
-        lines.push(t.help_language);
-    }
+    lines.push(t.help_language);
     lines.push(t.help_touch);
     if app.settings.speech {
         lines.push(t.help_read);

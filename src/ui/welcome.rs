@@ -2,7 +2,8 @@
 //! start", and the language toggle. It is where the kiosk rests between
 //! learners (no idle timer runs here). ONE primary action: the big "Start"
 //! button (focused); the greeting above it is plain text, so nothing else
-//! competes with it.
+//! competes with it. Typing a name here goes straight to "Who are you?"
+//! with the letters typed.
 
 use super::app::{Action, App, Effect, Keys, Screen, footer};
 use super::layout::{Block, Button, Page, Target, Tone};
@@ -42,6 +43,12 @@ pub fn page(app: &App) -> Page {
 }
 
 pub fn on(app: &mut App, action: Action) -> Vec<Effect> {
+    // Someone who starts typing their name here is taken to "Who are
+    // you?" with what they typed, as if they had pressed Start first.
+    if let Action::Type(c) = action {
+        app.go(Screen::Who(Who::default()));
+        return super::who::on(app, Action::Type(c));
+    }
     match app.target_of(&action) {
         Some(Target::Start) => {
             app.go(Screen::Who(Who::default()));

@@ -493,10 +493,29 @@ fn a_locked_module_says_which_comes_first() {
     assert!(h.sees("Bước 1/3"));
 }
 
+/// A senior who starts typing their name on the welcome screen is taken to
+/// "Who are you?" with it, Telex and all; "Lan" no longer turns the screen
+/// English (L was the language key). F12 switches the language in the name
+/// box too, keeping what was typed.
+#[test]
+fn a_name_typed_on_the_welcome_screen_starts_the_search() {
+    let mut h = Harness::new();
+    add(&h, "Lê Thị Lan", 1950, 2);
+    h.typ("Lee");
+    assert!(matches!(h.app.screen, Screen::Who(_)), "{}", h.screen());
+    assert!(h.sees("Lê"), "{}", h.screen());
+    assert!(h.sees("Bạn là ai?"), "{}", h.screen());
+    h.typ(" thi lan");
+    assert!(h.sees("Lê Thị Lan"), "{}", h.screen());
+    h.key(KeyCode::F(12));
+    assert!(h.sees("Who are you?"), "{}", h.screen());
+    assert!(h.sees("Lê thi lan"), "{}", h.screen());
+}
+
 #[test]
 fn language_toggles_everywhere_and_idle_resets_it() {
     let mut h = Harness::new();
-    h.key(KeyCode::Char('l'));
+    h.key(KeyCode::F(12));
     assert!(
         h.sees("Press Enter or touch the Start button"),
         "{}",
@@ -531,7 +550,7 @@ fn help_opens_with_f1_or_question_mark_and_closes() {
 }
 
 /// Help names only the keys that work on the screen under it: in the name
-/// box L, Space and the digits of the form are typed, and Esc goes home
+/// box Space and the digits of the form are typed, and Esc goes home
 /// from a lesson page only (in the quiz it stops the quiz, and help said
 /// both "stop the quiz, asks first" and "go home").
 #[test]
@@ -546,21 +565,23 @@ fn help_names_only_the_keys_that_work_on_this_screen() {
         screen
     };
     let welcome = help(&mut h);
-    assert!(welcome.contains("L: đổi sang tiếng Anh"), "{welcome}");
+    assert!(welcome.contains("F12: đổi sang tiếng Anh"), "{welcome}");
     assert!(!welcome.contains("Esc: về trang chủ"), "{welcome}");
     assert!(!welcome.contains("Space"), "{welcome}");
     h.enter();
     let who = help(&mut h);
-    for wrong in ["L: đổi sang", "Space", "Esc: về trang chủ"] {
+    for wrong in ["Space", "Esc: về trang chủ"] {
         assert!(!who.contains(wrong), "{wrong:?} on Who:\n{who}");
     }
+    // F12 is not a letter: it works in the name box too.
+    assert!(who.contains("F12: đổi sang tiếng Anh"), "{who}");
     assert!(
         who.contains("Phím số 1, 2, 3…"),
         "names are picked by number: {who}"
     );
     h.click(Target::Register);
     let form = help(&mut h);
-    for wrong in ["L: đổi sang", "Space", "Phím số", "Esc: về trang chủ"] {
+    for wrong in ["Space", "Phím số", "Esc: về trang chủ"] {
         assert!(!form.contains(wrong), "{wrong:?} on the form:\n{form}");
     }
     h.key(KeyCode::Left);
