@@ -630,7 +630,7 @@ texts! {
     reg_err_digits: "Ô này chỉ nhận chữ số 0–9.", "This box takes only the digits 0–9.";
     // Idle countdown.
     idle_title: "Bạn còn ở đây không?", "Are you still there?";
-    idle_text: "Máy sẽ tự thoát sau {seconds} giây. Bài học đã được lưu.\nBấm phím bất kỳ hoặc chạm vào màn hình để học tiếp.", "The kiosk will sign you out in {seconds} {seconds|second|seconds}. Your progress is saved.\nPress any key or touch the screen to carry on.";
+    idle_text: "Máy sẽ tự đăng xuất sau {seconds} giây. Bài học đã được lưu.\nBấm phím bất kỳ hoặc chạm vào màn hình để học tiếp.", "The kiosk will sign you out in {seconds} {seconds|second|seconds}. Your progress is saved.\nPress any key or touch the screen to carry on.";
     idle_stay: "Tôi vẫn ở đây", "I am still here";
     // Welcome.
     welcome_hello: "Xin chào! Mời bạn học cách dùng điện thoại.", "Hello! Come and learn to use your phone.";
@@ -644,7 +644,7 @@ texts! {
     who_start_typing: "Gõ vài chữ trong tên, máy sẽ tìm giúp bạn.", "Type a few letters of your name and the kiosk will find you.";
     who_more: "Còn người khác có tên như vậy. Nếu chưa thấy tên bạn, hãy gõ thêm chữ, ví dụ cả họ và tên.", "More people have a name like this. If yours is not here, type more of it, for example your full name.";
     who_pick: "Chọn tên của bạn (bấm số hoặc chạm vào tên):", "Choose your name (press its number or touch it):";
-    who_none: "Chưa có ai tên “{name}”. Kiểm tra lại chính tả, hoặc đăng ký nếu bạn là người mới.", "No one called “{name}” yet. Check the spelling, or register if you are new.";
+    who_none: "Chưa có ai tên “{name}”. Hãy xem lại tên vừa gõ, hoặc đăng ký nếu bạn là người mới.", "No one called “{name}” yet. Check the spelling, or register if you are new.";
     who_new_here: "Lần đầu đến học? Bấm Đăng ký.", "First time here? Press Register.";
     who_register: "Đăng ký", "Register";
     who_group: "tổ {n}", "group {n}";
@@ -691,20 +691,20 @@ texts! {
     consent_decline: "Không đồng ý", "I do not agree";
     // Home.
     home_title: "Xin chào, {name}", "Hello, {name}";
-    home_continue_page: "Học tiếp: {module}, bước {n}/{total}", "Continue: {module}, step {n}/{total}";
+    home_continue_page: "Học tiếp: {module}, trang {n}/{total}", "Continue: {module}, step {n}/{total}";
     home_continue_quiz: "Làm tiếp bài kiểm tra: {module}, câu {n}/{total}", "Continue the quiz: {module}, question {n}/{total}";
     home_continue_module: "Học tiếp: {module}", "Continue: {module}";
     // A module already passed, read again and left mid-way.
-    home_continue_review: "Xem lại tiếp: {module}, bước {n}/{total}", "Continue reviewing: {module}, step {n}/{total}";
+    home_continue_review: "Xem lại tiếp: {module}, trang {n}/{total}", "Continue reviewing: {module}, step {n}/{total}";
     home_start_module: "Bắt đầu học: {module}", "Start: {module}";
     // Praise for an older adult, not a child ("Giỏi lắm!" is for a child).
     home_all_done_label: "Xin chúc mừng!", "Congratulations!";
     home_all_done: "Bạn đã học xong tất cả các bài. Chọn một bài bên dưới để ôn lại.", "You have finished every lesson. Choose one below to go over it again.";
-    home_no_modules: "Chưa có bài học nào. Xin mời người hướng dẫn.", "There are no lessons yet. Please ask the instructor.";
+    home_no_modules: "Chưa có bài học nào. Xin mời người hướng dẫn đến giúp.", "There are no lessons yet. Please ask the instructor.";
     home_modules: "Các bài học:", "Lessons:";
     home_done: "Đã xong ✓ · điểm cao nhất {score}%", "Done ✓ · best score {score}%";
     home_not_started: "Chưa học · khoảng {minutes} phút", "Not started · about {minutes} {minutes|minute|minutes}";
-    home_pages_seen: "Đã xem {n}/{total} bước", "Seen {n}/{total} {total|step|steps}";
+    home_pages_seen: "Đã xem {n}/{total} trang", "Seen {n}/{total} {total|step|steps}";
     home_last_score: "lần trước {score}%", "last time {score}%";
     home_locked: "Chưa mở: học bài “{module}” trước", "Locked: finish “{module}” first";
     home_sign_out: "Đăng xuất", "Sign out";
@@ -713,7 +713,7 @@ texts! {
     sign_out_no: "Ở lại", "Stay";
     sign_out_yes: "Đăng xuất", "Sign out";
     // Lesson pages.
-    lesson_step: "Bước {n}/{total}", "Step {n}/{total}";
+    lesson_step: "Trang {n}/{total}", "Step {n}/{total}";
     lesson_to_quiz: "Làm bài kiểm tra", "Take the quiz";
     tip_label: "Mẹo", "Tip";
     warning_label: "Cẩn thận", "Warning";
@@ -725,7 +725,8 @@ texts! {
     quiz_preparing: "Đang chuẩn bị câu hỏi…", "Getting the questions ready…";
     quiz_how_single: "Chọn một câu trả lời (bấm số hoặc chạm vào), rồi bấm Trả lời.", "Choose one answer (press its number or touch it), then press Answer.";
     quiz_how_true_false: "Câu này đúng hay sai? Bấm 1 hoặc 2, rồi bấm Trả lời.", "Is this true or false? Press 1 or 2, then press Answer.";
-    quiz_how_multi: "Chọn TẤT CẢ câu đúng (bấm số, Space hoặc chạm vào), rồi bấm Trả lời.", "Choose ALL the right answers (number, Space or touch), then press Answer.";
+    quiz_how_multi: "Chọn TẤT CẢ các ý đúng (bấm số, Space hoặc chạm vào), rồi bấm Trả lời."
+, "Choose ALL the right answers (number, Space or touch), then press Answer.";
     quiz_how_order: "Bấm số của các bước theo đúng thứ tự, bước đầu tiên trước. Bấm lại để bỏ.", "Press the numbers of the steps in the right order, first step first. Press again to undo.";
     quiz_true: "Đúng", "True";
     quiz_false: "Sai", "False";

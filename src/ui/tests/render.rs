@@ -420,7 +420,7 @@ fn shipped_app() -> App {
     app
 }
 
-/// QA: on 010's "Bước 2/10" at 80×24 the "press Space when done" row was
+/// QA: on 010's "Trang 2/10" at 80×24 the "press Space when done" row was
 /// below the fold until the learner scrolled. The task and its check box
 /// are pinned above the buttons; only the page text scrolls, and a hint
 /// says there is more of it.
