@@ -293,8 +293,8 @@ texts! {
     log_failed: "{what} bị lỗi: {error}", "{what} failed: {error}";
     log_speech_failed: "đọc to: không chạy được {program}: {error}", "read aloud: cannot start {program}: {error}";
     log_ins_failed: "người hướng dẫn: {what}: {error}", "instructor: {what}: {error}";
-    log_ins_in: "người hướng dẫn đã vào", "instructor logged in";
-    log_ins_out: "người hướng dẫn đã thoát", "instructor logged out";
+    log_ins_in: "người hướng dẫn đã đăng nhập", "instructor logged in";
+    log_ins_out: "người hướng dẫn đã đăng xuất", "instructor logged out";
     log_ins_idle: "chế độ người hướng dẫn tự đóng vì để lâu không dùng", "instructor mode closed after being left idle";
     log_ins_left: "người hướng dẫn rời kiosk", "instructor left the kiosk";
     log_ins_wrong_pin: "mã PIN người hướng dẫn sai ({failures} lần liền)", "wrong instructor PIN ({failures} in a row)";
@@ -840,7 +840,7 @@ texts! {
     ins_class_open: "Buổi học: {topic} · {instructor} · bắt đầu {time}", "Class: {topic} · {instructor} · since {time}";
     ins_class_closed: "Buổi học “{topic}” đã kết thúc lúc {time}. F6 để sửa điểm danh, F7 để mở buổi mới.", "The class “{topic}” closed at {time}. F6 corrects its attendance, F7 opens a new one.";
     ins_class_none: "Hôm nay chưa mở buổi học. Bấm F7 để mở.", "No class is open today. Press F7 to open one.";
-    ins_today_counts: "Ngày {day}: {came} người đã vào máy, {here} người đang học, {help} người cần giúp", "{day}: {came} signed in at a seat, {here} at a seat now, {help} {help|needs|need} help";
+    ins_today_counts: "Ngày {day}: {came} người đã đăng nhập, {here} người đang học, {help} người cần giúp", "{day}: {came} signed in at a seat, {here} at a seat now, {help} {help|needs|need} help";
     ins_today_nobody: "Hôm nay chưa có ai đăng nhập.", "Nobody has signed in today yet.";
     ins_col_name: "Họ tên", "Name";
     ins_col_group: "Tổ", "Grp";
@@ -870,7 +870,7 @@ texts! {
     ins_col_status: "Điểm danh", "Attendance";
     ins_on_nothing: "(chưa mở bài nào)", "(no module yet)";
     ins_on_page: "Trang {n}/{total} · {module}", "Page {n}/{total} · {module}";
-    ins_on_quiz: "Đang kiểm tra, đã trả lời {n} câu · {module}", "In the quiz, {n} answered · {module}";
+    ins_on_quiz: "Bài kiểm tra, đã trả lời {n} câu · {module}", "In the quiz, {n} answered · {module}";
     ins_on_passed: "Đạt {score}% · {module}", "Passed {score}% · {module}";
     ins_on_failed: "Chưa đạt {score}% · {module}", "Not passed {score}% · {module}";
     ins_help_stuck: "đứng một chỗ {minutes} phút", "on one screen {minutes} min";
@@ -887,7 +887,7 @@ texts! {
     ins_true: "Đúng", "True";
     ins_false: "Sai", "False";
     ins_q_right: "{pct}% đúng ({n}/{total})", "{pct}% right ({n}/{total})";
-    ins_q_wrong: "    Câu trả lời sai hay chọn nhất: “{answer}” ({n} lần)", "    Most chosen wrong answer: “{answer}” ({n} {n|time|times})";
+    ins_q_wrong: "    Câu trả lời sai được chọn nhiều nhất: “{answer}” ({n} lần)", "    Most chosen wrong answer: “{answer}” ({n} {n|time|times})";
     ins_questions_title: "Câu hỏi khó nhất trước: {module}", "Most difficult questions first: {module}";
     ins_questions_none: "Chưa ai làm bài kiểm tra này.", "Nobody has taken this quiz yet.";
     ins_groups_none: "Chưa có người dân nào.", "No residents yet.";
@@ -921,7 +921,8 @@ texts! {
     ins_known: "Đã có người đăng ký: {who}. Nếu đúng là người đó, bấm Esc. Nếu là người khác, bấm Enter lần nữa để vẫn đăng ký.", "Already registered: {who}. If it is the same person, press Esc. If it is someone else, press Enter again to register them anyway.";
     ins_who_line: "{name} (tổ {group}, sinh năm {year}, {household})", "{name} (group {group}, born {year}, {household})";
     ins_who_line_no_year: "{name} (tổ {group}, {household})", "{name} (group {group}, {household})";
-    ins_confirm_forget: "Xóa mọi thông tin cá nhân của {name}? Không thể hoàn tác.", "Erase all personal details of {name}? This cannot be undone.";
+    ins_confirm_forget: "Xóa mọi thông tin cá nhân của {name}? Xóa rồi thì không lấy lại được."
+, "Erase all personal details of {name}? This cannot be undone.";
     ins_confirm_close_class: "Kết thúc buổi học hôm nay?", "Close today's class?";
     ins_confirm_drop_form: "Bỏ những gì vừa gõ trong mẫu này? Chưa có gì được lưu.", "Drop what was typed in this form? Nothing of it is saved.";
     ins_confirm_leave: "Rời kiosk và về màn hình dòng lệnh? Người học sẽ không dùng được máy này cho đến khi mở lại.", "Leave the kiosk for the command line? Learners cannot use this seat until it is started again.";
