@@ -293,8 +293,8 @@ texts! {
     log_failed: "{what} bị lỗi: {error}", "{what} failed: {error}";
     log_speech_failed: "đọc to: không chạy được {program}: {error}", "read aloud: cannot start {program}: {error}";
     log_ins_failed: "người hướng dẫn: {what}: {error}", "instructor: {what}: {error}";
-    log_ins_in: "người hướng dẫn đã vào", "instructor logged in";
-    log_ins_out: "người hướng dẫn đã thoát", "instructor logged out";
+    log_ins_in: "người hướng dẫn đã đăng nhập", "instructor logged in";
+    log_ins_out: "người hướng dẫn đã đăng xuất", "instructor logged out";
     log_ins_idle: "chế độ người hướng dẫn tự đóng vì để lâu không dùng", "instructor mode closed after being left idle";
     log_ins_left: "người hướng dẫn rời kiosk", "instructor left the kiosk";
     log_ins_wrong_pin: "mã PIN người hướng dẫn sai ({failures} lần liền)", "wrong instructor PIN ({failures} in a row)";
@@ -630,7 +630,7 @@ texts! {
     reg_err_digits: "Ô này chỉ nhận chữ số 0–9.", "This box takes only the digits 0–9.";
     // Idle countdown.
     idle_title: "Bạn còn ở đây không?", "Are you still there?";
-    idle_text: "Máy sẽ tự thoát sau {seconds} giây. Bài học đã được lưu.\nBấm phím bất kỳ hoặc chạm vào màn hình để học tiếp.", "The kiosk will sign you out in {seconds} {seconds|second|seconds}. Your progress is saved.\nPress any key or touch the screen to carry on.";
+    idle_text: "Máy sẽ tự đăng xuất sau {seconds} giây. Bài học đã được lưu.\nBấm phím bất kỳ hoặc chạm vào màn hình để học tiếp.", "The kiosk will sign you out in {seconds} {seconds|second|seconds}. Your progress is saved.\nPress any key or touch the screen to carry on.";
     idle_stay: "Tôi vẫn ở đây", "I am still here";
     // Welcome.
     welcome_hello: "Xin chào! Mời bạn học cách dùng điện thoại.", "Hello! Come and learn to use your phone.";
@@ -644,7 +644,7 @@ texts! {
     who_start_typing: "Gõ vài chữ trong tên, máy sẽ tìm giúp bạn.", "Type a few letters of your name and the kiosk will find you.";
     who_more: "Còn người khác có tên như vậy. Nếu chưa thấy tên bạn, hãy gõ thêm chữ, ví dụ cả họ và tên.", "More people have a name like this. If yours is not here, type more of it, for example your full name.";
     who_pick: "Chọn tên của bạn (bấm số hoặc chạm vào tên):", "Choose your name (press its number or touch it):";
-    who_none: "Chưa có ai tên “{name}”. Kiểm tra lại chính tả, hoặc đăng ký nếu bạn là người mới.", "No one called “{name}” yet. Check the spelling, or register if you are new.";
+    who_none: "Chưa có ai tên “{name}”. Hãy xem lại tên vừa gõ, hoặc đăng ký nếu bạn là người mới.", "No one called “{name}” yet. Check the spelling, or register if you are new.";
     who_new_here: "Lần đầu đến học? Bấm Đăng ký.", "First time here? Press Register.";
     who_register: "Đăng ký", "Register";
     who_group: "tổ {n}", "group {n}";
@@ -691,20 +691,20 @@ texts! {
     consent_decline: "Không đồng ý", "I do not agree";
     // Home.
     home_title: "Xin chào, {name}", "Hello, {name}";
-    home_continue_page: "Học tiếp: {module}, bước {n}/{total}", "Continue: {module}, step {n}/{total}";
+    home_continue_page: "Học tiếp: {module}, trang {n}/{total}", "Continue: {module}, step {n}/{total}";
     home_continue_quiz: "Làm tiếp bài kiểm tra: {module}, câu {n}/{total}", "Continue the quiz: {module}, question {n}/{total}";
     home_continue_module: "Học tiếp: {module}", "Continue: {module}";
     // A module already passed, read again and left mid-way.
-    home_continue_review: "Xem lại tiếp: {module}, bước {n}/{total}", "Continue reviewing: {module}, step {n}/{total}";
+    home_continue_review: "Xem lại tiếp: {module}, trang {n}/{total}", "Continue reviewing: {module}, step {n}/{total}";
     home_start_module: "Bắt đầu học: {module}", "Start: {module}";
     // Praise for an older adult, not a child ("Giỏi lắm!" is for a child).
     home_all_done_label: "Xin chúc mừng!", "Congratulations!";
     home_all_done: "Bạn đã học xong tất cả các bài. Chọn một bài bên dưới để ôn lại.", "You have finished every lesson. Choose one below to go over it again.";
-    home_no_modules: "Chưa có bài học nào. Xin mời người hướng dẫn.", "There are no lessons yet. Please ask the instructor.";
+    home_no_modules: "Chưa có bài học nào. Xin mời người hướng dẫn đến giúp.", "There are no lessons yet. Please ask the instructor.";
     home_modules: "Các bài học:", "Lessons:";
     home_done: "Đã xong ✓ · điểm cao nhất {score}%", "Done ✓ · best score {score}%";
     home_not_started: "Chưa học · khoảng {minutes} phút", "Not started · about {minutes} {minutes|minute|minutes}";
-    home_pages_seen: "Đã xem {n}/{total} bước", "Seen {n}/{total} {total|step|steps}";
+    home_pages_seen: "Đã xem {n}/{total} trang", "Seen {n}/{total} {total|step|steps}";
     home_last_score: "lần trước {score}%", "last time {score}%";
     home_locked: "Chưa mở: học bài “{module}” trước", "Locked: finish “{module}” first";
     home_sign_out: "Đăng xuất", "Sign out";
@@ -713,7 +713,7 @@ texts! {
     sign_out_no: "Ở lại", "Stay";
     sign_out_yes: "Đăng xuất", "Sign out";
     // Lesson pages.
-    lesson_step: "Bước {n}/{total}", "Step {n}/{total}";
+    lesson_step: "Trang {n}/{total}", "Step {n}/{total}";
     lesson_to_quiz: "Làm bài kiểm tra", "Take the quiz";
     tip_label: "Mẹo", "Tip";
     warning_label: "Cẩn thận", "Warning";
@@ -725,7 +725,8 @@ texts! {
     quiz_preparing: "Đang chuẩn bị câu hỏi…", "Getting the questions ready…";
     quiz_how_single: "Chọn một câu trả lời (bấm số hoặc chạm vào), rồi bấm Trả lời.", "Choose one answer (press its number or touch it), then press Answer.";
     quiz_how_true_false: "Câu này đúng hay sai? Bấm 1 hoặc 2, rồi bấm Trả lời.", "Is this true or false? Press 1 or 2, then press Answer.";
-    quiz_how_multi: "Chọn TẤT CẢ câu đúng (bấm số, Space hoặc chạm vào), rồi bấm Trả lời.", "Choose ALL the right answers (number, Space or touch), then press Answer.";
+    quiz_how_multi: "Chọn TẤT CẢ các ý đúng (bấm số, Space hoặc chạm vào), rồi bấm Trả lời."
+, "Choose ALL the right answers (number, Space or touch), then press Answer.";
     quiz_how_order: "Bấm số của các bước theo đúng thứ tự, bước đầu tiên trước. Bấm lại để bỏ.", "Press the numbers of the steps in the right order, first step first. Press again to undo.";
     quiz_true: "Đúng", "True";
     quiz_false: "Sai", "False";
@@ -839,7 +840,7 @@ texts! {
     ins_class_open: "Buổi học: {topic} · {instructor} · bắt đầu {time}", "Class: {topic} · {instructor} · since {time}";
     ins_class_closed: "Buổi học “{topic}” đã kết thúc lúc {time}. F6 để sửa điểm danh, F7 để mở buổi mới.", "The class “{topic}” closed at {time}. F6 corrects its attendance, F7 opens a new one.";
     ins_class_none: "Hôm nay chưa mở buổi học. Bấm F7 để mở.", "No class is open today. Press F7 to open one.";
-    ins_today_counts: "Ngày {day}: {came} người đã vào máy, {here} người đang học, {help} người cần giúp", "{day}: {came} signed in at a seat, {here} at a seat now, {help} {help|needs|need} help";
+    ins_today_counts: "Ngày {day}: {came} người đã đăng nhập, {here} người đang học, {help} người cần giúp", "{day}: {came} signed in at a seat, {here} at a seat now, {help} {help|needs|need} help";
     ins_today_nobody: "Hôm nay chưa có ai đăng nhập.", "Nobody has signed in today yet.";
     ins_col_name: "Họ tên", "Name";
     ins_col_group: "Tổ", "Grp";
@@ -869,7 +870,7 @@ texts! {
     ins_col_status: "Điểm danh", "Attendance";
     ins_on_nothing: "(chưa mở bài nào)", "(no module yet)";
     ins_on_page: "Trang {n}/{total} · {module}", "Page {n}/{total} · {module}";
-    ins_on_quiz: "Đang kiểm tra, đã trả lời {n} câu · {module}", "In the quiz, {n} answered · {module}";
+    ins_on_quiz: "Bài kiểm tra, đã trả lời {n} câu · {module}", "In the quiz, {n} answered · {module}";
     ins_on_passed: "Đạt {score}% · {module}", "Passed {score}% · {module}";
     ins_on_failed: "Chưa đạt {score}% · {module}", "Not passed {score}% · {module}";
     ins_help_stuck: "đứng một chỗ {minutes} phút", "on one screen {minutes} min";
@@ -886,7 +887,7 @@ texts! {
     ins_true: "Đúng", "True";
     ins_false: "Sai", "False";
     ins_q_right: "{pct}% đúng ({n}/{total})", "{pct}% right ({n}/{total})";
-    ins_q_wrong: "    Câu trả lời sai hay chọn nhất: “{answer}” ({n} lần)", "    Most chosen wrong answer: “{answer}” ({n} {n|time|times})";
+    ins_q_wrong: "    Câu trả lời sai được chọn nhiều nhất: “{answer}” ({n} lần)", "    Most chosen wrong answer: “{answer}” ({n} {n|time|times})";
     ins_questions_title: "Câu hỏi khó nhất trước: {module}", "Most difficult questions first: {module}";
     ins_questions_none: "Chưa ai làm bài kiểm tra này.", "Nobody has taken this quiz yet.";
     ins_groups_none: "Chưa có người dân nào.", "No residents yet.";
@@ -920,7 +921,8 @@ texts! {
     ins_known: "Đã có người đăng ký: {who}. Nếu đúng là người đó, bấm Esc. Nếu là người khác, bấm Enter lần nữa để vẫn đăng ký.", "Already registered: {who}. If it is the same person, press Esc. If it is someone else, press Enter again to register them anyway.";
     ins_who_line: "{name} (tổ {group}, sinh năm {year}, {household})", "{name} (group {group}, born {year}, {household})";
     ins_who_line_no_year: "{name} (tổ {group}, {household})", "{name} (group {group}, {household})";
-    ins_confirm_forget: "Xóa mọi thông tin cá nhân của {name}? Không thể hoàn tác.", "Erase all personal details of {name}? This cannot be undone.";
+    ins_confirm_forget: "Xóa mọi thông tin cá nhân của {name}? Xóa rồi thì không lấy lại được."
+, "Erase all personal details of {name}? This cannot be undone.";
     ins_confirm_close_class: "Kết thúc buổi học hôm nay?", "Close today's class?";
     ins_confirm_drop_form: "Bỏ những gì vừa gõ trong mẫu này? Chưa có gì được lưu.", "Drop what was typed in this form? Nothing of it is saved.";
     ins_confirm_leave: "Rời kiosk và về màn hình dòng lệnh? Người học sẽ không dùng được máy này cho đến khi mở lại.", "Leave the kiosk for the command line? Learners cannot use this seat until it is started again.";

@@ -349,13 +349,13 @@ fn register_then_a_full_module_and_its_quiz_by_keys() {
     k.wait_for("Xin chào, Phan Thị Tuyết");
     k.wait_for("Bắt đầu học: Bài thử: điện thoại");
     k.enter();
-    k.wait_for("Bước 1/3");
+    k.wait_for("Trang 1/3");
     k.enter();
-    k.wait_for("Bước 2/3");
+    k.wait_for("Trang 2/3");
     k.send(" ");
     k.wait_for("Đã làm xong. Rất tốt!");
     k.enter(); // one Enter: done and on to the next page
-    k.wait_for("Bước 3/3");
+    k.wait_for("Trang 3/3");
     k.enter();
     k.wait_for("Câu 1/4");
     // Single choice.
@@ -440,9 +440,9 @@ fn sigkill_then_restart_resumes_on_the_same_page() {
     let mut k = site.start();
     sign_in(&mut k, "hung");
     k.enter();
-    k.wait_for("Bước 1/3");
+    k.wait_for("Trang 1/3");
     k.enter();
-    k.wait_for("Bước 2/3");
+    k.wait_for("Trang 2/3");
     // The screen showed page 2: it is on disk. Pull the plug.
     k.signal("-KILL");
     k.wait_exit();
@@ -451,9 +451,9 @@ fn sigkill_then_restart_resumes_on_the_same_page() {
 
     let mut k = site.start();
     sign_in(&mut k, "hung");
-    k.wait_for("Học tiếp: Bài thử: điện thoại, bước 2/3");
+    k.wait_for("Học tiếp: Bài thử: điện thoại, trang 2/3");
     k.enter();
-    k.wait_for("Bước 2/3");
+    k.wait_for("Trang 2/3");
     k.wait_for("Trang hai: mở khóa màn hình.");
 }
 
@@ -532,13 +532,13 @@ fn a_lesson_and_its_quiz_by_touch_alone() {
     k.tap("Đúng, là tôi");
     k.wait_for("Xin chào, Cao Thị Thu");
     k.tap("Bắt đầu học");
-    k.wait_for("Bước 1/3");
+    k.wait_for("Trang 1/3");
     k.tap("Tiếp tục");
-    k.wait_for("Bước 2/3");
+    k.wait_for("Trang 2/3");
     k.tap("Làm xong thì bấm Space");
     k.wait_for("Đã làm xong");
     k.tap("Tiếp tục");
-    k.wait_for("Bước 3/3");
+    k.wait_for("Trang 3/3");
     k.tap("Làm bài kiểm tra");
     k.wait_for("Câu 1/4");
     k.tap("Nút nguồn");
@@ -590,7 +590,7 @@ fn read_aloud_pipes_the_page_to_the_speech_command() {
     let mut k = site.start();
     sign_in(&mut k, "son");
     k.enter();
-    k.wait_for("Bước 1/3");
+    k.wait_for("Trang 1/3");
     k.wait_for("R đọc to");
     k.send("r");
     let spoken = site.dir.path().join("spoken.txt");

@@ -439,7 +439,7 @@ fn register_correct_indicate_and_forget_a_resident() {
     assert_eq!(me.indicators, ["vneid"]);
     // Forget asks first.
     h.key(KeyCode::F(8));
-    assert!(h.sees("Không thể hoàn tác"), "{}", h.screen());
+    assert!(h.sees("Xóa rồi thì không lấy lại được"), "{}", h.screen());
     h.key(KeyCode::Char('2'));
     assert!(h.store.resident(&yen[0].id).unwrap().unwrap().forgotten);
     assert_eq!(the_desk(&h).note, Some(Note::Erased));
@@ -817,8 +817,8 @@ fn the_log_speaks_the_kiosks_language() {
     h.key(KeyCode::F(9));
     let path = h.store.path().parent().unwrap().join("kiosk.log");
     let log = std::fs::read_to_string(path).unwrap();
-    assert!(log.contains("người hướng dẫn đã vào"), "{log}");
-    assert!(log.contains("người hướng dẫn đã thoát"), "{log}");
+    assert!(log.contains("người hướng dẫn đã đăng nhập"), "{log}");
+    assert!(log.contains("người hướng dẫn đã đăng xuất"), "{log}");
     assert!(!log.contains("instructor"), "{log}");
 }
 
@@ -1098,7 +1098,7 @@ fn esc_logs_out_with_a_line_in_the_log_from_every_view() {
         assert!(!matches!(h.app.screen, Screen::Instructor(_)), "F{view}");
         let after = std::fs::read_to_string(&path).unwrap();
         assert!(
-            after[before.len()..].contains("người hướng dẫn đã thoát"),
+            after[before.len()..].contains("người hướng dẫn đã đăng xuất"),
             "F{view}: {after}"
         );
     }

@@ -363,7 +363,7 @@ fn after_passing_continue_goes_on_to_the_next_module() {
     }
     assert!(h.sees("Chúc mừng!"), "{}", h.screen());
     h.click(Target::Review);
-    assert!(h.sees("Bước 1/3"), "{}", h.screen());
+    assert!(h.sees("Trang 1/3"), "{}", h.screen());
     h.key(KeyCode::Esc);
     assert!(matches!(h.app.screen, Screen::Home), "{}", h.screen());
     assert!(h.sees("Bắt đầu học: Bài thử thứ hai"), "{}", h.screen());
@@ -372,9 +372,9 @@ fn after_passing_continue_goes_on_to_the_next_module() {
     // The review, read on to page 2 and left there.
     h.key(KeyCode::Char('1'));
     h.key(KeyCode::Right);
-    assert!(h.sees("Bước 2/3"), "{}", h.screen());
+    assert!(h.sees("Trang 2/3"), "{}", h.screen());
     h.key(KeyCode::Esc);
-    let mid = "Xem lại tiếp: Bài thử: điện thoại, bước 2/3";
+    let mid = "Xem lại tiếp: Bài thử: điện thoại, trang 2/3";
     assert!(h.sees(mid), "{}", h.screen());
     // The same from the database, after a restart.
     let mut h = h.restart();
@@ -382,14 +382,14 @@ fn after_passing_continue_goes_on_to_the_next_module() {
     assert!(h.sees(mid), "{}", h.screen());
     // Read to its last page: the next module again, and it opens.
     h.enter();
-    assert!(h.sees("Bước 2/3"), "{}", h.screen());
+    assert!(h.sees("Trang 2/3"), "{}", h.screen());
     h.key(KeyCode::Right);
-    assert!(h.sees("Bước 3/3"), "{}", h.screen());
+    assert!(h.sees("Trang 3/3"), "{}", h.screen());
     h.key(KeyCode::Esc);
     assert!(h.sees("Bắt đầu học: Bài thử thứ hai"), "{}", h.screen());
     h.enter();
     assert!(
-        h.sees("Bài thử thứ hai") && h.sees("Bước 1/1"),
+        h.sees("Bài thử thứ hai") && h.sees("Trang 1/1"),
         "{}",
         h.screen()
     );

@@ -208,11 +208,11 @@ fn a_lesson_by_keys_records_each_page_and_resumes_after_a_restart() {
     sign_in(&mut h, "binh");
     assert!(h.sees("Bắt đầu học: Bài thử: điện thoại"), "{}", h.screen());
     h.enter();
-    assert!(h.sees("Bước 1/3"), "{}", h.screen());
+    assert!(h.sees("Trang 1/3"), "{}", h.screen());
     assert!(h.sees("Mẹo") && h.sees("Giữ nút nguồn ba giây."));
     assert!(h.sees("Cẩn thận") && h.sees("Không đưa mật khẩu cho ai."));
     h.key(KeyCode::Right);
-    assert!(h.sees("Bước 2/3"));
+    assert!(h.sees("Trang 2/3"));
     // A practice page: Space ticks the box and stays; Enter goes on. The
     // footer says "done, next page" only once the box is ticked (Enter
     // alone ticks nothing, so it must not claim to).
@@ -222,7 +222,7 @@ fn a_lesson_by_keys_records_each_page_and_resumes_after_a_restart() {
     h.key(KeyCode::Char(' '));
     assert!(h.sees("[✓] Đã làm xong"), "{}", h.screen());
     assert!(h.sees("đã làm xong, sang trang sau"), "{}", h.screen());
-    assert!(h.sees("Bước 2/3"));
+    assert!(h.sees("Trang 2/3"));
     h.key(KeyCode::Char(' '));
     assert!(h.sees("[ ] Làm xong"), "Space unticks: {}", h.screen());
     // Enter on the lit box ticks it, as Enter chooses what is lit.
@@ -234,12 +234,12 @@ fn a_lesson_by_keys_records_each_page_and_resumes_after_a_restart() {
     }
     h.enter();
     assert!(h.sees("[✓] Đã làm xong"), "{}", h.screen());
-    assert!(h.sees("Bước 2/3"), "{}", h.screen());
+    assert!(h.sees("Trang 2/3"), "{}", h.screen());
     h.enter();
-    assert!(h.sees("Bước 3/3"), "one Enter goes on: {}", h.screen());
+    assert!(h.sees("Trang 3/3"), "one Enter goes on: {}", h.screen());
     // Back goes to the previous page, and that is recorded too.
     h.key(KeyCode::Backspace);
-    assert!(h.sees("Bước 2/3"));
+    assert!(h.sees("Trang 2/3"));
     let p = h.store.progress(&id).unwrap();
     assert_eq!(
         p[0].steps_seen.iter().copied().collect::<Vec<_>>(),
@@ -251,12 +251,12 @@ fn a_lesson_by_keys_records_each_page_and_resumes_after_a_restart() {
     let mut h = h.restart();
     sign_in(&mut h, "binh");
     assert!(
-        h.sees("Học tiếp: Bài thử: điện thoại, bước 2/3"),
+        h.sees("Học tiếp: Bài thử: điện thoại, trang 2/3"),
         "{}",
         h.screen()
     );
     h.enter();
-    assert!(h.sees("Bước 2/3"), "{}", h.screen());
+    assert!(h.sees("Trang 2/3"), "{}", h.screen());
 }
 
 #[test]
@@ -490,7 +490,7 @@ fn a_locked_module_says_which_comes_first() {
     );
     assert!(matches!(h.app.screen, Screen::Home));
     h.key(KeyCode::Char('1'));
-    assert!(h.sees("Bước 1/3"));
+    assert!(h.sees("Trang 1/3"));
 }
 
 /// A senior who starts typing their name on the welcome screen is taken to
@@ -750,7 +750,7 @@ fn a_broken_first_module_leaves_the_rest_reachable() {
     assert!(h.sees("VNeID mức 1"), "{}", h.screen());
     h.click(Target::Module(index("vneid-level-1")));
     assert!(matches!(h.app.screen, Screen::Lesson(_)), "{}", h.screen());
-    assert!(h.sees("Bước 1/"), "{}", h.screen());
+    assert!(h.sees("Trang 1/"), "{}", h.screen());
     h.key(KeyCode::Esc);
     h.click(Target::Module(index("ewallet")));
     assert!(matches!(h.app.screen, Screen::Lesson(_)), "{}", h.screen());
@@ -1056,20 +1056,20 @@ fn enter_reads_a_long_page_to_its_end_before_going_on() {
     sign_in(&mut h, "binh");
     h.enter();
     h.send(Msg::Resize(50, 15));
-    assert!(h.sees("Bước 1/3"), "{}", h.screen());
+    assert!(h.sees("Trang 1/3"), "{}", h.screen());
     assert!(h.sees("đọc tiếp phần dưới"), "{}", h.screen());
     let mut presses = 0;
-    while h.sees("Bước 1/3") {
+    while h.sees("Trang 1/3") {
         assert!(presses < 10, "never went on: {}", h.screen());
         let reading_on = h.sees("đọc tiếp phần dưới");
         h.enter();
         presses += 1;
         if reading_on {
-            assert!(h.sees("Bước 1/3"), "read on, not away: {}", h.screen());
+            assert!(h.sees("Trang 1/3"), "read on, not away: {}", h.screen());
         }
     }
     assert!(presses >= 2, "the page was cut, so Enter read on first");
-    assert!(h.sees("Bước 2/3"), "{}", h.screen());
+    assert!(h.sees("Trang 2/3"), "{}", h.screen());
 }
 
 /// The form's text for field `i` now.

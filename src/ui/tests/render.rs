@@ -283,7 +283,14 @@ fn english_screens_have_no_vietnamese_interface_words() {
     for (name, mut app) in states() {
         app.lang = Lang::En;
         let text = text_of(&app);
-        for word in ["Tiếp tục", "Quay lại", "trợ giúp", "Trả lời", "Bước "] {
+        for word in [
+            "Tiếp tục",
+            "Quay lại",
+            "trợ giúp",
+            "Trả lời",
+            "Bước ",
+            "Trang ",
+        ] {
             assert!(!text.contains(word), "{name}: {word:?} in English:\n{text}");
         }
     }
@@ -420,7 +427,7 @@ fn shipped_app() -> App {
     app
 }
 
-/// QA: on 010's "Bước 2/10" at 80×24 the "press Space when done" row was
+/// QA: on 010's "Trang 2/10" at 80×24 the "press Space when done" row was
 /// below the fold until the learner scrolled. The task and its check box
 /// are pinned above the buttons; only the page text scrolls, and a hint
 /// says there is more of it.

@@ -47,11 +47,11 @@ fn footer_items_are_buttons_for_their_keys() {
     h.key(KeyCode::Char('2'));
     assert!(matches!(h.app.screen, Screen::Home), "{}", h.screen());
     h.enter();
-    assert!(h.sees("Bước 1/3"), "{}", h.screen());
+    assert!(h.sees("Trang 1/3"), "{}", h.screen());
     h.tap_text("tiếp tục");
-    assert!(h.sees("Bước 2/3"), "{}", h.screen());
+    assert!(h.sees("Trang 2/3"), "{}", h.screen());
     h.tap_text("quay lại");
-    assert!(h.sees("Bước 1/3"), "{}", h.screen());
+    assert!(h.sees("Trang 1/3"), "{}", h.screen());
     // "↑↓ move" names two keys: a tap on it does nothing.
     let before = h.screen();
     h.tap_text("di chuyển");
