@@ -431,7 +431,7 @@ texts! {
     les_no_blocks: "chưa có {block}: thêm ít nhất một {noun}, mỗi {noun} bắt đầu bằng một dòng {block}", "there is no {block}: add at least one {noun}, each starting with a line {block}";
     les_blocks_not_list: "`{key}` phải là danh sách các {nouns}, mỗi mục bắt đầu bằng một dòng {block} (hai dấu ngoặc), không phải {found}", "`{key}` must be a list of {nouns}, each starting with a line {block} (two brackets), not {found}";
     les_blocks_empty: "`{key}` đang trống: thêm ít nhất một {noun}, mỗi {noun} bắt đầu bằng một dòng {block}", "`{key}` is empty: add at least one {noun}, each starting with a line {block}";
-    les_ctx_step: "trang {n}: ", "step {n}: ";
+    les_ctx_step: "trang {n}: ", "page {n}: ";
     les_page_not_table: "{ctx}một trang phải là một bảng các mục (text, tip, …), không phải {found}", "{ctx}a page must be a table of keys (text, tip, …), not {found}";
     les_lang_vi: "tiếng Việt", "Vietnamese";
     les_lang_en: "tiếng Anh", "English";
@@ -691,11 +691,11 @@ texts! {
     consent_decline: "Không đồng ý", "I do not agree";
     // Home.
     home_title: "Xin chào, {name}", "Hello, {name}";
-    home_continue_page: "Học tiếp: {module}, trang {n}/{total}", "Continue: {module}, step {n}/{total}";
+    home_continue_page: "Học tiếp: {module}, trang {n}/{total}", "Continue: {module}, page {n}/{total}";
     home_continue_quiz: "Làm tiếp bài kiểm tra: {module}, câu {n}/{total}", "Continue the quiz: {module}, question {n}/{total}";
     home_continue_module: "Học tiếp: {module}", "Continue: {module}";
     // A module already passed, read again and left mid-way.
-    home_continue_review: "Xem lại tiếp: {module}, trang {n}/{total}", "Continue reviewing: {module}, step {n}/{total}";
+    home_continue_review: "Xem lại tiếp: {module}, trang {n}/{total}", "Continue reviewing: {module}, page {n}/{total}";
     home_start_module: "Bắt đầu học: {module}", "Start: {module}";
     // Praise for an older adult, not a child ("Giỏi lắm!" is for a child).
     home_all_done_label: "Xin chúc mừng!", "Congratulations!";
@@ -704,7 +704,7 @@ texts! {
     home_modules: "Các bài học:", "Lessons:";
     home_done: "Đã xong ✓ · điểm cao nhất {score}%", "Done ✓ · best score {score}%";
     home_not_started: "Chưa học · khoảng {minutes} phút", "Not started · about {minutes} {minutes|minute|minutes}";
-    home_pages_seen: "Đã xem {n}/{total} trang", "Seen {n}/{total} {total|step|steps}";
+    home_pages_seen: "Đã xem {n}/{total} trang", "Seen {n}/{total} {total|page|pages}";
     home_last_score: "lần trước {score}%", "last time {score}%";
     home_locked: "Chưa mở: học bài “{module}” trước", "Locked: finish “{module}” first";
     home_sign_out: "Đăng xuất", "Sign out";
@@ -713,7 +713,7 @@ texts! {
     sign_out_no: "Ở lại", "Stay";
     sign_out_yes: "Đăng xuất", "Sign out";
     // Lesson pages.
-    lesson_step: "Trang {n}/{total}", "Step {n}/{total}";
+    lesson_step: "Trang {n}/{total}", "Page {n}/{total}";
     lesson_to_quiz: "Làm bài kiểm tra", "Take the quiz";
     tip_label: "Mẹo", "Tip";
     warning_label: "Cẩn thận", "Warning";
@@ -1111,6 +1111,7 @@ mod tests {
             "warnings",
             "errors",
             "rows",
+            "pages",
         ];
         const SINGULARS: &[&str] = &[
             "lesson",
@@ -1134,6 +1135,7 @@ mod tests {
             "warning",
             "error",
             "row",
+            "page",
         ];
         // `number word` as whole words, also with "more" between.
         let says = |text: &str, number: &str, word: &str| {

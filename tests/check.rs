@@ -268,7 +268,7 @@ fn each_broken_file_is_explained_at_its_line() {
         (
             "empty vi",
             replaced(&[("text.vi = \"Trang một.\"", "text.vi = \"  \"")]),
-            "step 1: `text.vi` is empty",
+            "page 1: `text.vi` is empty",
             10,
             Some(11),
         ),
@@ -500,7 +500,7 @@ fn each_broken_file_is_explained_at_its_line() {
                 "text.en = \"Page one.\"",
                 "text.en = \"Page one.\"\ntips.vi = \"x\"",
             )]),
-            "step 1: unknown key `tips`; did you mean `tip`?",
+            "page 1: unknown key `tips`; did you mean `tip`?",
             12,
             Some(1),
         ),
@@ -621,7 +621,7 @@ fn warnings_do_not_fail_the_check() {
     assert_eq!(run.code, 0, "{}", run.stdout);
     assert!(
         run.stdout
-            .contains("lessons/m.toml:10:12: warning: step 1: `text.vi`: a sentence has 30 words"),
+            .contains("lessons/m.toml:10:12: warning: page 1: `text.vi`: a sentence has 30 words"),
         "{}",
         run.stdout
     );

@@ -773,13 +773,13 @@ explanation.en = "Because."
         assert!(
             warnings
                 .iter()
-                .any(|w| w.starts_with("10:20: step 1: `text.vi`: a sentence has 30 words")),
+                .any(|w| w.starts_with("10:20: page 1: `text.vi`: a sentence has 30 words")),
             "{warnings:#?}"
         );
         assert!(
             warnings
                 .iter()
-                .any(|w| w.contains("step 1: this page has 150 words in English")),
+                .any(|w| w.contains("page 1: this page has 150 words in English")),
             "{warnings:#?}"
         );
         assert!(

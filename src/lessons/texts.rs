@@ -56,7 +56,7 @@ impl Name<'_> {
     }
 }
 
-/// "step 2: `text`: " without formatting it until it is needed.
+/// "page 2: `text`: " without formatting it until it is needed.
 struct Within<'a>(&'a str, Name<'a>, &'static Texts);
 
 impl fmt::Display for Within<'_> {
@@ -66,7 +66,7 @@ impl fmt::Display for Within<'_> {
 }
 
 impl Walker<'_> {
-    /// A text in both languages; `ctx` says where it is ("step 2: ").
+    /// A text in both languages; `ctx` says where it is ("page 2: ").
     pub(super) fn text(&mut self, v: &Val<'_>, ctx: &str, name: Name<'_>) -> Option<Text> {
         let tx = self.t();
         let table = match v.get_ref() {
