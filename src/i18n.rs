@@ -94,11 +94,11 @@ texts! {
     res_count: "{n} người", "{n} {n|resident|residents}";
     res_nobody_found: "Không có ai tên có chữ “{text}”.", "Nobody's name contains “{text}”.";
     res_no_such_id: "không có người dân nào mã \"{id}\" (xem mã bằng lệnh kiosk residents find TÊN)", "there is no resident with id \"{id}\" (see ids with kiosk residents find NAME)";
-    res_forget_ask: "Sẽ xóa vĩnh viễn họ tên, năm sinh, địa chỉ và số điện thoại của {who}, mã {id}. Không lấy lại được.\nGõ có rồi bấm Enter để xóa, hoặc chỉ bấm Enter để thôi: ", "This erases the name, birth year, household and phone of {who}, id {id}, for good.\nType yes and press Enter to erase, or just press Enter to keep them: ";
+    res_forget_ask: "Sẽ xóa vĩnh viễn họ tên, năm sinh, địa chỉ và số điện thoại của {who}, mã {id}. Không lấy lại được.\nGõ có rồi bấm Enter để xóa, hoặc chỉ bấm Enter để thôi: ", "This erases the name, birth year, address and phone of {who}, id {id}, for good.\nType yes and press Enter to erase, or just press Enter to keep them: ";
     res_forget_kept: "Chưa xóa gì: {id} vẫn còn nguyên.", "Nothing was erased: {id} is kept.";
     res_forget_no_answer: "chưa xóa {id}: lệnh này hỏi lại trước khi xóa, mà không có ai trả lời. Trong tệp lệnh, thêm --yes", "{id} was not erased: this command asks first, and nobody answered. In a script, add --yes";
-    res_already_forgotten: "{id} đã được xóa từ trước.", "{id} was already forgotten.";
-    res_forgot: "Đã xóa {id}: họ tên, năm sinh, địa chỉ và số điện thoại không còn nữa. Kết quả học vẫn giữ, nhưng không có tên.", "Forgot {id}: name, birth year, household and phone are erased. Learning records stay, without a name.";
+    res_already_forgotten: "{id} đã được xóa từ trước.", "{id} was already erased.";
+    res_forgot: "Đã xóa {id}: họ tên, năm sinh, địa chỉ và số điện thoại không còn nữa. Kết quả học vẫn giữ, nhưng không có tên.", "Erased {id}: name, birth year, address and phone are gone. Learning records stay, without a name.";
     res_added: "Đã thêm {id}: {name} (tổ {group}, sinh năm {year}).", "Added {id}: {name} (group {group}, born {year}).";
     res_twin: "Lưu ý: {twin} ({twin_name}) có cùng họ tên, năm sinh và tổ. Nếu là một người, hãy chạy `kiosk residents forget {id}`.", "Note: {twin} ({twin_name}) has the same name, birth year and group. If it is the same person, run `kiosk residents forget {id}`.";
     res_cannot_read: "không đọc được {file}: {error}", "cannot read {file}: {error}";
@@ -112,7 +112,7 @@ texts! {
     res_col_name: "Họ và tên", "Name";
     res_col_group: "Tổ", "Group";
     res_col_born: "Năm sinh", "Born";
-    res_col_household: "Địa chỉ", "Household";
+    res_col_household: "Địa chỉ", "Address";
     res_col_phone: "Điện thoại", "Phone";
     res_bad_name_empty: "chưa có họ tên", "the name is empty";
     res_bad_name_long: "họ tên dài quá {max} chữ", "the name is longer than {max} {max|letter|letters}";
@@ -293,12 +293,12 @@ texts! {
     log_failed: "{what} bị lỗi: {error}", "{what} failed: {error}";
     log_speech_failed: "đọc to: không chạy được {program}: {error}", "read aloud: cannot start {program}: {error}";
     log_ins_failed: "người hướng dẫn: {what}: {error}", "instructor: {what}: {error}";
-    log_ins_in: "người hướng dẫn đã đăng nhập", "instructor logged in";
-    log_ins_out: "người hướng dẫn đã đăng xuất", "instructor logged out";
+    log_ins_in: "người hướng dẫn đã đăng nhập", "instructor signed in";
+    log_ins_out: "người hướng dẫn đã đăng xuất", "instructor signed out";
     log_ins_idle: "chế độ người hướng dẫn tự đóng vì để lâu không dùng", "instructor mode closed after being left idle";
     log_ins_left: "người hướng dẫn rời kiosk", "instructor left the kiosk";
     log_ins_wrong_pin: "mã PIN người hướng dẫn sai ({failures} lần liền)", "wrong instructor PIN ({failures} in a row)";
-    log_ins_forgot: "người hướng dẫn đã xóa người dân {id}", "instructor forgot resident {id}";
+    log_ins_forgot: "người hướng dẫn đã xóa người dân {id}", "instructor erased resident {id}";
     log_do_search: "tìm tên", "search";
     log_do_register: "đăng ký", "register";
     log_do_sign_in: "đăng nhập", "sign in";
@@ -309,7 +309,7 @@ texts! {
     log_do_finish_quiz: "ghi kết quả kiểm tra", "finish quiz";
     log_do_end_session: "kết thúc lượt học", "end session";
     log_do_instructor: "chế độ người hướng dẫn", "instructor";
-    log_do_speech: "đọc to", "speech";
+    log_do_speech: "đọc to", "read aloud";
     log_do_quit: "thoát", "quit";
     log_do_read_pin: "đọc mã PIN", "reading the PIN";
     log_do_check_pin: "kiểm tra mã PIN", "checking the PIN";
@@ -321,7 +321,7 @@ texts! {
     log_do_mark_attendance: "điểm danh", "marking attendance";
     log_do_record_indicator: "ghi chỉ tiêu", "recording an indicator";
     log_do_save_resident: "lưu thông tin người dân", "saving a resident";
-    log_do_forget_resident: "xóa thông tin người dân", "forgetting a resident";
+    log_do_forget_resident: "xóa thông tin người dân", "erasing a resident";
 
     // --- coordinator: `kiosk export|bundle|merge` messages (src/commands/) ---
     cmd_bad_date: "{flag} {value}: không phải ngày có thật. Hãy viết năm-tháng-ngày, ví dụ 2026-03-01", "{flag} {value} is not a real date: write YYYY-MM-DD, for example 2026-03-01";
@@ -808,7 +808,7 @@ texts! {
     ins_do_views: "các màn hình", "views";
     ins_do_choose: "chọn", "choose";
     ins_do_sort: "sắp xếp", "sort";
-    ins_do_log_out: "đăng xuất", "log out";
+    ins_do_log_out: "đăng xuất", "sign out";
     ins_do_leave: "rời kiosk", "leave the kiosk";
     ins_do_attendance: "điểm danh", "attendance";
     ins_do_open_class: "mở buổi học", "open a class";
@@ -817,7 +817,7 @@ texts! {
     ins_do_correct: "sửa thông tin", "correct details";
     ins_do_indicators: "chỉ tiêu", "indicators";
     ins_do_register: "đăng ký mới", "register someone";
-    ins_do_forget: "xóa người này", "forget this person";
+    ins_do_forget: "xóa người này", "erase this person";
     ins_do_type: "gõ vào ô", "type in the box";
     ins_room_add_hint: "Gõ vài chữ trong tên người cần thêm.", "Type part of the name of the person to add.";
     ins_do_field: "ô khác", "other field";

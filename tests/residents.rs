@@ -261,7 +261,7 @@ fn forget_erases_and_hides_a_resident() {
     assert_eq!(site.json(&["residents", "list", "--json"]).len(), 2);
     let out = site.answering(&["residents", "forget", &id], "yes\n");
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("Forgot"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Erased"));
     assert_eq!(
         names(&site.json(&["residents", "find", "vu", "--json"])),
         ["Vũ Văn Lân"]

@@ -34,7 +34,7 @@ texts! {
     cmd_res_list: "Xem danh sách người dân", "List residents";
     cmd_res_find: "Tìm người dân theo một phần của tên (gõ dấu hay không đều được)", "Find residents by any part of their name (accents optional)";
     cmd_res_import: "Nhập danh sách người dân của phường (tệp CSV)", "Import a ward roster (CSV)";
-    cmd_res_forget: "Xóa thông tin cá nhân của một người (các lần gộp dữ liệu sau này không đưa lại)", "Erase a resident's personal data (kept erased after merges)";
+    cmd_res_forget: "Xóa thông tin cá nhân của một người (các lần gộp dữ liệu sau này không đưa lại)", "Erase a resident's personal details (later merges do not bring them back)";
     cmd_exp_attendance: "Mỗi người một dòng cho mỗi buổi học, hoặc cho mỗi ngày tự vào học", "One row per resident per class session or day signed in";
     cmd_exp_progress: "Mỗi người một dòng cho mỗi bài học", "One row per resident per module";
     cmd_exp_indicators: "Từng tổ dân phố: số hộ đã đạt mỗi chỉ tiêu", "Per residential group: households reached for each indicator";
