@@ -236,7 +236,7 @@ texts! {
     doc_pin_set: "đã đặt", "set";
     doc_pin_unset: "chưa đặt, nên không ai mở được chế độ người hướng dẫn hay rời kiosk. Hãy đặt mã bằng `kiosk set-pin`", "not set: nobody can open instructor mode or leave the kiosk. Set it with `kiosk set-pin`";
     doc_speech_off: "tắt (cài đặt không có lệnh [speech]), nên không hiện phím đọc to", "off (no [speech] command in the settings), so the read-aloud key is not shown";
-    doc_speech_ok: "`{command}` đã chạy (nếu loa bật, bạn vừa nghe một câu tiếng Việt ngắn)", "`{command}` ran (you should have heard a short Vietnamese sentence)";
+    doc_speech_ok: "`{command}` đã chạy (nếu loa bật, bạn vừa nghe một câu tiếng Việt ngắn)", "`{command}` ran (if the speakers are on, you just heard a short Vietnamese sentence)";
     doc_speech_cannot: "không chạy được `{command}`: {error}. Hãy cài nó (với espeak-ng: `sudo apt install espeak-ng`) hoặc để trống `[speech] command` trong cài đặt", "`{command}` cannot be started: {error}. Install it (for espeak-ng: `sudo apt install espeak-ng`) or empty `[speech] command` in the settings";
     doc_speech_failed: "`{command}` bị lỗi ({how}){said}. Hãy sửa lệnh trong `[speech] command` hoặc để trống", "`{command}` failed ({how}){said}. Fix the command in `[speech] command` or empty it";
     doc_exit_code: "mã thoát {code}", "exit code {code}";
@@ -397,9 +397,9 @@ texts! {
     les_error: "lỗi", "error";
     les_warning: "cảnh báo", "warning";
     les_toml_syntax: "lỗi cú pháp TOML: {detail}", "TOML syntax: {detail}";
-    les_empty_file: "tệp trống: một bài học cần `id`, `title`, [[steps]] và [[quiz]] (xem lessons/README.md)", "the file is empty: a lesson needs an `id`, a `title`, [[steps]] and a [[quiz]] (see lessons/README.md)";
+    les_empty_file: "tệp trống: một bài học cần `id`, `title`, [[steps]] và [[quiz]] (xem lessons/README.md)", "the file is empty: a module needs an `id`, a `title`, [[steps]] and a [[quiz]] (see lessons/README.md)";
     les_hidden: "còn {n} lỗi nữa trong tệp này chưa hiện; hãy sửa các lỗi ở trên trước", "{n} more {n|problem|problems} in this file {n|is|are} not shown; fix the ones above first";
-    les_kind_text: "chữ trong ngoặc kép", "a text in quotes";
+    les_kind_text: "chữ trong ngoặc kép", "text in quotes";
     les_kind_whole: "một số nguyên", "a whole number";
     les_kind_decimal: "một số có dấu thập phân", "a number with a decimal point";
     les_kind_bool: "true hoặc false", "true or false";
@@ -447,7 +447,7 @@ texts! {
     les_text_wrong: "{ctx}{name} phải là chữ viết dạng {hint}, không phải {found}", "{ctx}{name} must be a text written {hint}, not {found}";
     les_text_empty: "{ctx}{name} đang trống", "{ctx}{name} is empty";
     les_no_vietnamese: "{ctx}{name} chưa có chữ tiếng Việt: thêm {hint}", "{ctx}{name} has no Vietnamese text: add {hint}";
-    les_lang_not_text: "{ctx}{name} phải là chữ trong ngoặc kép, không phải {found}", "{ctx}{name} must be a text in quotes, not {found}";
+    les_lang_not_text: "{ctx}{name} phải là chữ trong ngoặc kép, không phải {found}", "{ctx}{name} must be text in quotes, not {found}";
     les_long_sentence: "{ctx}{name}: một câu có {n} từ; nên viết nhiều nhất {max} từ: \"{opening}\"", "{ctx}{name}: a sentence has {n} words; aim for at most {max}: \"{opening}\"";
     les_more_long_sentences: "{ctx}{name}: còn {n} câu nữa dài quá {max} từ", "{ctx}{name}: {n} more {n|sentence is|sentences are} over {max} words";
     les_ctx_question: "câu hỏi {n}: ", "question {n}: ";
@@ -520,13 +520,13 @@ texts! {
     cmd_damage_orphans: "bản ghi trong bảng {table} nói tới những dòng không có trong gói", "records in {table} refer to rows that are not in it";
     cmd_damage_bad_site: "gói ghi mã nhà văn hóa {site}, nhưng mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang", "it names the site {site}, but a site id has only lowercase letters, digits and dashes";
     cmd_damage_foreign: "gói ghi là của nhà văn hóa {site} nhưng trong bảng {table} có bản ghi của nhà văn hóa {record_site}", "it is labelled site {site} but holds a record of site {record_site} in {table}";
-    cmd_damage_label: "phiên bản dữ liệu {version} không khớp với phiên bản ghi trên nhãn ({stated})", "its schema version {version} does not match its label ({stated})";
+    cmd_damage_label: "phiên bản dữ liệu {version} không khớp với phiên bản ghi trên nhãn ({stated})", "its data version {version} does not match its label ({stated})";
     cmd_bundle_damaged: "{path} bị hỏng ({detail}). Chưa thay đổi gì: hãy tạo lại gói tại nhà văn hóa", "{path} is damaged ({detail}); nothing was changed: make the bundle again at its cultural house";
     cmd_bundle_same_ids: "{path}: bản ghi {id} đã có ở đây, của nhà văn hóa {site}. Hai nhà văn hóa không bao giờ có chung một bản ghi, nên gói này chưa được gộp. Dữ liệu của nhà văn hóa này được chép từ nơi khác: hãy làm lại dữ liệu của nó", "{path}: record {id} is already here, from the cultural house {site}. Two cultural houses never share a record, so nothing of this bundle was merged. This site's data was copied from another site's: make its data afresh";
     cmd_bundle_clash: "{path}: người dân {id} đã được ghi ở đây với thông tin khác, vì hai kiosk cùng dùng mã nhà văn hóa {site}. Gói này chưa được gộp. Hãy cho mỗi nhà văn hóa một mã riêng trong kiosk.toml", "{path}: resident {id} is registered here differently: two kiosks use the site id {site}; nothing of this bundle was merged. Give each cultural house its own site id in kiosk.toml";
 
     // --- coordinator: `kiosk report` (src/commands/report.rs) ---
-    rep_title: "Báo cáo học tập và chỉ tiêu", "Learning and campaign report";
+    rep_title: "Báo cáo học tập và chỉ tiêu", "Learning and indicators report";
     rep_period: "Từ {from} đến hết {to}", "From {from} to {to} inclusive";
     rep_period_from: "Từ {from} đến nay", "From {from} to now";
     rep_period_to: "Từ đầu đến hết {to}", "Everything up to {to} inclusive";
@@ -537,7 +537,7 @@ texts! {
     rep_no_sites: "(chưa có dữ liệu)", "(no data yet)";
     rep_residents: "Người dân đã đăng ký", "Residents registered";
     rep_active: "Người đã học", "Active learners";
-    rep_seat_sessions: "Lượt đăng nhập máy", "Seat sessions";
+    rep_seat_sessions: "Lượt đăng nhập máy", "Sign-ins at a seat";
     rep_class_sessions: "Buổi học", "Class sessions";
     rep_modules_completed: "Bài học đã hoàn thành", "Modules completed";
     rep_per_site: "Theo nhà văn hóa", "Per cultural house";
@@ -614,7 +614,7 @@ texts! {
     help_back_quiz: "← hoặc Esc: dừng bài kiểm tra. Máy hỏi lại trước.", "← or Esc: stop the quiz. The kiosk asks first.";
     help_back_home: "← hoặc Esc: về trang chủ.", "← or Esc: go home.";
     help_back_sign_out: "←: đăng xuất. Máy hỏi lại trước.", "←: sign out. The kiosk asks first.";
-    help_next_quiz: "Bấm số để chọn, rồi Enter hoặc → để trả lời. Enter trên một mục đang sáng thì chọn hoặc bỏ mục đó.", "Press a number to choose, then Enter or → to answer. Enter on a lit item chooses or unchooses it.";
+    help_next_quiz: "Bấm số để chọn, rồi Enter hoặc → để trả lời. Enter trên một mục đang sáng thì chọn hoặc bỏ mục đó.", "Press a number to choose, then Enter or → to answer. Enter on a lit item chooses it, or takes the choice back.";
     // The quiz footer says what Enter does where the focus is now.
     key_enter_space: "Enter/Space", "Enter/Space";
     key_right: "→", "→";
@@ -684,7 +684,7 @@ texts! {
     consent_title: "Đồng ý lưu thông tin", "Agree to save your details";
     consent_what: "Máy sẽ lưu: họ tên, năm sinh, tổ dân phố, địa chỉ, số điện thoại (nếu bạn cho). Máy cũng lưu các trang bạn đã xem, câu bạn trả lời, ngày bạn đến học, và điều người hướng dẫn ghi về bạn.", "The kiosk will save your name, year of birth, group, address and phone (if you give it). It also saves the pages you see, your answers, the days you come, and what the instructor notes about you.";
     consent_why: "Để làm gì: để lần sau bạn học tiếp đúng chỗ. Để người hướng dẫn giúp bạn. Để tổ chuyển đổi số của phường theo dõi việc học và báo cáo.", "Why: so you can carry on where you left off next time. So the instructor can help you. So the ward's digital-transformation team can follow the classes and report on them.";
-    consent_who: "Ai được xem: người hướng dẫn ở nhà văn hóa này và cán bộ phụ trách của phường. Họ thấy tên bạn, ngày bạn đến học và kết quả của bạn. Người học khác không bao giờ thấy ngày học hay kết quả của bạn. Ai tìm tên ở máy này chỉ thấy họ tên, tổ và năm sinh.", "Who sees it: the instructors at this cultural house and the ward's coordinators. They see your name, the days you came and your results. Other learners never see the days you came or your results. Anyone who searches for a name at this kiosk sees only full name, group and year of birth.";
+    consent_who: "Ai được xem: người hướng dẫn ở nhà văn hóa này và cán bộ phụ trách của phường. Họ thấy tên bạn, ngày bạn đến học và kết quả của bạn. Người học khác không bao giờ thấy ngày học hay kết quả của bạn. Ai tìm tên ở máy này chỉ thấy họ tên, tổ và năm sinh.", "Who sees it: the instructors at this cultural house and the ward's coordinators. They see your name, the days you came and your results. Other learners never see the days you came or your results. Anyone who searches for a name at this kiosk sees only the full name, group and year of birth.";
     consent_remove: "Muốn xóa thông tin của bạn? Hãy nói với người hướng dẫn, lúc nào cũng được.", "Want your details erased? Tell the instructor, at any time.";
     consent_ask: "Bạn có đồng ý không?", "Do you agree?";
     consent_accept: "Tôi đồng ý", "I agree";
@@ -706,7 +706,7 @@ texts! {
     home_not_started: "Chưa học · khoảng {minutes} phút", "Not started · about {minutes} {minutes|minute|minutes}";
     home_pages_seen: "Đã xem {n}/{total} trang", "Seen {n}/{total} {total|page|pages}";
     home_last_score: "lần trước {score}%", "last time {score}%";
-    home_locked: "Chưa mở: học bài “{module}” trước", "Locked: finish “{module}” first";
+    home_locked: "Chưa mở: học bài “{module}” trước", "Not open yet: finish “{module}” first";
     home_sign_out: "Đăng xuất", "Sign out";
     sign_out_title: "Đăng xuất?", "Sign out?";
     sign_out_text: "Bài học của bạn đã được lưu. Lần sau bạn sẽ học tiếp đúng chỗ này.", "Your progress is saved. Next time you carry on from here.";
@@ -719,7 +719,7 @@ texts! {
     warning_label: "Cẩn thận", "Warning";
     practice_label: "Thử trên điện thoại của bạn", "Try it on your phone";
     practice_confirm: "Làm xong thì bấm Space hoặc chạm vào đây.", "When you have done it, press Space or touch here.";
-    practice_done: "Đã làm xong. Rất tốt!", "Done. Well done!";
+    practice_done: "Đã làm xong. Rất tốt!", "Done. Very good!";
     // Quiz.
     quiz_counter: "Câu {n}/{total}", "Question {n}/{total}";
     quiz_preparing: "Đang chuẩn bị câu hỏi…", "Getting the questions ready…";
@@ -749,10 +749,10 @@ texts! {
     known_text: "Đã có người đăng ký:\n\n{person}\n\nĐó có phải là bạn không?", "Someone is registered already:\n\n{person}\n\nIs that you?";
     known_no: "Tôi là người khác", "I am someone else";
     known_yes: "Đúng, là tôi", "Yes, it is me";
-    decline_title: "Không đồng ý?", "Decline?";
-    decline_text: "Nếu không đồng ý, máy sẽ không lưu gì về bạn, và những ô bạn đã điền sẽ bị xóa. Bạn vẫn có thể hỏi người hướng dẫn.", "If you decline, nothing about you is saved, and the boxes you filled in are cleared. You can still ask the instructor.";
+    decline_title: "Không đồng ý?", "You do not agree?";
+    decline_text: "Nếu không đồng ý, máy sẽ không lưu gì về bạn, và những ô bạn đã điền sẽ bị xóa. Bạn vẫn có thể hỏi người hướng dẫn.", "If you do not agree, nothing about you is saved, and the boxes you filled in are cleared. You can still ask the instructor.";
     decline_no: "Đọc lại", "Read it again";
-    decline_yes: "Không đồng ý", "Decline";
+    decline_yes: "Không đồng ý", "I do not agree";
     leave_form_title: "Bỏ những gì đã điền?", "Drop what you typed?";
     leave_form_text: "Nếu quay lại bây giờ, tên và các ô bạn đã điền sẽ bị xóa.", "If you go back now, your name and the other boxes you filled in are cleared.";
     leave_form_no: "Điền tiếp", "Keep filling in";
@@ -768,7 +768,7 @@ texts! {
     result_passed: "Chúc mừng! Bạn đã học xong bài này.", "Congratulations! You have finished this lesson.";
     result_failed_label: "Chưa đạt", "Not yet";
     result_failed: "Cần đúng ít nhất {need}/{total} câu để đạt. Không sao, bạn có thể làm lại.", "You need at least {need} of {total} right to pass. That is fine: you can try again.";
-    result_review: "Nên xem lại các câu:", "Worth another look:";
+    result_review: "Nên xem lại các câu:", "Questions to look at again:";
     result_review_lesson: "Xem lại bài", "Review";
     result_retry: "Làm lại", "Try again";
     result_home: "Trang chủ", "Home";
@@ -786,8 +786,8 @@ texts! {
     pin_not_digits: "mã PIN chỉ được có chữ số, từ 0 đến 9", "the PIN must be digits only (0 to 9)";
     pin_too_short: "mã PIN cần ít nhất {min} chữ số", "a PIN needs at least {min} {min|digit|digits}";
     pin_too_long: "mã PIN có nhiều nhất {max} chữ số", "a PIN has at most {max} {max|digit|digits}";
-    pin_all_same: "không dùng một chữ số lặp lại", "not one digit repeated";
-    pin_run: "không dùng dãy số liên tiếp như 123456 hay 654321", "not digits in a row such as 123456 or 654321";
+    pin_all_same: "không dùng một chữ số lặp lại", "do not repeat one digit";
+    pin_run: "không dùng dãy số liên tiếp như 123456 hay 654321", "do not use digits in a row such as 123456 or 654321";
     pin_common: "đây là một trong những mã người ta thử đầu tiên", "it is one of the first PINs people try";
     ins_tab_today: "Hôm nay", "Today";
     ins_tab_residents: "Người học", "Residents";
@@ -874,7 +874,7 @@ texts! {
     ins_on_passed: "Đạt {score}% · {module}", "Passed {score}% · {module}";
     ins_on_failed: "Chưa đạt {score}% · {module}", "Not passed {score}% · {module}";
     ins_help_stuck: "đứng một chỗ {minutes} phút", "on one screen {minutes} min";
-    ins_help_left_idle: "máy tự đăng xuất giữa bài vì lâu không bấm", "signed out mid-lesson after touching nothing";
+    ins_help_left_idle: "máy tự đăng xuất giữa bài vì lâu không bấm", "signed out mid-lesson: idle too long";
     ins_help_failed: "trượt {n} lần: {module}", "failed {n} {n|time|times}: {module}";
     ins_search: "Tìm:", "Search:";
     ins_residents_count: "{n} người", "{n} {n|person|people}";
@@ -888,7 +888,7 @@ texts! {
     ins_false: "Sai", "False";
     ins_q_right: "{pct}% đúng ({n}/{total})", "{pct}% right ({n}/{total})";
     ins_q_wrong: "    Câu trả lời sai được chọn nhiều nhất: “{answer}” ({n} lần)", "    Most chosen wrong answer: “{answer}” ({n} {n|time|times})";
-    ins_questions_title: "Câu hỏi khó nhất trước: {module}", "Most difficult questions first: {module}";
+    ins_questions_title: "Câu hỏi khó nhất trước: {module}", "Hardest questions first: {module}";
     ins_questions_none: "Chưa ai làm bài kiểm tra này.", "Nobody has taken this quiz yet.";
     ins_groups_none: "Chưa có người dân nào.", "No residents yet.";
     ins_share_title: "Tỉ lệ hộ đạt chỉ tiêu · mục tiêu {target}% (|) · ✓ = đạt", "Households reached · target {target}% (|) · ✓ = at target";
@@ -924,12 +924,12 @@ texts! {
     ins_confirm_forget: "Xóa mọi thông tin cá nhân của {name}? Xóa rồi thì không lấy lại được."
 , "Erase all personal details of {name}? This cannot be undone.";
     ins_confirm_close_class: "Kết thúc buổi học hôm nay?", "Close today's class?";
-    ins_confirm_drop_form: "Bỏ những gì vừa gõ trong mẫu này? Chưa có gì được lưu.", "Drop what was typed in this form? Nothing of it is saved.";
+    ins_confirm_drop_form: "Bỏ những gì vừa gõ trong mẫu này? Chưa có gì được lưu.", "Drop what was typed in this form? None of it has been saved.";
     ins_confirm_leave: "Rời kiosk và về màn hình dòng lệnh? Người học sẽ không dùng được máy này cho đến khi mở lại.", "Leave the kiosk for the command line? Learners cannot use this seat until it is started again.";
     ins_room_title: "Điểm danh: {topic}", "Attendance: {topic}";
     ins_room_counts: "Có mặt {present} · Muộn {late} · Có phép {excused} · Vắng {absent} · Chưa điểm danh {unmarked}", "Present {present} · Late {late} · Excused {excused} · Absent {absent} · Not marked {unmarked}";
     ins_room_add: "Thêm người:", "Add someone:";
-    ins_room_ended: "Buổi học đã kết thúc lúc {time}. Vẫn sửa được điểm danh.", "This class ended at {time}. Marks can still be corrected.";
+    ins_room_ended: "Buổi học đã kết thúc lúc {time}. Vẫn sửa được điểm danh.", "This class ended at {time}. Attendance can still be corrected.";
     ins_do_add_number: "thêm người có số đó", "add that one";
     ins_room_empty: "Chưa có ai. Bấm + để thêm người.", "Nobody yet. Press + to add someone.";
     ins_att_present: "có mặt", "present";

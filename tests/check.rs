@@ -275,7 +275,7 @@ fn each_broken_file_is_explained_at_its_line() {
         (
             "wrong type",
             replaced(&[("minutes = 5", "minutes = \"5\"")]),
-            "`minutes` must be a whole number, not a text in quotes",
+            "`minutes` must be a whole number, not text in quotes",
             3,
             Some(11),
         ),

@@ -15,22 +15,22 @@ texts! {
     command_word: "LỆNH", "COMMAND";
     flag_help: "Xem hướng dẫn này", "Show this help";
     flag_version: "Xem phiên bản của kiosk", "Show the kiosk's version";
-    about: "Kiosk toàn màn hình dạy người cao tuổi dùng điện thoại cho dịch vụ công. Chạy không kèm lệnh để mở kiosk với bài học và dữ liệu ghi trong kiosk.toml.", "A full-screen kiosk that teaches seniors to use their phones for public life. Run without a command to start the kiosk on the lessons and database named in kiosk.toml.";
+    about: "Kiosk toàn màn hình dạy người cao tuổi dùng điện thoại cho dịch vụ công. Chạy không kèm lệnh để mở kiosk với bài học và dữ liệu ghi trong kiosk.toml.", "A full-screen kiosk that teaches seniors to use their phones for public services. Run without a command to start the kiosk on the lessons and database named in kiosk.toml.";
 
     // Commands.
     cmd_run: "Mở kiosk (đây là việc mặc định khi không ghi lệnh nào)", "Start the kiosk (the default when no command is given)";
     cmd_check: "Kiểm tra các tệp bài học và báo mọi lỗi", "Check lesson files and report every problem";
-    cmd_backup: "Ghi một bản sao lưu trọn vẹn của dữ liệu", "Write a consistent snapshot of the database";
-    cmd_restore: "Lấy lại một bản sao lưu thay cho dữ liệu đang dùng (dữ liệu cũ được cất lại, không xóa)", "Put a backup back in place of the database (the one in use is kept)";
+    cmd_backup: "Ghi một bản sao lưu trọn vẹn của dữ liệu", "Write a complete backup of the database";
+    cmd_restore: "Lấy lại một bản sao lưu thay cho dữ liệu đang dùng (dữ liệu cũ được cất lại, không xóa)", "Put a backup in place of the database in use (the old one is kept, not deleted)";
     cmd_residents: "Thêm, xem, tìm, nhập danh sách hoặc xóa người dân", "Add, list, find, import or forget residents";
     cmd_set_pin: "Đặt mã PIN của người hướng dẫn (hỏi hai lần, không hiện ra)", "Set the instructor PIN (asks twice, never shows it)";
     cmd_export: "Xuất điểm danh, tiến độ học hoặc chỉ tiêu ra tệp mở được bằng Excel", "Export attendance, progress or indicators for Excel";
     cmd_report: "In bản tóm tắt: người dân, việc học và các chỉ tiêu", "Print a summary of residents, learning and indicators";
     cmd_bundle: "Ghi dữ liệu của nhà văn hóa này vào một tệp để gửi cán bộ phường", "Write this site's records to one file for the ward coordinator";
     cmd_merge: "Gộp các tệp của nhiều nhà văn hóa vào dữ liệu trên máy này", "Merge bundles from several cultural houses into this database";
-    cmd_seed: "Tạo dữ liệu mẫu để tập dùng và thử", "Fill a database with realistic demo data";
+    cmd_seed: "Tạo dữ liệu mẫu để tập dùng và thử", "Make demo data to practise and test with";
     cmd_doctor: "Kiểm tra máy này đã sẵn sàng làm kiosk chưa", "Check that this computer is ready to be a kiosk";
-    cmd_res_add: "Thêm một người dân", "Register a resident";
+    cmd_res_add: "Thêm một người dân", "Add a resident";
     cmd_res_list: "Xem danh sách người dân", "List residents";
     cmd_res_find: "Tìm người dân theo một phần của tên (gõ dấu hay không đều được)", "Find residents by any part of their name (accents optional)";
     cmd_res_import: "Nhập danh sách người dân của phường (tệp CSV)", "Import a ward roster (CSV)";
@@ -54,13 +54,13 @@ texts! {
     arg_seed_residents: "Số người dân mẫu cần tạo", "How many made-up residents";
     arg_seed_days: "Số ngày có lịch sử, hết vào hôm qua (mặc định: 30)", "Days of history, ending yesterday (default: 30)";
     arg_seed_seed: "Cùng số này (và cùng ngày) luôn tạo ra cùng dữ liệu (mặc định: 1)", "The same seed (and day) always makes the same data (default: 1)";
-    arg_seed_force: "Vẫn tạo khi dữ liệu đã có người dân thật", "Also when the database already holds real residents";
-    arg_seed_today: "Lịch sử kết thúc trước ngày này (mặc định: hôm nay)", "The day the history ends before (default: today)";
+    arg_seed_force: "Vẫn tạo khi dữ liệu đã có người dân thật", "Make it even when the database already holds real residents";
+    arg_seed_today: "Lịch sử kết thúc trước ngày này (mặc định: hôm nay)", "The history ends the day before this date (default: today)";
     arg_name: "Họ và tên", "Full name";
     arg_group: "Tổ dân phố", "Residential group";
     arg_only_group: "Chỉ tổ dân phố này", "Only this residential group";
     arg_birth_year: "Năm sinh", "Year of birth";
-    arg_household: "Mã hộ gia đình (người cùng hộ ghi cùng mã)", "Household (the same for everyone in it)";
+    arg_household: "Mã hộ gia đình (người cùng hộ ghi cùng mã)", "Household code (the same for everyone in one household)";
     arg_phone: "Số điện thoại", "Phone number";
     arg_find_text: "Một phần của tên cần tìm", "Any part of the name";
     arg_roster: "Tệp CSV danh sách người dân", "The roster's CSV file";
