@@ -83,7 +83,7 @@ pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
     let year = chrono::Local::now().year();
     let mut app = App::new(settings, Arc::new(curriculum), size, year);
     let mut speech = Speech::new(cfg.speech.clone(), log.clone());
-    let outcome = runtime::run_loop(&mut guard.terminal, &mut app, &rx, &mut speech, &mut |e| {
+    let outcome = runtime::run_loop(&mut *guard.terminal, &mut app, &rx, &mut speech, &mut |e| {
         effects::execute(&store, &log, e)
     });
     drop(guard);
