@@ -1209,3 +1209,52 @@ fn the_register_form_says_how_to_type_accents() {
         }
     }
 }
+
+/// The database refuses writes (folder made read-only, disk full) while a
+/// learner answers: they are told it was not saved. Once it writes again,
+/// the answer given meanwhile is written with the moment it was given,
+/// before anything newer. It used to be dropped for good: the result
+/// counted it, the answers table never had it.
+#[test]
+fn an_answer_the_database_refused_is_written_once_it_accepts_again() {
+    let mut h = Harness::new();
+    add(&h, "Phan Thị Gấm", 1952, 3);
+    sign_in(&mut h, "gam");
+    h.enter();
+    through_pages(&mut h);
+    answer_by_keys(&mut h, true);
+    h.enter();
+    let refuse = |h: &Harness, on: bool| {
+        h.store
+            .conn()
+            .pragma_update(None, "query_only", on)
+            .unwrap()
+    };
+    refuse(&h, true);
+    answer_by_keys(&mut h, false);
+    assert!(h.sees("Máy chưa lưu được"), "{}", h.screen());
+    assert_eq!(count(&h, "SELECT count(*) FROM quiz_answers"), 1);
+    assert_eq!(h.unsaved.len(), 1);
+    // Still refused: the next answer is held behind it.
+    h.enter();
+    answer_by_keys(&mut h, true);
+    assert!(h.sees("Máy chưa lưu được"), "{}", h.screen());
+    assert_eq!(h.unsaved.len(), 2);
+    refuse(&h, false);
+    h.enter();
+    answer_by_keys(&mut h, true);
+    assert!(!h.sees("Máy chưa lưu được"), "{}", h.screen());
+    assert!(h.unsaved.is_empty());
+    assert_eq!(count(&h, "SELECT count(*) FROM quiz_answers"), 4);
+    // In the order given, so a restart resumes on the right question.
+    let conn = db(&h);
+    let mut stmt = conn
+        .prepare("SELECT correct FROM quiz_answers ORDER BY answered_at, id")
+        .unwrap();
+    let rights: Vec<bool> = stmt
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(rights, [true, false, true, true]);
+}
