@@ -1258,3 +1258,39 @@ fn an_answer_the_database_refused_is_written_once_it_accepts_again() {
         .collect();
     assert_eq!(rights, [true, false, true, true]);
 }
+
+/// The quiz could not be started (the database refused the write): the
+/// screen used to say "Đang chuẩn bị câu hỏi…" (preparing the questions)
+/// for ever, even after the database accepted writes again. It now goes
+/// home with the notice, and choosing the module again starts the quiz.
+#[test]
+fn a_quiz_the_database_could_not_start_goes_home_and_starts_when_chosen_again() {
+    let mut h = Harness::new();
+    add(&h, "Hồ Văn Khải", 1950, 2);
+    sign_in(&mut h, "khai");
+    h.enter();
+    let refuse = |h: &Harness, on: bool| {
+        h.store
+            .conn()
+            .pragma_update(None, "query_only", on)
+            .unwrap()
+    };
+    refuse(&h, true);
+    // On through the pages (not saved either) to the quiz.
+    for _ in 0..5 {
+        if matches!(h.app.screen, Screen::Home | Screen::Quiz(_)) {
+            break;
+        }
+        h.enter();
+    }
+    assert!(matches!(h.app.screen, Screen::Home), "{}", h.screen());
+    assert!(h.sees("Máy chưa lưu được"), "{}", h.screen());
+    assert!(!h.sees("Đang chuẩn bị"), "{}", h.screen());
+    refuse(&h, false);
+    h.key(KeyCode::Char('1'));
+    through_pages(&mut h);
+    assert!(h.sees("Câu 1/4"), "{}", h.screen());
+    assert!(!h.sees("Đang chuẩn bị"), "{}", h.screen());
+    assert_eq!(count(&h, "SELECT count(*) FROM quiz_attempts"), 1);
+    assert!(h.unsaved.is_empty());
+}
