@@ -1294,3 +1294,35 @@ fn a_quiz_the_database_could_not_start_goes_home_and_starts_when_chosen_again() 
     assert_eq!(count(&h, "SELECT count(*) FROM quiz_attempts"), 1);
     assert!(h.unsaved.is_empty());
 }
+
+/// A question answered before a break was taken out of the lesson file:
+/// home offered "câu 3/4" and the quiz then opened on "Câu 2/3". Home now
+/// counts the questions the quiz will ask.
+#[test]
+fn continue_counts_the_questions_still_in_the_lesson_file() {
+    let mut h = Harness::new();
+    add(&h, "Vũ Thị Loan", 1951, 5);
+    sign_in(&mut h, "loan");
+    h.enter();
+    through_pages(&mut h);
+    answer_by_keys(&mut h, true);
+    h.enter();
+    answer_by_keys(&mut h, true);
+    h.enter();
+    let Screen::Quiz(q) = &h.app.screen else {
+        panic!("{}", h.screen())
+    };
+    let second = q.order[1];
+    let mut h = h.restart();
+    let mut curriculum = (*h.app.curriculum).clone();
+    curriculum.modules[0].quiz.remove(second);
+    h.app.curriculum = std::sync::Arc::new(curriculum);
+    sign_in(&mut h, "loan");
+    assert!(
+        h.sees("Làm tiếp bài kiểm tra: Bài thử: điện thoại, câu 2/3"),
+        "{}",
+        h.screen()
+    );
+    h.enter();
+    assert!(h.sees("Câu 2/3"), "{}", h.screen());
+}
