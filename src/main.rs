@@ -2,6 +2,7 @@
 //! any error into a plain message on stderr and an exit code
 //! (0 ok, 1 the command found problems or failed, 2 it could not run).
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use kiosk::cli::Command;
@@ -17,7 +18,9 @@ fn main() -> ExitCode {
     match kiosk::commands::dispatch(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("kiosk: {err}");
+            // Not eprintln!: it panics when stderr is gone (the kiosk's
+            // terminal window was closed).
+            let _ = writeln!(std::io::stderr(), "kiosk: {err}");
             ExitCode::from(err.exit_code())
         }
     }

@@ -477,6 +477,90 @@ fn sigterm_restores_the_terminal_and_closes_the_session() {
     );
 }
 
+/// Closing the terminal window hangs up the kiosk's terminal: every
+/// write to it fails from then on. The kiosk used to close the session and
+/// then panic (exit 101) on its way out, because the screen library's
+/// clean-up printed "Failed to show the cursor" to the dead terminal; its
+/// "kiosk stopped" line never reached kiosk.log.
+#[test]
+fn closing_the_terminal_closes_the_session_without_a_panic() {
+    let site = Site::new();
+    site.add_resident("Đỗ Thị Hạnh");
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kiosk"));
+    cmd.args(["--config", "kiosk.toml"]);
+    cmd.cwd(site.dir.path());
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("KIOSK_SEAT");
+    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    // The reads below block: should the kiosk stop drawing, end it, which
+    // ends them.
+    let pid = child.process_id().expect("a pid");
+    std::thread::spawn(move || {
+        std::thread::sleep(DEADLINE);
+        let _ = std::process::Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .status();
+    });
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let mut writer = pty.master.take_writer().unwrap();
+    // Read on this thread (a reader thread would keep the terminal open):
+    // the kiosk writes after every key, so each wait ends.
+    let mut screen = vt100::Parser::new(
+        NonZeroU16::new(24).unwrap(),
+        NonZeroU16::new(80).unwrap(),
+        0,
+    );
+    let mut wait_for = |reader: &mut Box<dyn Read + Send>, text: &str| {
+        let mut buf = [0u8; 8192];
+        while !screen.screen().contents().contains(text) {
+            let n = reader.read(&mut buf).unwrap();
+            assert!(n > 0, "{text:?} did not appear");
+            screen.process(&buf[..n]);
+        }
+    };
+    wait_for(&mut reader, "Bắt đầu");
+    for (keys, then) in [
+        ("\r", "Bạn là ai?"),
+        ("hanh", "1. "),
+        ("1", "2"),
+        ("2", "Xin chào"),
+    ] {
+        writer.write_all(keys.as_bytes()).unwrap();
+        writer.flush().unwrap();
+        wait_for(&mut reader, then);
+    }
+    // Close the window: the last handle on the terminal's master side goes.
+    drop(reader);
+    drop(writer);
+    drop(pty.master);
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(start.elapsed() < DEADLINE, "the kiosk did not exit");
+        std::thread::sleep(Duration::from_millis(30));
+    };
+    let log = std::fs::read_to_string(site.db_path().parent().unwrap().join("kiosk.log")).unwrap();
+    assert_eq!(
+        site.count("SELECT count(*) FROM seat_sessions WHERE end_reason = 'closed'"),
+        1
+    );
+    assert!(log.contains("kiosk đã dừng"), "{log}");
+    // 0, or 1 when the window closed in the middle of a frame (the screen
+    // failed); 101 was the panic.
+    assert_ne!(status.exit_code(), 101, "{log}");
+}
+
 #[test]
 fn a_refused_database_is_a_plain_message_and_the_terminal_is_untouched() {
     let site = Site::new();

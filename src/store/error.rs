@@ -98,6 +98,30 @@ impl StoreError {
         }
     }
 
+    /// The same write may well succeed later, unchanged: the database was
+    /// busy, the disk full or read-only, or the file could not be reached.
+    /// (A refused value or a missing record stays refused.)
+    pub fn is_transient(&self) -> bool {
+        use rusqlite::ErrorCode as C;
+        match self {
+            StoreError::Busy { .. } | StoreError::Io { .. } | StoreError::InUse { .. } => true,
+            StoreError::Sqlite { source, .. } => matches!(
+                source.sqlite_error_code(),
+                Some(
+                    C::DatabaseBusy
+                        | C::DatabaseLocked
+                        | C::DiskFull
+                        | C::ReadOnly
+                        | C::SystemIoFailure
+                        | C::CannotOpen
+                        | C::OutOfMemory
+                        | C::FileLockingProtocolFailed
+                )
+            ),
+            _ => false,
+        }
+    }
+
     pub(crate) fn sqlite(path: &Path, source: rusqlite::Error) -> StoreError {
         StoreError::Sqlite {
             path: path.to_path_buf(),

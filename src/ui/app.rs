@@ -544,8 +544,14 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Failed => {
+            // A quiz the store could not start would say "preparing the
+            // questions" for ever: back home, where choosing it tries again.
+            let fx = match &app.screen {
+                Screen::Quiz(q) if q.attempt_id.is_none() => home::go_home(app),
+                _ => Vec::new(),
+            };
             app.notice = Some(Notice::Trouble);
-            Vec::new()
+            fx
         }
         Msg::Instructor(reply) => instructor::reply(app, reply),
         Msg::Terminate => {

@@ -46,8 +46,165 @@ fn sign_in(store: &Store, resident: Resident) -> crate::store::Result<Msg> {
     }))
 }
 
-/// Does one effect; the messages to feed back into `update`.
-pub fn execute(store: &Store, log: &Log, effect: Effect) -> Vec<Msg> {
+/// Most records a learner makes fail at most a few at a time; beyond this
+/// many held at once the oldest are given up (and were logged).
+const MAX_HELD: usize = 10_000;
+
+/// Records of what the learner did that could not be written (the database
+/// was locked, the disk full or read-only), each with the moment it
+/// happened. The learner was told it was not saved; each is written, with
+/// its own time, before the next database work once the problem clears,
+/// so nothing they did is lost unless the kiosk stops first.
+#[derive(Debug, Default)]
+pub struct Unsaved {
+    held: std::collections::VecDeque<(Effect, i64)>,
+}
+
+impl Unsaved {
+    pub fn len(&self) -> usize {
+        self.held.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.held.is_empty()
+    }
+
+    /// Writes what is held, oldest first; false when something still
+    /// cannot be written (it and what follows it stay held).
+    fn retry(&mut self, store: &Store, log: &Log) -> bool {
+        while let Some((effect, at)) = self.held.front() {
+            match record(store, effect, *at) {
+                Ok(()) => {
+                    self.held.pop_front();
+                }
+                Err(e) if e.is_transient() => return false,
+                Err(e) => {
+                    let what = effect_name(log.t(), effect);
+                    log.write(&fill(log.t().log_failed, &[("what", &what), ("error", &e)]));
+                    self.held.pop_front();
+                }
+            }
+        }
+        true
+    }
+
+    fn hold(&mut self, effect: Effect, at: i64) {
+        if self.held.len() >= MAX_HELD {
+            self.held.pop_front();
+        }
+        self.held.push_back((effect, at));
+    }
+}
+
+/// Writes one record of what the learner did, at `at` (UTC ms); `Ok` for
+/// an effect that is not such a record.
+fn record(store: &Store, effect: &Effect, at: i64) -> crate::store::Result<()> {
+    match effect {
+        Effect::RecordStep {
+            session_id,
+            resident_id,
+            module_id,
+            step,
+        } => store.record_step_at(Some(session_id), resident_id, module_id, *step, at),
+        Effect::RecordAnswer {
+            attempt_id,
+            resident_id,
+            module_id,
+            question_id,
+            response,
+            correct,
+        } => store.record_answer_at(
+            attempt_id,
+            resident_id,
+            module_id,
+            question_id,
+            response,
+            *correct,
+            at,
+        ),
+        Effect::FinishAttempt {
+            attempt_id,
+            resident_id,
+            module_id,
+            correct,
+            total,
+            threshold,
+        } => store
+            .finish_attempt_at(
+                attempt_id,
+                resident_id,
+                module_id,
+                *correct,
+                *total,
+                *threshold,
+                at,
+            )
+            .map(|_| ()),
+        Effect::EndSession { session_id, reason } => {
+            let reason = match reason {
+                EndWhy::SignOut => EndReason::SignOut,
+                EndWhy::Idle => EndReason::Idle,
+                EndWhy::Closed => EndReason::Closed,
+            };
+            store.end_seat_session_at(session_id, reason, at)
+        }
+        _ => Ok(()),
+    }
+}
+
+/// A record of what the learner did (a page seen, an answer, a result, a
+/// sign-out), which [`Unsaved`] may hold and write later.
+fn is_record(effect: &Effect) -> bool {
+    matches!(
+        effect,
+        Effect::RecordStep { .. }
+            | Effect::RecordAnswer { .. }
+            | Effect::FinishAttempt { .. }
+            | Effect::EndSession { .. }
+    )
+}
+
+/// Does one effect; the messages to feed back into `update`. What is held
+/// in `unsaved` is written first; a record that cannot be written now is
+/// held there (the learner is told it was not saved) and written later.
+pub fn execute(store: &Store, log: &Log, unsaved: &mut Unsaved, effect: Effect) -> Vec<Msg> {
+    if matches!(
+        effect,
+        Effect::Speak(_) | Effect::StopSpeaking | Effect::Quit
+    ) {
+        return Vec::new();
+    }
+    // Reads (a search, the progress, instructor mode's views) never wait
+    // for the held records: a database locked for writing still reads.
+    let writes = !matches!(
+        effect,
+        Effect::Search { .. } | Effect::LoadProgress { .. } | Effect::Instructor(_)
+    );
+    let cleared = !writes || unsaved.retry(store, log);
+    if !is_record(&effect) {
+        return execute_now(store, log, effect);
+    }
+    let at = crate::store::now_ms();
+    if !cleared {
+        // Still failing: do not wait for the database a second time.
+        unsaved.hold(effect, at);
+        return vec![Msg::Failed];
+    }
+    match record(store, &effect, at) {
+        Ok(()) => Vec::new(),
+        Err(e) => {
+            let what = effect_name(log.t(), &effect);
+            log.write(&fill(log.t().log_failed, &[("what", &what), ("error", &e)]));
+            if e.is_transient() {
+                unsaved.hold(effect, at);
+            }
+            vec![Msg::Failed]
+        }
+    }
+}
+
+/// Does one effect that is not a record [`Unsaved`] may hold.
+fn execute_now(store: &Store, log: &Log, effect: Effect) -> Vec<Msg> {
     let what = effect_name(log.t(), &effect);
     let result: crate::store::Result<Vec<Msg>> = (|| {
         Ok(match effect {
@@ -94,15 +251,6 @@ pub fn execute(store: &Store, log: &Log, effect: Effect) -> Vec<Msg> {
                 let (progress, resume) = progress(store, &resident_id)?;
                 vec![Msg::Progress { progress, resume }]
             }
-            Effect::RecordStep {
-                session_id,
-                resident_id,
-                module_id,
-                step,
-            } => {
-                store.record_step(Some(&session_id), &resident_id, &module_id, step)?;
-                Vec::new()
-            }
             Effect::StartAttempt {
                 session_id,
                 resident_id,
@@ -122,51 +270,11 @@ pub fn execute(store: &Store, log: &Log, effect: Effect) -> Vec<Msg> {
                 )?;
                 vec![Msg::AttemptStarted { attempt_id }]
             }
-            Effect::RecordAnswer {
-                attempt_id,
-                resident_id,
-                module_id,
-                question_id,
-                response,
-                correct,
-            } => {
-                store.record_answer(
-                    &attempt_id,
-                    &resident_id,
-                    &module_id,
-                    &question_id,
-                    &response,
-                    correct,
-                )?;
-                Vec::new()
-            }
-            Effect::FinishAttempt {
-                attempt_id,
-                resident_id,
-                module_id,
-                correct,
-                total,
-                threshold,
-            } => {
-                store.finish_attempt(
-                    &attempt_id,
-                    &resident_id,
-                    &module_id,
-                    correct,
-                    total,
-                    threshold,
-                )?;
-                Vec::new()
-            }
-            Effect::EndSession { session_id, reason } => {
-                let reason = match reason {
-                    EndWhy::SignOut => EndReason::SignOut,
-                    EndWhy::Idle => EndReason::Idle,
-                    EndWhy::Closed => EndReason::Closed,
-                };
-                store.end_seat_session(&session_id, reason)?;
-                Vec::new()
-            }
+            // Records are written by `record`, through `execute`.
+            Effect::RecordStep { .. }
+            | Effect::RecordAnswer { .. }
+            | Effect::FinishAttempt { .. }
+            | Effect::EndSession { .. } => Vec::new(),
             Effect::Instructor(e) => super::instructor::execute(store, log, e),
             // Handled by the runtime itself.
             Effect::Speak(_) | Effect::StopSpeaking | Effect::Quit => Vec::new(),

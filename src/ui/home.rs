@@ -129,13 +129,24 @@ fn resume_text(app: &App) -> Option<String> {
             ..
         }) => {
             if let Some(m) = app.curriculum.module(module_id) {
-                let n = (answered.len() + 1).min(question_order.len().max(1));
+                // Counted as `quiz::resume` will ask them: only questions
+                // still in the module (its file may have changed since).
+                let here = |id: &String| m.quiz.iter().any(|q| &q.id == id);
+                let total = question_order.iter().filter(|id| here(id)).count();
+                let done = answered
+                    .iter()
+                    .filter(|(id, _, _)| here(id) && question_order.contains(id))
+                    .count();
+                let (n, total) = match total {
+                    0 => (1, m.quiz.len()),
+                    total => ((done + 1).min(total), total),
+                };
                 return Some(fill(
                     t.home_continue_quiz,
                     &[
                         ("module", &m.title.get(app.lang)),
                         ("n", &n),
-                        ("total", &question_order.len()),
+                        ("total", &total),
                     ],
                 ));
             }

@@ -83,8 +83,9 @@ pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
     let year = chrono::Local::now().year();
     let mut app = App::new(settings, Arc::new(curriculum), size, year);
     let mut speech = Speech::new(cfg.speech.clone(), log.clone());
-    let outcome = runtime::run_loop(&mut guard.terminal, &mut app, &rx, &mut speech, &mut |e| {
-        effects::execute(&store, &log, e)
+    let mut unsaved = effects::Unsaved::default();
+    let outcome = runtime::run_loop(&mut *guard.terminal, &mut app, &rx, &mut speech, &mut |e| {
+        effects::execute(&store, &log, &mut unsaved, e)
     });
     drop(guard);
     log.write(t.log_stopped);

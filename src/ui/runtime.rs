@@ -238,8 +238,24 @@ pub fn run_loop<B: Backend>(
             speech.stop();
             return Ok(());
         }
-        if dirty || app.countdown_left() != shown_before {
-            terminal.draw(|f| view(app, f))?;
+        if (dirty || app.countdown_left() != shown_before)
+            && let Err(e) = terminal.draw(|f| view(app, f))
+        {
+            // The terminal is gone (its window was closed before the
+            // hang-up signal arrived): close the session as SIGTERM does.
+            close(app, speech, exec);
+            return Err(e);
+        }
+    }
+}
+
+/// Ends the signed-in learner's session and stops speech, for a loop that
+/// must stop without the terminal.
+fn close(app: &mut App, speech: &mut Speech, exec: &mut dyn FnMut(Effect) -> Vec<Msg>) {
+    speech.stop();
+    for effect in update(app, Msg::Terminate) {
+        if let Effect::EndSession { .. } = effect {
+            exec(effect);
         }
     }
 }

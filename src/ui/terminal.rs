@@ -7,6 +7,7 @@
 //! ignored.
 
 use std::io::{self, Stdout, Write};
+use std::mem::ManuallyDrop;
 use std::sync::Once;
 use std::sync::mpsc::Sender;
 
@@ -32,8 +33,15 @@ pub enum Input {
 }
 
 /// Holds the terminal in full-screen mode; restores it when dropped.
+///
+/// The ratatui `Terminal` is never dropped: its `Drop` shows the cursor
+/// and, when that fails, *prints* the error with `eprintln!`, which panics
+/// when stderr is the same hung-up terminal (the window was closed). The
+/// guard's own [`restore`] already shows the cursor and ignores errors;
+/// the screen buffers it leaks are freed when the process ends a moment
+/// later.
 pub struct TerminalGuard {
-    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+    pub terminal: ManuallyDrop<Terminal<CrosstermBackend<Stdout>>>,
 }
 
 impl TerminalGuard {
@@ -49,7 +57,9 @@ impl TerminalGuard {
             return Err(e);
         }
         match Terminal::new(CrosstermBackend::new(io::stdout())) {
-            Ok(terminal) => Ok(TerminalGuard { terminal }),
+            Ok(terminal) => Ok(TerminalGuard {
+                terminal: ManuallyDrop::new(terminal),
+            }),
             Err(e) => {
                 restore();
                 Err(e)

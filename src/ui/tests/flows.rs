@@ -1230,3 +1230,120 @@ fn the_register_form_says_how_to_type_accents() {
         }
     }
 }
+
+/// The database refuses writes (folder made read-only, disk full) while a
+/// learner answers: they are told it was not saved. Once it writes again,
+/// the answer given meanwhile is written with the moment it was given,
+/// before anything newer. It used to be dropped for good: the result
+/// counted it, the answers table never had it.
+#[test]
+fn an_answer_the_database_refused_is_written_once_it_accepts_again() {
+    let mut h = Harness::new();
+    add(&h, "Phan Thị Gấm", 1952, 3);
+    sign_in(&mut h, "gam");
+    h.enter();
+    through_pages(&mut h);
+    answer_by_keys(&mut h, true);
+    h.enter();
+    let refuse = |h: &Harness, on: bool| {
+        h.store
+            .conn()
+            .pragma_update(None, "query_only", on)
+            .unwrap()
+    };
+    refuse(&h, true);
+    answer_by_keys(&mut h, false);
+    assert!(h.sees("Máy chưa lưu được"), "{}", h.screen());
+    assert_eq!(count(&h, "SELECT count(*) FROM quiz_answers"), 1);
+    assert_eq!(h.unsaved.len(), 1);
+    // Still refused: the next answer is held behind it.
+    h.enter();
+    answer_by_keys(&mut h, true);
+    assert!(h.sees("Máy chưa lưu được"), "{}", h.screen());
+    assert_eq!(h.unsaved.len(), 2);
+    refuse(&h, false);
+    h.enter();
+    answer_by_keys(&mut h, true);
+    assert!(!h.sees("Máy chưa lưu được"), "{}", h.screen());
+    assert!(h.unsaved.is_empty());
+    assert_eq!(count(&h, "SELECT count(*) FROM quiz_answers"), 4);
+    // In the order given, so a restart resumes on the right question.
+    let conn = db(&h);
+    let mut stmt = conn
+        .prepare("SELECT correct FROM quiz_answers ORDER BY answered_at, id")
+        .unwrap();
+    let rights: Vec<bool> = stmt
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(rights, [true, false, true, true]);
+}
+
+/// The quiz could not be started (the database refused the write): the
+/// screen used to say "Đang chuẩn bị câu hỏi…" (preparing the questions)
+/// for ever, even after the database accepted writes again. It now goes
+/// home with the notice, and choosing the module again starts the quiz.
+#[test]
+fn a_quiz_the_database_could_not_start_goes_home_and_starts_when_chosen_again() {
+    let mut h = Harness::new();
+    add(&h, "Hồ Văn Khải", 1950, 2);
+    sign_in(&mut h, "khai");
+    h.enter();
+    let refuse = |h: &Harness, on: bool| {
+        h.store
+            .conn()
+            .pragma_update(None, "query_only", on)
+            .unwrap()
+    };
+    refuse(&h, true);
+    // On through the pages (not saved either) to the quiz.
+    for _ in 0..5 {
+        if matches!(h.app.screen, Screen::Home | Screen::Quiz(_)) {
+            break;
+        }
+        h.enter();
+    }
+    assert!(matches!(h.app.screen, Screen::Home), "{}", h.screen());
+    assert!(h.sees("Máy chưa lưu được"), "{}", h.screen());
+    assert!(!h.sees("Đang chuẩn bị"), "{}", h.screen());
+    refuse(&h, false);
+    h.key(KeyCode::Char('1'));
+    through_pages(&mut h);
+    assert!(h.sees("Câu 1/4"), "{}", h.screen());
+    assert!(!h.sees("Đang chuẩn bị"), "{}", h.screen());
+    assert_eq!(count(&h, "SELECT count(*) FROM quiz_attempts"), 1);
+    assert!(h.unsaved.is_empty());
+}
+
+/// A question answered before a break was taken out of the lesson file:
+/// home offered "câu 3/4" and the quiz then opened on "Câu 2/3". Home now
+/// counts the questions the quiz will ask.
+#[test]
+fn continue_counts_the_questions_still_in_the_lesson_file() {
+    let mut h = Harness::new();
+    add(&h, "Vũ Thị Loan", 1951, 5);
+    sign_in(&mut h, "loan");
+    h.enter();
+    through_pages(&mut h);
+    answer_by_keys(&mut h, true);
+    h.enter();
+    answer_by_keys(&mut h, true);
+    h.enter();
+    let Screen::Quiz(q) = &h.app.screen else {
+        panic!("{}", h.screen())
+    };
+    let second = q.order[1];
+    let mut h = h.restart();
+    let mut curriculum = (*h.app.curriculum).clone();
+    curriculum.modules[0].quiz.remove(second);
+    h.app.curriculum = std::sync::Arc::new(curriculum);
+    sign_in(&mut h, "loan");
+    assert!(
+        h.sees("Làm tiếp bài kiểm tra: Bài thử: điện thoại, câu 2/3"),
+        "{}",
+        h.screen()
+    );
+    h.enter();
+    assert!(h.sees("Câu 2/3"), "{}", h.screen());
+}

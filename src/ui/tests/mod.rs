@@ -75,6 +75,8 @@ pub struct Harness {
     pub log: Log,
     /// Every effect, in order (speech included).
     pub effects: Vec<Effect>,
+    /// Records held because the database refused them.
+    pub unsaved: super::effects::Unsaved,
     pub dir: tempfile::TempDir,
 }
 
@@ -89,6 +91,7 @@ impl Harness {
             store,
             log,
             effects: Vec::new(),
+            unsaved: Default::default(),
             dir,
         }
     }
@@ -103,6 +106,7 @@ impl Harness {
             store,
             log,
             effects: Vec::new(),
+            unsaved: Default::default(),
             dir,
         }
     }
@@ -114,7 +118,12 @@ impl Harness {
                 self.effects.push(e.clone());
                 match e {
                     Effect::Speak(_) | Effect::StopSpeaking | Effect::Quit => {}
-                    other => queue.extend(super::effects::execute(&self.store, &self.log, other)),
+                    other => queue.extend(super::effects::execute(
+                        &self.store,
+                        &self.log,
+                        &mut self.unsaved,
+                        other,
+                    )),
                 }
             }
         }
