@@ -82,6 +82,25 @@ struct Kiosk {
     drained: Arc<AtomicBool>,
 }
 
+/// An 80×24 pseudo-terminal, and the kiosk's command to run in it in `dir`
+/// (`--config kiosk.toml`, a known TERM, no seat name).
+fn pty_and_kiosk(dir: &Path) -> (portable_pty::PtyPair, CommandBuilder) {
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kiosk"));
+    cmd.args(["--config", "kiosk.toml"]);
+    cmd.cwd(dir);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("KIOSK_SEAT");
+    (pty, cmd)
+}
+
 impl Kiosk {
     fn start(dir: &Path) -> Kiosk {
         Kiosk::start_with(dir, &[])
@@ -89,20 +108,8 @@ impl Kiosk {
 
     /// The kiosk with a command after `--config kiosk.toml`.
     fn start_with(dir: &Path, command: &[&str]) -> Kiosk {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kiosk"));
-        cmd.args(["--config", "kiosk.toml"]);
+        let (pty, mut cmd) = pty_and_kiosk(dir);
         cmd.args(command);
-        cmd.cwd(dir);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("KIOSK_SEAT");
         cmd.env_remove("NO_COLOR");
         let child = pty.slave.spawn_command(cmd).unwrap();
         drop(pty.slave);
@@ -486,19 +493,7 @@ fn sigterm_restores_the_terminal_and_closes_the_session() {
 fn closing_the_terminal_closes_the_session_without_a_panic() {
     let site = Site::new();
     site.add_resident("Đỗ Thị Hạnh");
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kiosk"));
-    cmd.args(["--config", "kiosk.toml"]);
-    cmd.cwd(site.dir.path());
-    cmd.env("TERM", "xterm-256color");
-    cmd.env_remove("KIOSK_SEAT");
+    let (pty, cmd) = pty_and_kiosk(site.dir.path());
     let mut child = pty.slave.spawn_command(cmd).unwrap();
     drop(pty.slave);
     // The reads below block: should the kiosk stop drawing, end it, which
