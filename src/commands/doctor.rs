@@ -757,11 +757,23 @@ mod tests {
         assert_eq!(speech(&EN, &cmd, SpeechRun::Spoke).status, Status::Ok);
     }
 
+    /// A command that succeeds (`true`) or fails with exit code 1
+    /// (`false`); those are Unix programs, so Windows runs `cmd /c exit`.
+    fn succeeding(ok: bool) -> Vec<String> {
+        let words = match (cfg!(windows), ok) {
+            (true, true) => &["cmd", "/c", "exit 0"][..],
+            (true, false) => &["cmd", "/c", "exit 1"][..],
+            (false, true) => &["true"][..],
+            (false, false) => &["false"][..],
+        };
+        words.iter().map(|w| w.to_string()).collect()
+    }
+
     #[test]
     fn running_a_real_command_reports_its_outcome() {
-        assert!(matches!(run_speech(&["true".into()]), SpeechRun::Spoke));
+        assert!(matches!(run_speech(&succeeding(true)), SpeechRun::Spoke));
         assert!(matches!(
-            run_speech(&["false".into()]),
+            run_speech(&succeeding(false)),
             SpeechRun::Failed { code: Some(1), .. }
         ));
         assert!(matches!(
