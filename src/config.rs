@@ -109,6 +109,18 @@ fn real_location(path: &Path) -> PathBuf {
     }
 }
 
+/// On Windows, the path with every `/` turned into `\`: the defaults
+/// (`data/kiosk.db`) and paths written with `/` in kiosk.toml or
+/// `--config` would otherwise be shown half and half in every message
+/// (`D:\kiosk\data/kiosk.db`). Elsewhere the path as it is.
+fn native_separators(path: PathBuf) -> PathBuf {
+    if cfg!(windows) {
+        path.components().collect()
+    } else {
+        path
+    }
+}
+
 /// Whether two locations (from [`real_location`]) name one file. On
 /// Windows a name is found whatever the case of its letters, and dots and
 /// spaces at its end are dropped: `KIOSK.TOML` and `kiosk.toml.` open
@@ -431,9 +443,9 @@ impl Config {
         let base = crate::durable::folder_of(path).to_path_buf();
         let resolve = |p: &Path| {
             if p.is_absolute() {
-                p.to_path_buf()
+                native_separators(p.to_path_buf())
             } else {
-                base.join(p)
+                native_separators(base.join(p))
             }
         };
 
@@ -653,6 +665,20 @@ mod tests {
         );
         assert_ne!(key(r"D:\kiosk\kiosk.toml.bak"), key(r"D:\kiosk\kiosk.toml"));
         assert_ne!(key(r"D:\kiosk\kiosk.db-wal"), key(r"D:\kiosk\kiosk.db"));
+    }
+
+    /// Paths are shown with Windows' own separator there, whether they
+    /// come from the defaults, kiosk.toml or `--config` written with `/`.
+    #[cfg(windows)]
+    #[test]
+    fn windows_paths_use_one_kind_of_separator() {
+        let text = format!("database = 'E:/phuong/kiosk.db'\n{MINIMAL}");
+        let cfg = Config::from_str(Path::new("D:/kiosk/kiosk.toml"), &text).unwrap();
+        assert_eq!(cfg.database.to_str(), Some(r"E:\phuong\kiosk.db"));
+        assert_eq!(cfg.lessons_dir.to_str(), Some(r"D:\kiosk\lessons"));
+        assert_eq!(cfg.backup_dir.to_str(), Some(r"D:\kiosk\data\backups"));
+        let cfg = Config::from_str(Path::new("kiosk.toml"), MINIMAL).unwrap();
+        assert_eq!(cfg.database.to_str(), Some(r".\data\kiosk.db"));
     }
 
     /// The kiosk's own files are refused as `--out` whatever the case of
