@@ -60,12 +60,15 @@ fn restore_default_sigpipe() {
 
 /// Whether a panic message is `println!`'s (or `eprintln!`'s) on a pipe
 /// whose reader has gone: Windows says ERROR_NO_DATA (232, "the pipe is
-/// being closed") or ERROR_BROKEN_PIPE (109).
+/// being closed"), ERROR_BROKEN_PIPE (109) or ERROR_PIPE_NOT_CONNECTED
+/// (233, what Wine says when a Linux reader such as `head` has gone).
 #[cfg(any(not(unix), test))]
 fn is_closed_pipe(message: &str) -> bool {
     (message.starts_with("failed printing to stdout")
         || message.starts_with("failed printing to stderr"))
-        && (message.ends_with("(os error 232)") || message.ends_with("(os error 109)"))
+        && ["(os error 232)", "(os error 109)", "(os error 233)"]
+            .iter()
+            .any(|code| message.ends_with(code))
 }
 
 #[cfg(test)]
@@ -84,6 +87,9 @@ mod tests {
         ));
         assert!(is_closed_pipe(
             "failed printing to stderr: The pipe has been ended. (os error 109)"
+        ));
+        assert!(is_closed_pipe(
+            "failed printing to stdout: Pipe not connected. (os error 233)"
         ));
         assert!(!is_closed_pipe(
             "failed printing to stdout: There is not enough space on the disk. (os error 112)"
