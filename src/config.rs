@@ -109,6 +109,43 @@ fn real_location(path: &Path) -> PathBuf {
     }
 }
 
+/// On Windows, the path with every `/` turned into `\`: the defaults
+/// (`data/kiosk.db`) and paths written with `/` in kiosk.toml or
+/// `--config` would otherwise be shown half and half in every message
+/// (`D:\kiosk\data/kiosk.db`). Elsewhere the path as it is.
+fn native_separators(path: PathBuf) -> PathBuf {
+    if cfg!(windows) {
+        path.components().collect()
+    } else {
+        path
+    }
+}
+
+/// Whether two locations (from [`real_location`]) name one file. On
+/// Windows a name is found whatever the case of its letters, and dots and
+/// spaces at its end are dropped: `KIOSK.TOML` and `kiosk.toml.` open
+/// `kiosk.toml` there.
+fn same_location(a: &Path, b: &Path) -> bool {
+    #[cfg(windows)]
+    {
+        windows_key(&a.to_string_lossy()) == windows_key(&b.to_string_lossy())
+    }
+    #[cfg(not(windows))]
+    {
+        a == b
+    }
+}
+
+/// A path as Windows compares it: letters in one case, without the dots
+/// and spaces it drops at the end of the last name.
+#[cfg(any(windows, test))]
+fn windows_key(path: &str) -> String {
+    path.trim_end_matches(['.', ' '])
+        .chars()
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
 /// The language the configuration file at `path` asks for; Vietnamese when
 /// there is no such file (the command line's help is said in it).
 pub fn language_of_path(path: &Path) -> Lang {
@@ -406,9 +443,9 @@ impl Config {
         let base = crate::durable::folder_of(path).to_path_buf();
         let resolve = |p: &Path| {
             if p.is_absolute() {
-                p.to_path_buf()
+                native_separators(p.to_path_buf())
             } else {
-                base.join(p)
+                native_separators(base.join(p))
             }
         };
 
@@ -531,7 +568,8 @@ impl Config {
     /// files: the settings, the database, or the database's write-ahead
     /// log, shared-memory or journal file. Compared by the folder's real
     /// path and the file name, so `./data/../data/kiosk.db` and a link to
-    /// the folder are caught too, also when the file does not exist yet.
+    /// the folder are caught too, also when the file does not exist yet;
+    /// on Windows also the same name in other letter case (`KIOSK.TOML`).
     pub fn is_own_file(&self, out: &Path) -> bool {
         let db = self.database.as_os_str().to_owned();
         let with = |suffix: &str| {
@@ -547,7 +585,7 @@ impl Config {
             with("-journal"),
         ];
         let out = real_location(out);
-        own.iter().any(|f| real_location(f) == out)
+        own.iter().any(|f| same_location(&real_location(f), &out))
     }
 
     /// The indicator with this id, if the campaign tracks it.
@@ -611,6 +649,56 @@ mod tests {
         assert_eq!(cfg.instructor_key, KeyCombo::Ctrl('k'));
         assert!(cfg.indicator("vneid").is_some());
         assert!(cfg.speech.is_none());
+    }
+
+    /// Windows finds `KIOSK.TOML`, `Kiosk.toml.` and `kiosk.toml ` as
+    /// `kiosk.toml`; an `--out` so written must still count as the
+    /// kiosk's own file there. Only the end of the last name is trimmed.
+    #[test]
+    fn windows_compares_names_without_case_or_trailing_dots() {
+        let key = |p: &str| windows_key(p);
+        assert_eq!(key(r"D:\kiosk\KIOSK.TOML"), key(r"D:\kiosk\kiosk.toml"));
+        assert_eq!(key(r"D:\kiosk\Kiosk.toml. "), key(r"D:\kiosk\kiosk.toml"));
+        assert_eq!(
+            key(r"D:\Nhà Văn Hóa\DATA\KIOSK.DB-WAL"),
+            key(r"D:\nhà văn hóa\data\kiosk.db-wal")
+        );
+        assert_ne!(key(r"D:\kiosk\kiosk.toml.bak"), key(r"D:\kiosk\kiosk.toml"));
+        assert_ne!(key(r"D:\kiosk\kiosk.db-wal"), key(r"D:\kiosk\kiosk.db"));
+    }
+
+    /// Paths are shown with Windows' own separator there, whether they
+    /// come from the defaults, kiosk.toml or `--config` written with `/`.
+    #[cfg(windows)]
+    #[test]
+    fn windows_paths_use_one_kind_of_separator() {
+        let text = format!("database = 'E:/phuong/kiosk.db'\n{MINIMAL}");
+        let cfg = Config::from_str(Path::new("D:/kiosk/kiosk.toml"), &text).unwrap();
+        assert_eq!(cfg.database.to_str(), Some(r"E:\phuong\kiosk.db"));
+        assert_eq!(cfg.lessons_dir.to_str(), Some(r"D:\kiosk\lessons"));
+        assert_eq!(cfg.backup_dir.to_str(), Some(r"D:\kiosk\data\backups"));
+        let cfg = Config::from_str(Path::new("kiosk.toml"), MINIMAL).unwrap();
+        assert_eq!(cfg.database.to_str(), Some(r".\data\kiosk.db"));
+    }
+
+    /// The kiosk's own files are refused as `--out` whatever the case of
+    /// the letters typed, as Windows opens them so.
+    #[cfg(windows)]
+    #[test]
+    fn own_files_are_known_in_any_letter_case_on_windows() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("data")).unwrap();
+        std::fs::write(dir.path().join("kiosk.toml"), "").unwrap();
+        let cfg = Config::for_dir(dir.path(), "vh-1");
+        for name in [
+            "KIOSK.TOML",
+            "Kiosk.Toml.",
+            r"DATA\KIOSK.DB",
+            r"Data\Kiosk.db-WAL",
+        ] {
+            assert!(cfg.is_own_file(&dir.path().join(name)), "{name}");
+        }
+        assert!(!cfg.is_own_file(&dir.path().join("KIOSK.CSV")));
     }
 
     #[test]

@@ -202,14 +202,16 @@ texts! {
     doc_depth_millions: "hàng triệu màu", "millions of colours";
     doc_depth_256: "256 màu", "256 colours";
     doc_depth_16: "16 màu", "16 colours";
-    doc_no_color: "TERM={term}, {depth}; có đặt NO_COLOR nên kiosk không hiện màu, chỗ đang chọn được tô đảo màu và in đậm. Bỏ NO_COLOR để có màu tương phản cao", "TERM={term}, {depth}; NO_COLOR is set, so the kiosk shows no colours and marks the focus with reverse video and bold. Unset NO_COLOR for the high-contrast colours";
-    doc_colours_ok: "TERM={term}, {depth} (kiosk cần 16 màu cơ bản)", "TERM={term}, {depth} (the kiosk needs the 16 named colours)";
+    doc_no_color: "{terminal}, {depth}; có đặt NO_COLOR nên kiosk không hiện màu, chỗ đang chọn được tô đảo màu và in đậm. Bỏ NO_COLOR để có màu tương phản cao", "{terminal}, {depth}; NO_COLOR is set, so the kiosk shows no colours and marks the focus with reverse video and bold. Unset NO_COLOR for the high-contrast colours";
+    doc_colours_ok: "{terminal}, {depth} (kiosk cần 16 màu cơ bản)", "{terminal}, {depth} (the kiosk needs the 16 named colours)";
+    doc_windows_console: "cửa sổ dòng lệnh của Windows (ở đó không cần TERM)", "the Windows console (which needs no TERM)";
     doc_console_bad: "đây là màn hình chữ của Linux: nó chỉ hiện được tối đa 512 chữ khác nhau, nên nhiều chữ tiếng Việt (ắ, ể, ợ …) thành ô vuông. Hãy chạy kiosk trong cửa sổ đồ họa (kiosk đã cài chạy trong foot dưới cage; xem deploy/)", "this is the Linux text console: it can show at most 512 different letters, so many Vietnamese letters (ắ, ể, ợ …) come out as blocks. Run the kiosk in a graphical terminal (an installed kiosk runs in foot under cage; see deploy/)";
     doc_console_ok: "không phải màn hình chữ của Linux", "not the Linux text console";
     doc_console_ok_at: "không phải màn hình chữ của Linux ({tty})", "not the Linux text console ({tty})";
     doc_locale_bad: "{name}={value} không phải bảng mã UTF-8, nên chữ tiếng Việt có thể bị lỗi. Hãy đặt LANG=C.UTF-8 (hoặc vi_VN.UTF-8)", "{name}={value} is not a UTF-8 locale, so Vietnamese letters can be garbled. Set LANG=C.UTF-8 (or vi_VN.UTF-8)";
     doc_locale_unset: " và bỏ {name}", " and unset {name}";
     doc_locale_none: "chưa đặt bảng mã (LANG, LC_CTYPE và LC_ALL đều trống), nên máy chỉ dùng chữ ASCII. Hãy đặt LANG=C.UTF-8 (dịch vụ kiosk đã cài có đặt sẵn)", "no locale is set (LANG, LC_CTYPE and LC_ALL are empty), so the character set is plain ASCII. Set LANG=C.UTF-8 (the installed kiosk service does)";
+    doc_locale_windows: "Windows không cần LANG: kiosk gửi chữ Unicode thẳng vào cửa sổ dòng lệnh, nên chữ tiếng Việt hiện đúng nếu phông chữ của cửa sổ có đủ dấu", "Windows needs no LANG: the kiosk hands Unicode text straight to the console, so Vietnamese letters show if the console's font has them";
     doc_db_new: "{path} chưa có; kiosk sẽ tạo khi chạy lần đầu", "{path} does not exist yet; the kiosk creates it when it first starts";
     doc_db_cannot_create: "{path} chưa có và không tạo được: {error}. Xem lại `database` trong cài đặt, và người dùng của kiosk có được ghi ở đó không", "{path} does not exist and cannot be created: {error}. Check `database` in the settings and that the kiosk's user may write there";
     doc_db_ok: "{path} mở được và qua kiểm tra toàn vẹn", "{path} opens and passes its integrity check";

@@ -40,6 +40,64 @@ fn restore_default_sigpipe() {
     }
 }
 
-/// Windows has no SIGPIPE: a write to a closed pipe is an error there.
+/// Windows has no SIGPIPE: a write to a pipe whose reader has gone is an
+/// error there, on which `println!` panics with a backtrace
+/// (`kiosk residents list | Select-Object -First 5`). End quietly instead,
+/// as the command would on Linux; any other panic is reported as before.
 #[cfg(not(unix))]
-fn restore_default_sigpipe() {}
+fn restore_default_sigpipe() {
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if is_closed_pipe(message) {
+            std::process::exit(1);
+        }
+        report(info);
+    }));
+}
+
+/// Whether a panic message is `println!`'s (or `eprintln!`'s) on a pipe
+/// whose reader has gone: Windows says ERROR_NO_DATA (232, "the pipe is
+/// being closed"), ERROR_BROKEN_PIPE (109) or ERROR_PIPE_NOT_CONNECTED
+/// (233, what Wine says when a Linux reader such as `head` has gone).
+#[cfg(any(not(unix), test))]
+fn is_closed_pipe(message: &str) -> bool {
+    (message.starts_with("failed printing to stdout")
+        || message.starts_with("failed printing to stderr"))
+        && ["(os error 232)", "(os error 109)", "(os error 233)"]
+            .iter()
+            .any(|code| message.ends_with(code))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_closed_pipe;
+
+    /// The words are Rust's own (`std::io::stdio::print_to`) and Windows'
+    /// error text, as a pipe closed under Wine showed them.
+    #[test]
+    fn only_a_print_to_a_closed_pipe_ends_quietly() {
+        assert!(is_closed_pipe(
+            "failed printing to stdout: Pipe closed. (os error 232)"
+        ));
+        assert!(is_closed_pipe(
+            "failed printing to stdout: The pipe is being closed. (os error 232)"
+        ));
+        assert!(is_closed_pipe(
+            "failed printing to stderr: The pipe has been ended. (os error 109)"
+        ));
+        assert!(is_closed_pipe(
+            "failed printing to stdout: Pipe not connected. (os error 233)"
+        ));
+        assert!(!is_closed_pipe(
+            "failed printing to stdout: There is not enough space on the disk. (os error 112)"
+        ));
+        assert!(!is_closed_pipe("index out of bounds (os error 232)"));
+        assert!(!is_closed_pipe(""));
+    }
+}

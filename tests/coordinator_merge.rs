@@ -641,6 +641,7 @@ fn run_limited(dir: &Path, blocks: u32, args: &[&str]) -> Output {
 }
 
 /// The hidden files a failed write could leave in `dir`.
+#[cfg(unix)]
 fn hidden(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
         .unwrap()

@@ -89,6 +89,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, CliError> {
         terminal_size(t, observed_size()),
         colours(
             t,
+            ON_WINDOWS,
             env("TERM").as_deref(),
             env("COLORTERM").as_deref(),
             env("NO_COLOR").as_deref(),
@@ -96,6 +97,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, CliError> {
         console(t, env("TERM").as_deref(), tty_path().as_deref()),
         locale(
             t,
+            ON_WINDOWS,
             env("LC_ALL").as_deref(),
             env("LC_CTYPE").as_deref(),
             env("LANG").as_deref(),
@@ -247,16 +249,27 @@ pub fn terminal_size(t: &'static Texts, size: Option<(u16, u16)>) -> Finding {
     }
 }
 
+/// Whether doctor runs on Windows, where a console sets neither TERM nor
+/// LANG: the kiosk (crossterm) draws its colours through the console
+/// itself, and Rust hands text to the console as Unicode, whatever its
+/// code page. Unset there, they are not a problem; set (as Git Bash
+/// does), they are judged as on Linux.
+const ON_WINDOWS: bool = cfg!(windows);
+
 pub fn colours(
     t: &'static Texts,
+    windows: bool,
     term: Option<&str>,
     colorterm: Option<&str>,
     no_color: Option<&str>,
 ) -> Finding {
     let term = term.map(str::trim).filter(|t| !t.is_empty());
-    let Some(term) = term else {
-        return Finding::problem(t.doc_t_colours, t.doc_term_unset);
+    let terminal = match term {
+        Some(term) => format!("TERM={term}"),
+        None if windows => t.doc_windows_console.to_string(),
+        None => return Finding::problem(t.doc_t_colours, t.doc_term_unset),
     };
+    let term = term.unwrap_or_default();
     const MONOCHROME: [&str; 6] = ["dumb", "vt52", "vt100", "vt102", "vt220", "unknown"];
     if MONOCHROME.contains(&term) {
         return Finding::problem(t.doc_t_colours, fill(t.doc_term_mono, &[("term", &term)]));
@@ -272,7 +285,7 @@ pub fn colours(
     };
     Finding::ok(
         t.doc_t_colours,
-        fill(template, &[("term", &term), ("depth", &depth)]),
+        fill(template, &[("terminal", &terminal), ("depth", &depth)]),
     )
 }
 
@@ -307,6 +320,7 @@ pub fn console(t: &'static Texts, term: Option<&str>, tty: Option<&Path>) -> Fin
 
 pub fn locale(
     t: &'static Texts,
+    windows: bool,
     lc_all: Option<&str>,
     lc_ctype: Option<&str>,
     lang: Option<&str>,
@@ -326,6 +340,7 @@ pub fn locale(
             }
             Finding::problem(t.doc_t_locale, message)
         }
+        None if windows => Finding::ok(t.doc_t_locale, t.doc_locale_windows),
         None => Finding::problem(t.doc_t_locale, t.doc_locale_none),
     }
 }
@@ -602,17 +617,62 @@ mod tests {
 
     #[test]
     fn colours_need_a_real_terminal_type() {
-        assert_eq!(colours(&EN, None, None, None).status, Status::Problem);
         assert_eq!(
-            colours(&EN, Some("dumb"), None, None).status,
+            colours(&EN, false, None, None, None).status,
             Status::Problem
         );
-        let ok = colours(&EN, Some("xterm-256color"), Some("truecolor"), None);
+        assert_eq!(
+            colours(&EN, false, Some("dumb"), None, None).status,
+            Status::Problem
+        );
+        let ok = colours(&EN, false, Some("xterm-256color"), Some("truecolor"), None);
         assert_eq!(ok.status, Status::Ok);
         assert!(ok.message.contains("millions"));
-        let plain = colours(&EN, Some("foot"), None, Some("1"));
+        let plain = colours(&EN, false, Some("foot"), None, Some("1"));
         assert_eq!(plain.status, Status::Ok);
         assert!(plain.message.contains("NO_COLOR"));
+    }
+
+    /// A Windows console sets neither TERM nor LANG, and needs neither:
+    /// doctor there must not ask for them. A TERM or LANG that is set
+    /// (Git Bash sets both) is judged as on Linux.
+    #[test]
+    fn windows_needs_no_term_and_no_locale() {
+        let colours_here = colours(&VI, true, None, None, None);
+        assert_eq!(colours_here.status, Status::Ok);
+        assert_eq!(
+            colours_here.message,
+            "cửa sổ dòng lệnh của Windows (ở đó không cần TERM), 16 màu (kiosk cần 16 màu cơ bản)"
+        );
+        let plain = colours(&EN, true, None, None, Some("1"));
+        assert_eq!(plain.status, Status::Ok);
+        assert!(
+            plain.message.starts_with("the Windows console"),
+            "{}",
+            plain.message
+        );
+        assert!(plain.message.contains("NO_COLOR"));
+        assert_eq!(
+            colours(&EN, true, Some("dumb"), None, None).status,
+            Status::Problem
+        );
+        let ok = colours(&EN, false, Some("xterm"), None, None);
+        assert_eq!(
+            ok.message,
+            "TERM=xterm, 16 colours (the kiosk needs the 16 named colours)"
+        );
+
+        let locale_here = locale(&VI, true, None, None, None);
+        assert_eq!(locale_here.status, Status::Ok);
+        assert!(locale_here.message.starts_with("Windows không cần LANG"));
+        assert_eq!(
+            locale(&EN, true, None, None, Some("C")).status,
+            Status::Problem
+        );
+        assert_eq!(
+            locale(&EN, true, None, None, Some("en_US.UTF-8")).status,
+            Status::Ok
+        );
     }
 
     #[test]
@@ -633,11 +693,14 @@ mod tests {
     #[test]
     fn locale_follows_lc_all_then_lc_ctype_then_lang() {
         assert_eq!(
-            locale(&EN, None, None, Some("vi_VN.UTF-8")).status,
+            locale(&EN, false, None, None, Some("vi_VN.UTF-8")).status,
             Status::Ok
         );
-        assert_eq!(locale(&EN, None, None, Some("C.utf8")).status, Status::Ok);
-        let overridden = locale(&EN, Some("C"), None, Some("vi_VN.UTF-8"));
+        assert_eq!(
+            locale(&EN, false, None, None, Some("C.utf8")).status,
+            Status::Ok
+        );
+        let overridden = locale(&EN, false, Some("C"), None, Some("vi_VN.UTF-8"));
         assert_eq!(overridden.status, Status::Problem);
         assert!(
             overridden.message.contains("unset LC_ALL"),
@@ -645,12 +708,12 @@ mod tests {
             overridden.message
         );
         assert_eq!(
-            locale(&EN, None, Some("en_US.UTF-8"), Some("C")).status,
+            locale(&EN, false, None, Some("en_US.UTF-8"), Some("C")).status,
             Status::Ok
         );
-        assert_eq!(locale(&EN, None, None, None).status, Status::Problem);
+        assert_eq!(locale(&EN, false, None, None, None).status, Status::Problem);
         assert_eq!(
-            locale(&EN, Some(""), None, Some("POSIX")).status,
+            locale(&EN, false, Some(""), None, Some("POSIX")).status,
             Status::Problem
         );
     }
@@ -694,11 +757,23 @@ mod tests {
         assert_eq!(speech(&EN, &cmd, SpeechRun::Spoke).status, Status::Ok);
     }
 
+    /// A command that succeeds (`true`) or fails with exit code 1
+    /// (`false`); those are Unix programs, so Windows runs `cmd /c exit`.
+    fn succeeding(ok: bool) -> Vec<String> {
+        let words = match (cfg!(windows), ok) {
+            (true, true) => &["cmd", "/c", "exit 0"][..],
+            (true, false) => &["cmd", "/c", "exit 1"][..],
+            (false, true) => &["true"][..],
+            (false, false) => &["false"][..],
+        };
+        words.iter().map(|w| w.to_string()).collect()
+    }
+
     #[test]
     fn running_a_real_command_reports_its_outcome() {
-        assert!(matches!(run_speech(&["true".into()]), SpeechRun::Spoke));
+        assert!(matches!(run_speech(&succeeding(true)), SpeechRun::Spoke));
         assert!(matches!(
-            run_speech(&["false".into()]),
+            run_speech(&succeeding(false)),
             SpeechRun::Failed { code: Some(1), .. }
         ));
         assert!(matches!(
@@ -741,7 +816,7 @@ mod tests {
             render(&VI, &stale, false).split("  ").next(),
             Some("CẦN SỬA")
         );
-        let overridden = locale(&VI, Some("C"), None, Some("vi_VN.UTF-8"));
+        let overridden = locale(&VI, false, Some("C"), None, Some("vi_VN.UTF-8"));
         assert!(
             overridden.message.ends_with(" và bỏ LC_ALL"),
             "{}",
