@@ -571,12 +571,7 @@ impl Config {
     /// the folder are caught too, also when the file does not exist yet;
     /// on Windows also the same name in other letter case (`KIOSK.TOML`).
     pub fn is_own_file(&self, out: &Path) -> bool {
-        let db = self.database.as_os_str().to_owned();
-        let with = |suffix: &str| {
-            let mut p = db.clone();
-            p.push(suffix);
-            PathBuf::from(p)
-        };
+        let with = |suffix: &str| crate::durable::with_suffix(&self.database, suffix);
         let own = [
             self.path.clone(),
             self.database.clone(),

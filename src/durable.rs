@@ -35,10 +35,11 @@ pub fn folder_of(path: &Path) -> &Path {
     }
 }
 
-/// The rollback journal SQLite keeps beside `db` while writing it.
-pub fn sqlite_journal(db: &Path) -> std::path::PathBuf {
-    let mut name = db.as_os_str().to_os_string();
-    name.push("-journal");
+/// `path` with `suffix` added to its name: SQLite's files beside a
+/// database (`kiosk.db-wal`, `-shm`, `-journal`) are named so.
+pub fn with_suffix(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(suffix);
     std::path::PathBuf::from(name)
 }
 

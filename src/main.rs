@@ -48,13 +48,7 @@ fn restore_default_sigpipe() {
 fn restore_default_sigpipe() {
     let report = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let message = info
-            .payload()
-            .downcast_ref::<String>()
-            .map(String::as_str)
-            .or_else(|| info.payload().downcast_ref::<&str>().copied())
-            .unwrap_or("");
-        if is_closed_pipe(message) {
+        if is_closed_pipe(info.payload_as_str().unwrap_or("")) {
             std::process::exit(1);
         }
         report(info);

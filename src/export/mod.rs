@@ -268,7 +268,7 @@ impl Drop for Pending {
             let _ = std::fs::remove_file(&self.temp);
             // A bundle is written by SQLite, which leaves its rollback
             // journal beside the file when a write fails (a full stick).
-            let _ = std::fs::remove_file(crate::durable::sqlite_journal(&self.temp));
+            let _ = std::fs::remove_file(crate::durable::with_suffix(&self.temp, "-journal"));
             crate::leftovers::unregister(&self.temp);
         }
     }

@@ -91,7 +91,7 @@ pub fn backup_to(store: &Store, out: &Path) -> Result<PathBuf> {
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
-        let _ = std::fs::remove_file(crate::durable::sqlite_journal(&tmp));
+        let _ = std::fs::remove_file(crate::durable::with_suffix(&tmp, "-journal"));
     }
     result.map(|()| out.to_path_buf())
 }

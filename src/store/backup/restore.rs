@@ -22,6 +22,7 @@ use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
 
 use super::{same_file, stamp_of};
+use crate::durable::with_suffix;
 use crate::store::{NotBackup, Result, StoreError, is_busy, open::open_checked};
 
 /// A backup copied next to the database and checked, ready to go in.
@@ -265,12 +266,6 @@ fn aside_name(db: &Path) -> PathBuf {
         n += 1;
     }
     candidate
-}
-
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut s = path.as_os_str().to_os_string();
-    s.push(suffix);
-    PathBuf::from(s)
 }
 
 /// The checked copy: removed (with any log of its own) unless it was
